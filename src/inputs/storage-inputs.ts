@@ -1,0 +1,132 @@
+import path from 'node:path';
+import {
+  DEFAULT_BUCKET,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_DIRS,
+  DEFAULT_LOG_DIR,
+  DEFAULT_LOGS_PREFIX,
+  DEFAULT_PREFIX,
+  type HydrateConfig,
+  type IfNoFilesFound,
+  type PersistConfig,
+  type StoreConfig,
+} from '../storage/config.js';
+import { generateExperimentId, EXPERIMENT_ID_PATTERN } from '../storage/experiment-id.js';
+import { InputReader, type Env } from './reader.js';
+
+const JURISDICTIONS = ['eu', 'fedramp', 'us'] as const;
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+
+/** A relative folder name that cannot climb out of its parent. */
+export function unsafeRelativePath(p: string): string | undefined {
+  if (p.includes('\0')) return 'contains a NUL byte';
+  if (p.includes('\\')) return 'contains a backslash';
+  if (p.startsWith('/') || /^[A-Za-z]:/.test(p)) return 'is absolute';
+  const segs = p.replace(/\/+$/, '').split('/');
+  if (segs.some((s) => s === '..' || s === '.' || s === '')) return "has an empty, '.' or '..' segment";
+  return undefined;
+}
+
+/** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
+export function readStore(r: InputReader, mask: (s: string) => void): StoreConfig {
+  const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
+  const accessKeyId = r.required('access-key-id', { env: ['R2_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] });
+  mask(secretAccessKey);
+  mask(accessKeyId);
+
+  const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
+  const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
+  if (jurisdiction && !(JURISDICTIONS as readonly string[]).includes(jurisdiction)) {
+    r.problem('jurisdiction', `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
+  }
+  let endpoint = r.string('endpoint', { env: ['R2_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] });
+  if (!endpoint && accountId) {
+    if (!/^[0-9a-f]{32}$/.test(accountId)) r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
+    const j = jurisdiction && (JURISDICTIONS as readonly string[]).includes(jurisdiction) ? `.${jurisdiction}` : '';
+    endpoint = `https://${accountId}${j}.r2.cloudflarestorage.com`;
+  }
+  if (!endpoint) {
+    r.problem('endpoint', 'required (or variable R2_ENDPOINT), or give account-id (R2_ACCOUNT_ID) for Cloudflare R2');
+    endpoint = '';
+  } else {
+    try {
+      const u = new URL(endpoint);
+      if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
+      if (u.username || u.password) r.problem('endpoint', 'must not carry credentials');
+      endpoint = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+    } catch {
+      r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
+    }
+  }
+  const bucket = r.string('bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
+  if (!BUCKET_NAME.test(bucket)) r.problem('bucket', `'${bucket}' is not a valid bucket name (3-63 lowercase letters, digits, '-' or '.')`);
+  const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
+  return { endpoint, bucket, region, accessKeyId, secretAccessKey };
+}
+
+function readPrefix(r: InputReader, name: string, env: string[], def: string): string {
+  let prefix = r.string(name, { env, default: def }) ?? def;
+  prefix = prefix.replace(/^\/+/, '');
+  if (prefix && !prefix.endsWith('/')) prefix += '/';
+  if (prefix) {
+    const bad = unsafeRelativePath(prefix);
+    if (bad) r.problem(name, `'${prefix}' ${bad}`);
+  }
+  return prefix;
+}
+
+function readLocalRoot(r: InputReader, vars: Env): string {
+  const root = r.string('local-root', { env: ['LOCAL_ROOT'] }) ?? vars.GITHUB_WORKSPACE ?? '/workspace';
+  return path.resolve(root);
+}
+
+function readConcurrency(r: InputReader): number {
+  return r.int('concurrency', { env: ['MARKETSIM_CONCURRENCY'], default: DEFAULT_CONCURRENCY, min: 1, max: 1024 });
+}
+
+export function readHydrateConfig(r: InputReader, vars: Env, mask: (s: string) => void): HydrateConfig {
+  const store = readStore(r, mask);
+  const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+  const readDirs = (name: string, opts: { env?: string[]; default?: string[] }): string[] =>
+    r.list(name, opts).map((d) => {
+      const dir = d.replace(/\/+$/, '');
+      const bad = unsafeRelativePath(dir);
+      if (bad) r.problem(name, `'${d}' ${bad}`);
+      return dir;
+    });
+  const dirs = [...readDirs('dirs', { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })];
+  if (dirs.length === 0) r.problem('dirs', 'no folder to pull');
+  return {
+    store,
+    prefix,
+    dirs: [...new Set(dirs)],
+    localRoot: readLocalRoot(r, vars),
+    concurrency: readConcurrency(r),
+    delete: r.bool('delete', { default: false }),
+    dryRun: r.bool('dry-run', { default: false }),
+    include: r.list('include', {}),
+    exclude: r.list('exclude', {}),
+  };
+}
+
+export function readPersistConfig(r: InputReader, vars: Env, mask: (s: string) => void): PersistConfig {
+  const store = readStore(r, mask);
+  const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+  const logsPrefix = readPrefix(r, 'logs-prefix', [], DEFAULT_LOGS_PREFIX);
+  const localRoot = readLocalRoot(r, vars);
+  const logDir = path.resolve(localRoot, r.string('log-dir', { env: ['LOCAL_LOG_DIR'], default: DEFAULT_LOG_DIR }) ?? DEFAULT_LOG_DIR);
+  let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
+  if (experimentId === undefined) experimentId = generateExperimentId(new Date(), vars.GITHUB_RUN_ID);
+  else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..')) {
+    r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)`);
+  }
+  const ifNoFilesFound = r.oneOf<IfNoFilesFound>('if-no-files-found', ['warn', 'error', 'ignore'], { default: 'warn' });
+  return {
+    store,
+    logDir,
+    experimentId,
+    targetPrefix: `${prefix}${logsPrefix}${experimentId}/`,
+    ifNoFilesFound,
+    concurrency: readConcurrency(r),
+  };
+}

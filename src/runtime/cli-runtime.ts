@@ -1,0 +1,103 @@
+import cliProgress from 'cli-progress';
+import { formatBytes, formatEta, formatRate, progressLine, renderTextTable } from './format.js';
+import type { ProgressSink, Runtime, SummaryDoc, TransferProgress } from './ports.js';
+
+export interface CliRuntimeOptions {
+  /** Print nothing but errors on stderr (the result goes to stdout as JSON). */
+  quiet: boolean;
+  /** Draw progress bars (a terminal); otherwise plain progress lines. */
+  tty: boolean;
+  stream?: NodeJS.WriteStream;
+}
+
+export interface CliRuntime extends Runtime {
+  outputs: Record<string, string>;
+}
+
+/** The Runtime for the `marketsim` CLI: console lines, progress bars, secrets redacted. */
+export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
+  const out = opts.stream ?? process.stderr;
+  const secrets = new Set<string>();
+  const state = new Map<string, string>();
+  const outputs: Record<string, string> = {};
+  const redact = (m: string): string => {
+    let s = m;
+    for (const secret of secrets) s = s.split(secret).join('***');
+    return s;
+  };
+  const write = (prefix: string, m: string, always = false): void => {
+    if (opts.quiet && !always) return;
+    out.write(`${prefix}${redact(m)}\n`);
+  };
+  return {
+    outputs,
+    log: {
+      info: (m) => write('', m),
+      warn: (m) => write('warning: ', m, true),
+      error: (m) => write('error: ', m, true),
+      debug: (m) => {
+        if (process.env.MARKETSIM_DEBUG) write('debug: ', m);
+      },
+    },
+    mask: (s) => {
+      if (s) secrets.add(s);
+    },
+    setOutput: (n, v) => {
+      outputs[n] = String(v);
+    },
+    saveState: (n, v) => state.set(n, v),
+    getState: (n) => state.get(n) ?? '',
+    writeSummary: async (doc: SummaryDoc) => {
+      if (opts.quiet) return;
+      const parts = [`\n== ${doc.heading}`, ...doc.lines];
+      for (const t of doc.tables) parts.push(`\n${t.title}\n${renderTextTable(t.header, t.rows)}`);
+      out.write(`${redact(parts.join('\n'))}\n`);
+    },
+    progress: (label): ProgressSink => {
+      if (opts.quiet) return { update: () => undefined, done: () => undefined };
+      if (!opts.tty) {
+        let last = 0;
+        return {
+          update: (p) => {
+            if (Date.now() - last < 2000) return;
+            last = Date.now();
+            write('', progressLine(label, p));
+          },
+          done: (p) => write('', progressLine(label, p)),
+        };
+      }
+      const bar = new cliProgress.SingleBar(
+        {
+          format: `${label} [{bar}] {percentage}% | {files} files | {bytes} | {rate} | ETA {eta_h}`,
+          stream: out,
+          hideCursor: true,
+          clearOnComplete: false,
+        },
+        cliProgress.Presets.shades_classic,
+      );
+      let started = false;
+      const payload = (p: TransferProgress): Record<string, string> => ({
+        files: `${p.filesDone}/${p.filesTotal}`,
+        bytes: `${formatBytes(p.bytesDone)}/${formatBytes(p.bytesTotal)}`,
+        rate: formatRate(p.bytesDone, p.elapsedMs),
+        eta_h: formatEta(p),
+      });
+      const total = (p: TransferProgress): number => Math.max(1, p.bytesTotal);
+      return {
+        update: (p) => {
+          if (!started) {
+            bar.start(total(p), p.bytesDone, payload(p));
+            started = true;
+          }
+          bar.setTotal(total(p));
+          bar.update(p.bytesDone, payload(p));
+        },
+        done: (p) => {
+          if (!started) bar.start(total(p), 0, payload(p));
+          bar.update(p.bytesTotal, payload(p));
+          bar.stop();
+        },
+      };
+    },
+  };
+}

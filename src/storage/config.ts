@@ -1,0 +1,47 @@
+/** Where the objects live and how to sign requests to it. */
+export interface StoreConfig {
+  /** Origin of the S3 API, e.g. https://<account>.r2.cloudflarestorage.com (path-style requests). */
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
+
+export interface HydrateConfig {
+  store: StoreConfig;
+  /** Key prefix in front of every folder, '' or ending in '/'. */
+  prefix: string;
+  /** Folders pulled from `<prefix><dir>/` into `<localRoot>/<dir>/`. */
+  dirs: string[];
+  localRoot: string;
+  concurrency: number;
+  delete: boolean;
+  dryRun: boolean;
+  include: string[];
+  exclude: string[];
+}
+
+export type IfNoFilesFound = 'warn' | 'error' | 'ignore';
+
+export interface PersistConfig {
+  store: StoreConfig;
+  /** Absolute folder whose files are uploaded. */
+  logDir: string;
+  experimentId: string;
+  /** Full key prefix of the target folder, ending in '/'. */
+  targetPrefix: string;
+  ifNoFilesFound: IfNoFilesFound;
+  concurrency: number;
+}
+
+export const DEFAULT_DIRS = ['trainingdata', 'trainingdatadaily', 'trainingdatahourly', 'compiled_models', 'hyperparams'];
+export const DEFAULT_BUCKET = 'models';
+export const DEFAULT_PREFIX = 'stock/';
+export const DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
+export const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
+export const DEFAULT_CONCURRENCY = 32;
+
+export function storeUri(store: StoreConfig, key: string): string {
+  return `s3://${store.bucket}/${key}`;
+}

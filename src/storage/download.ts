@@ -1,0 +1,287 @@
+import fs from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { LimitFunction } from 'p-limit';
+import { EtagHasher, multipartParts, partSizeFits, type VerifyMethod } from './etag.js';
+import { normalizeEtag } from './list.js';
+import { PARTIAL_SUFFIX } from './local-tree.js';
+import type { PlanItem } from './plan.js';
+import { withRetry } from './retry.js';
+import { header, type S3Http, type S3Response } from './s3-http.js';
+
+/** Metadata key our uploads set, so a multipart ETag can be re-computed by anyone. */
+export const PART_SIZE_META = 'x-amz-meta-marketsim-part-size';
+
+export interface DownloadTuning {
+  /** Objects up to this size are read whole into memory and written with one write call. */
+  smallMax: number;
+  /** Objects from this size on are fetched as parallel ranged GETs. */
+  rangeThreshold: number;
+  rangeSize: number;
+  /** Whole-object attempts when the bytes do not match the ETag. */
+  verifyAttempts: number;
+}
+
+export const DEFAULT_TUNING: DownloadTuning = {
+  smallMax: 1024 * 1024,
+  rangeThreshold: 32 * 1024 * 1024,
+  rangeSize: 8 * 1024 * 1024,
+  verifyAttempts: 3,
+};
+
+export interface DownloadContext {
+  http: S3Http;
+  /** Bounds HTTP requests in flight across all files. */
+  requests: LimitFunction;
+  tuning: DownloadTuning;
+  /** Progress in bytes; negative to take back the bytes of a failed attempt. */
+  onBytes: (n: number) => void;
+  onRetry: (message: string) => void;
+}
+
+export interface Downloaded {
+  size: number;
+  etag: string;
+  mtimeMs: number;
+  method: VerifyMethod;
+}
+
+/** The bytes did not match the ETag after every attempt: never kept. */
+export class CorruptObjectError extends Error {
+  override name = 'CorruptObjectError';
+}
+
+/** The object was replaced while we read it (If-Match failed). */
+class ObjectChangedError extends Error {
+  override name = 'ObjectChangedError';
+}
+
+export function tempPathFor(dest: string): string {
+  const base = path.basename(dest).slice(0, 180);
+  return path.join(path.dirname(dest), `.${base}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`);
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * The part size behind a multipart ETag: our own uploads record it in metadata; otherwise the
+ * size of part 1 from `HEAD ?partNumber=1` (R2 and S3 support it). Undefined when the answer is not
+ * consistent with the part count (a store that ignores partNumber), so we never "verify" wrongly.
+ */
+export async function resolvePartSize(http: S3Http, key: string, size: number, parts: number): Promise<number | undefined> {
+  return http.call('HEAD', key, `head s3://${http.store.bucket}/${key}`, { query: { partNumber: '1' } }, async (res) => {
+    const meta = Number(header(res, PART_SIZE_META));
+    if (partSizeFits(size, meta, parts)) return meta;
+    const len = Number(header(res, 'content-length'));
+    return partSizeFits(size, len, parts) ? len : undefined;
+  });
+}
+
+async function readWhole(res: S3Response, hasher: EtagHasher): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of res.body) {
+    hasher.update(chunk as Buffer);
+    chunks.push(chunk as Buffer);
+  }
+  return chunks;
+}
+
+function checkBytes(item: PlanItem, hasher: EtagHasher, size: number): void {
+  if (hasher.bytes !== size) throw new CorruptObjectError(`${item.key}: got ${hasher.bytes} bytes, expected ${size}`);
+  const actual = hasher.digest();
+  if (actual !== hasher.expected) {
+    throw new CorruptObjectError(`${item.key}: content does not match its ETag (${hasher.expected}, got ${actual})`);
+  }
+}
+
+/** Small object: one GET into memory, verified, then open/write/fstat/close/rename and nothing else. */
+async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string, partSize?: number): Promise<Downloaded> {
+  return ctx.requests(() =>
+    ctx.http.call('GET', item.key, `get s3://${ctx.http.store.bucket}/${item.key}`, {}, async (res) => {
+      // A GET is atomic: verify against the ETag it came with, which is newer than the listing's if they differ.
+      const etag = normalizeEtag(header(res, 'etag')) || item.etag;
+      const size = Number(header(res, 'content-length') ?? item.size);
+      const hasher = new EtagHasher(etag, etag === item.etag ? partSize : undefined);
+      const chunks = await readWhole(res, hasher);
+      checkBytes(item, hasher, size);
+      const tmp = tempPathFor(dest);
+      const fd = fs.openSync(tmp, 'wx', 0o644);
+      try {
+        for (const c of chunks) fs.writeSync(fd, c);
+        const mtimeMs = fs.fstatSync(fd).mtimeMs;
+        fs.closeSync(fd);
+        fs.renameSync(tmp, dest);
+        ctx.onBytes(size);
+        return { size, etag, mtimeMs, method: hasher.method };
+      } catch (e) {
+        try {
+          fs.closeSync(fd);
+        } catch {
+          // closed already
+        }
+        removeQuietly(tmp);
+        throw e;
+      }
+    }),
+  );
+}
+
+/** Medium object: one GET streamed to a temporary file, hashed on the way. */
+async function downloadStream(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
+  return ctx.requests(() =>
+    ctx.http.call('GET', item.key, `get s3://${ctx.http.store.bucket}/${item.key}`, { headers: { 'if-match': `"${item.etag}"` }, accept: [200, 412] }, async (res) => {
+      if (res.status === 412) throw new ObjectChangedError(item.key);
+      const hasher = new EtagHasher(item.etag, partSize);
+      const fh = await fs.promises.open(tmp, 'w', 0o644);
+      let counted = 0;
+      try {
+        for await (const chunk of res.body) {
+          const buf = chunk as Buffer;
+          hasher.update(buf);
+          await fh.write(buf);
+          counted += buf.length;
+          ctx.onBytes(buf.length);
+        }
+      } catch (e) {
+        ctx.onBytes(-counted);
+        throw e;
+      } finally {
+        await fh.close();
+      }
+      checkBytes(item, hasher, item.size);
+      return { size: item.size, etag: item.etag, method: hasher.method };
+    }),
+  );
+}
+
+function parseContentRange(v: string | undefined): { start: number; end: number; total: number } | undefined {
+  const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(v ?? '');
+  return m ? { start: Number(m[1]), end: Number(m[2]), total: Number(m[3]) } : undefined;
+}
+
+/** Large object: parallel ranged GETs pinned with If-Match, written at their offsets, then hashed in order. */
+async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
+  const fh = await fs.promises.open(tmp, 'w', 0o644);
+  try {
+    await fh.truncate(item.size);
+    const ranges: [number, number][] = [];
+    for (let start = 0; start < item.size; start += ctx.tuning.rangeSize) ranges.push([start, Math.min(item.size, start + ctx.tuning.rangeSize) - 1]);
+    const what = `get s3://${ctx.http.store.bucket}/${item.key}`;
+    let failed = false;
+    const settled = await Promise.allSettled(
+      ranges.map(([start, end]) =>
+        ctx.requests(() => {
+          // Once one range has failed for good, the queued ones are not worth fetching.
+          if (failed) throw new Error('cancelled');
+          return withRetry(
+            `${what} bytes ${start}-${end}`,
+            async () => {
+              const res = await ctx.http.send('GET', item.key, what, {
+                headers: { range: `bytes=${start}-${end}`, 'if-match': `"${item.etag}"` },
+                accept: [206, 412],
+              });
+              let counted = 0;
+              try {
+                if (res.status === 412) throw new ObjectChangedError(item.key);
+                const cr = parseContentRange(header(res, 'content-range'));
+                if (!cr || cr.start !== start || cr.end !== end || cr.total !== item.size) {
+                  throw new CorruptObjectError(`${item.key}: store answered range ${header(res, 'content-range')} for bytes ${start}-${end}/${item.size}`);
+                }
+                let pos = start;
+                for await (const chunk of res.body) {
+                  const buf = chunk as Buffer;
+                  if (pos + buf.length > end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
+                  await fh.write(buf, 0, buf.length, pos);
+                  pos += buf.length;
+                  counted += buf.length;
+                  ctx.onBytes(buf.length);
+                }
+                if (pos !== end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ended at ${pos}`);
+              } catch (e) {
+                ctx.onBytes(-counted);
+                throw e;
+              } finally {
+                if (!res.body.destroyed) res.body.destroy();
+              }
+            },
+            ctx.http.retryPolicy,
+            ctx.onRetry,
+          ).catch((e: unknown) => {
+            failed = true;
+            throw e;
+          });
+        }),
+      ),
+    );
+    const firstFailure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected' && (r.reason as Error).message !== 'cancelled');
+    if (firstFailure) throw firstFailure.reason;
+    // The ranges landed out of order; hash the file front to back (it is in the page cache).
+    const hasher = new EtagHasher(item.etag, partSize);
+    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+    for (let pos = 0; pos < item.size; ) {
+      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, item.size - pos), pos);
+      if (bytesRead === 0) break;
+      hasher.update(buf.subarray(0, bytesRead));
+      pos += bytesRead;
+    }
+    checkBytes(item, hasher, item.size);
+    return { size: item.size, etag: item.etag, method: hasher.method };
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * Downloads one object to `dest` (whose folder exists and was checked): bytes land in a temporary
+ * file beside it and are renamed only after size and ETag match. Corruption and mid-read
+ * replacement are retried as a whole; the bytes of a failed attempt are never kept.
+ */
+export async function downloadObject(ctx: DownloadContext, item: PlanItem, dest: string): Promise<Downloaded> {
+  let current = item;
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= ctx.tuning.verifyAttempts; attempt++) {
+    const parts = multipartParts(current.etag);
+    const partSize = parts === undefined ? undefined : await ctx.requests(() => resolvePartSize(ctx.http, current.key, current.size, parts));
+    if (current.size <= ctx.tuning.smallMax) {
+      try {
+        return await downloadSmall(ctx, current, dest, partSize);
+      } catch (e) {
+        if (!(e instanceof CorruptObjectError)) throw e;
+        lastError = e;
+        ctx.onRetry(`${e.message}; attempt ${attempt} of ${ctx.tuning.verifyAttempts}`);
+        continue;
+      }
+    }
+    const tmp = tempPathFor(dest);
+    try {
+      const got = current.size < ctx.tuning.rangeThreshold ? await downloadStream(ctx, current, tmp, partSize) : await downloadRanged(ctx, current, tmp, partSize);
+      const mtimeMs = fs.statSync(tmp).mtimeMs;
+      fs.renameSync(tmp, dest);
+      return { ...got, mtimeMs };
+    } catch (e) {
+      removeQuietly(tmp);
+      if (e instanceof ObjectChangedError) {
+        ctx.onRetry(`${current.key} changed in the bucket while downloading; starting over`);
+        current = await ctx.requests(() => headObject(ctx.http, current));
+      } else if (e instanceof CorruptObjectError) {
+        ctx.onRetry(`${e.message}; attempt ${attempt} of ${ctx.tuning.verifyAttempts}`);
+      } else throw e;
+      lastError = e;
+    }
+  }
+  throw new CorruptObjectError(`${item.key}: not saved after ${ctx.tuning.verifyAttempts} attempts: ${(lastError as Error).message}`);
+}
+
+async function headObject(http: S3Http, item: PlanItem): Promise<PlanItem> {
+  return http.call('HEAD', item.key, `head s3://${http.store.bucket}/${item.key}`, {}, async (res) => ({
+    ...item,
+    size: Number(header(res, 'content-length')),
+    etag: normalizeEtag(header(res, 'etag')),
+  }));
+}

@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import pLimit from 'p-limit';
+import { ConfigurationError } from '../inputs/errors.js';
+import type { Logger, ProgressSink } from '../runtime/ports.js';
+import { checkAccess } from './access-check.js';
+import type { HydrateConfig } from './config.js';
+import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
+import { EtagHasher, multipartParts, type VerifyMethod } from './etag.js';
+import { listAll, type RemoteObject } from './list.js';
+import { LocalState, statePath } from './local-state.js';
+import { walkLocal } from './local-tree.js';
+import { planHydrate, type Plan, type PlanItem } from './plan.js';
+import { S3Http } from './s3-http.js';
+import { SafeDirs } from './safe-dirs.js';
+
+export interface DirStats {
+  dir: string;
+  objects: number;
+  downloaded: number;
+  skipped: number;
+  deleted: number;
+  bytes: number;
+  ms: number;
+  missing: boolean;
+}
+
+export interface HydrateResult {
+  downloaded: number;
+  /** Unchanged since the last run (state) or adopted after hashing the local file. */
+  skipped: number;
+  adopted: number;
+  deleted: number;
+  refused: number;
+  bytesDownloaded: number;
+  manifestHash: string;
+  /** How each object written or adopted in this run was confirmed. */
+  verification: Partial<Record<VerifyMethod, number>>;
+  dirs: DirStats[];
+  failures: { key: string; message: string }[];
+  staleTempFilesRemoved: number;
+  elapsedMs: number;
+  dryRun: boolean;
+  plan: Plan;
+}
+
+export interface HydrateHooks {
+  /** After listing, before the local tree is read: e.g. restore a cache keyed on the manifest hash. */
+  afterListing?: (manifestHash: string) => Promise<void>;
+}
+
+/** sha256 of the filtered remote listing: changes exactly when a pulled object changes. */
+export function manifestHash(prefix: string, listings: Map<string, RemoteObject[]>): string {
+  const h = createHash('sha256');
+  h.update(`marketsim-manifest-v1\n${prefix}\n`);
+  for (const dir of [...listings.keys()].sort()) {
+    h.update(`dir ${dir}\n`);
+    const objs = [...(listings.get(dir) ?? [])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const o of objs) h.update(`${o.key}\t${o.size}\t${o.etag}\n`);
+  }
+  return h.digest('hex');
+}
+
+async function hashLocal(file: string, hasher: EtagHasher): Promise<string> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+    for (;;) {
+      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      hasher.update(buf.subarray(0, bytesRead));
+    }
+  } finally {
+    await fh.close();
+  }
+  return hasher.digest();
+}
+
+function printPlan(log: Logger, plan: Plan): void {
+  const mb = (n: number): string => `${(n / 1e6).toFixed(3)} MB`;
+  for (const d of plan.download) log.info(`(dry run) download ${d.key} -> ${d.rel} ${mb(d.size)} [${d.reason}]`);
+  for (const a of plan.adopt) log.info(`(dry run) verify ${a.rel} ${mb(a.size)} [local file not recorded; hash it, download if different]`);
+  const shown = plan.skip.slice(0, 100);
+  for (const s of shown) log.info(`(dry run) skip ${s.rel} ${mb(s.size)} [unchanged]`);
+  if (plan.skip.length > shown.length) log.info(`(dry run) ... and ${plan.skip.length - shown.length} more unchanged files skipped`);
+  for (const rel of plan.delete) log.info(`(dry run) delete ${rel}`);
+}
+
+/**
+ * Pulls `<prefix><dir>/` for each folder into `<localRoot>/<dir>/`: incremental (listing + local
+ * state, no request per unchanged object), verified, atomic per file, bounded in memory.
+ * Failures of single objects are collected in the result; bad configuration throws.
+ */
+export async function hydrate(
+  cfg: HydrateConfig,
+  log: Logger,
+  progress: ProgressSink,
+  hooks: HydrateHooks = {},
+  tuning: DownloadTuning = DEFAULT_TUNING,
+): Promise<HydrateResult> {
+  const started = Date.now();
+  const http = new S3Http(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
+  try {
+    await checkAccess(http, cfg.prefix);
+    const listed = await Promise.all(cfg.dirs.map(async (d) => [d, await listAll(http, `${cfg.prefix}${d}/`)] as const));
+    const listings = new Map(listed);
+    const hash = manifestHash(cfg.prefix, listings);
+    await hooks.afterListing?.(hash);
+
+    const tree = walkLocal(cfg.localRoot, cfg.dirs);
+    const state = LocalState.load(statePath(cfg.localRoot));
+    const plan = planHydrate({ ...cfg, listings, tree, state });
+    for (const r of plan.refused) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
+    const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
+    if (plan.missingDirs.length === cfg.dirs.length) {
+      throw new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
+    }
+    for (const d of plan.missingDirs) log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
+
+    const stats = new Map<string, DirStats>(
+      cfg.dirs.map((dir) => [
+        dir,
+        { dir, objects: listings.get(dir)?.length ?? 0, downloaded: 0, skipped: 0, deleted: 0, bytes: 0, ms: 0, missing: plan.missingDirs.includes(dir) },
+      ]),
+    );
+    const result: HydrateResult = {
+      downloaded: 0,
+      skipped: plan.skip.length,
+      adopted: 0,
+      deleted: 0,
+      refused: plan.refused.length,
+      bytesDownloaded: 0,
+      manifestHash: hash,
+      verification: {},
+      dirs: [...stats.values()],
+      failures: [],
+      staleTempFilesRemoved: 0,
+      elapsedMs: 0,
+      dryRun: cfg.dryRun,
+      plan,
+    };
+    for (const s of plan.skip) stats.get(s.dir)!.skipped++;
+
+    if (cfg.dryRun) {
+      printPlan(log, plan);
+      result.downloaded = plan.download.length + plan.adopt.length;
+      result.bytesDownloaded = [...plan.download, ...plan.adopt].reduce((n, i) => n + i.size, 0);
+      result.deleted = plan.delete.length;
+      result.elapsedMs = Date.now() - started;
+      return result;
+    }
+
+    for (const p of tree.partials) {
+      try {
+        fs.unlinkSync(p);
+        result.staleTempFilesRemoved++;
+      } catch {
+        // gone already
+      }
+    }
+
+    const count = (m: VerifyMethod): void => {
+      result.verification[m] = (result.verification[m] ?? 0) + 1;
+    };
+    const total = { files: plan.download.length + plan.adopt.length, bytes: [...plan.download, ...plan.adopt].reduce((n, i) => n + i.size, 0) };
+    let filesDone = 0;
+    let bytesDone = 0;
+    const snapshot = () => ({ verb: 'download', filesDone, filesTotal: total.files, bytesDone, bytesTotal: total.bytes, elapsedMs: Date.now() - started });
+    const ticker = setInterval(() => progress.update(snapshot()), 1000);
+    const flusher = setInterval(() => state.save(), 2000);
+    const requests = pLimit(cfg.concurrency);
+    const files = pLimit(cfg.concurrency);
+    const dirs = new SafeDirs(cfg.localRoot);
+    const ctx: DownloadContext = { http, requests, tuning, onBytes: (n) => (bytesDone += n), onRetry: (m) => log.info(m) };
+    const finish = (item: PlanItem): void => {
+      filesDone++;
+      stats.get(item.dir)!.ms = Date.now() - started;
+    };
+
+    const fetchOne = async (item: PlanItem): Promise<void> => {
+      try {
+        const dest = path.join(dirs.ensure(path.posix.dirname(item.rel)), path.posix.basename(item.rel));
+        const got = await downloadObject(ctx, item, dest);
+        state.set(item.rel, { size: got.size, etag: got.etag, mtimeMs: got.mtimeMs, method: got.method });
+        count(got.method);
+        result.downloaded++;
+        result.bytesDownloaded += got.size;
+        const st = stats.get(item.dir)!;
+        st.downloaded++;
+        st.bytes += got.size;
+      } catch (e) {
+        result.failures.push({ key: item.key, message: (e as Error).message });
+        log.error(`Failed to download ${item.key}: ${(e as Error).message}`);
+      }
+      finish(item);
+    };
+
+    const adoptOne = async (item: PlanItem): Promise<void> => {
+      const file = path.join(cfg.localRoot, item.rel);
+      try {
+        const parts = multipartParts(item.etag);
+        const partSize = parts === undefined ? undefined : await requests(() => resolvePartSize(http, item.key, item.size, parts));
+        const hasher = new EtagHasher(item.etag, partSize);
+        const st = fs.lstatSync(file);
+        if (hasher.method !== 'size-only' && st.isFile() && (await hashLocal(file, hasher)) === item.etag) {
+          const after = fs.lstatSync(file);
+          state.set(item.rel, { size: item.size, etag: item.etag, mtimeMs: after.mtimeMs, method: 'local-md5' });
+          count('local-md5');
+          result.adopted++;
+          result.skipped++;
+          stats.get(item.dir)!.skipped++;
+          bytesDone += item.size;
+          finish(item);
+          return;
+        }
+      } catch (e) {
+        log.debug(`Could not verify local ${item.rel}: ${(e as Error).message}`);
+      }
+      await fetchOne(item);
+    };
+
+    try {
+      await Promise.all([...plan.adopt.map((i) => files(() => adoptOne(i))), ...plan.download.map((i) => files(() => fetchOne(i)))]);
+    } finally {
+      clearInterval(ticker);
+      clearInterval(flusher);
+      state.save();
+    }
+
+    for (const rel of plan.delete) {
+      const abs = path.join(cfg.localRoot, rel);
+      try {
+        if (fs.lstatSync(abs).isFile()) fs.unlinkSync(abs);
+        state.delete(rel);
+        result.deleted++;
+        const dir = cfg.dirs.find((d) => rel.startsWith(`${d}/`));
+        if (dir) stats.get(dir)!.deleted++;
+        log.info(`Deleted ${rel} (gone from the bucket)`);
+      } catch (e) {
+        log.warn(`Could not delete ${rel}: ${(e as Error).message}`);
+      }
+    }
+    state.save();
+    progress.done(snapshot());
+    result.elapsedMs = Date.now() - started;
+    return result;
+  } finally {
+    await http.close();
+  }
+}

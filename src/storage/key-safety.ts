@@ -1,0 +1,23 @@
+import path from 'node:path';
+
+/**
+ * Why an object key may not become a local path, or undefined when it is safe.
+ * Checked before any file-system call: `..`/`.`/empty segments, a leading `/`, backslashes,
+ * NUL and drive letters are refused outright, then the resolved path must stay under the root.
+ */
+export function unsafeKeyReason(relativeKey: string, root: string): string | undefined {
+  if (relativeKey.length === 0) return 'empty name';
+  if (relativeKey.includes('\0')) return 'contains a NUL byte';
+  if (relativeKey.includes('\\')) return 'contains a backslash';
+  if (relativeKey.startsWith('/')) return 'starts with /';
+  if (/^[A-Za-z]:/.test(relativeKey)) return 'starts with a drive letter';
+  for (const seg of relativeKey.split('/')) {
+    if (seg === '..') return "has a '..' segment";
+    if (seg === '.') return "has a '.' segment";
+    if (seg === '') return 'has an empty segment (//)';
+  }
+  const resolvedRoot = path.resolve(root);
+  const target = path.resolve(resolvedRoot, relativeKey);
+  if (target !== resolvedRoot && !target.startsWith(resolvedRoot + path.sep)) return 'resolves outside the target folder';
+  return undefined;
+}

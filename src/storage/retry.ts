@@ -1,0 +1,60 @@
+import pRetry from 'p-retry';
+
+export interface RetryPolicy {
+  /** Retries after the first attempt. */
+  retries: number;
+  minDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** Enough to ride out a throttling burst or a restarting front end (about 30 s in all). */
+export const DEFAULT_RETRY: RetryPolicy = { retries: 6, minDelayMs: 250, maxDelayMs: 8000 };
+
+/** An error that says whether trying again can help. */
+export class TransientError extends Error {
+  override name = 'TransientError';
+}
+
+const TRANSIENT_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_ABORTED',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
+
+export function isTransient(e: unknown): boolean {
+  if (e instanceof TransientError) return true;
+  const err = e as { code?: string; cause?: { code?: string } } | undefined;
+  return TRANSIENT_CODES.has(err?.code ?? '') || TRANSIENT_CODES.has(err?.cause?.code ?? '');
+}
+
+/**
+ * Runs `fn` again on transient failures with exponential backoff and full jitter.
+ * `label` names the operation in the debug line of each failed attempt.
+ */
+export async function withRetry<T>(
+  label: string,
+  fn: (attempt: number) => Promise<T>,
+  policy: RetryPolicy = DEFAULT_RETRY,
+  onRetry?: (message: string) => void,
+): Promise<T> {
+  return pRetry(fn, {
+    retries: policy.retries,
+    factor: 2,
+    minTimeout: policy.minDelayMs,
+    maxTimeout: policy.maxDelayMs,
+    randomize: true,
+    shouldRetry: ({ error }) => isTransient(error),
+    onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
+      if (isTransient(error) && retriesLeft > 0) onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+    },
+  });
+}
