@@ -29,8 +29,8 @@ export function unsafeRelativePath(p: string): string | undefined {
 
 /** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
 export function readStore(r: InputReader, mask: (s: string) => void): StoreConfig {
-  const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
   const accessKeyId = r.required('access-key-id', { env: ['R2_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] });
+  const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
   mask(secretAccessKey);
   mask(accessKeyId);
 

@@ -37,6 +37,13 @@ export interface ProgressSink {
   done(p: TransferProgress): void;
 }
 
+/** The GitHub Actions cache, where the host has one (not on the CLI). */
+export interface CachePort {
+  /** The key restored, or undefined on a miss. */
+  restore(paths: string[], key: string): Promise<string | undefined>;
+  save(paths: string[], key: string): Promise<void>;
+}
+
 /** Everything an entry point needs from its host besides inputs. */
 export interface Runtime {
   log: Logger;
@@ -47,6 +54,7 @@ export interface Runtime {
   getState(name: string): string;
   writeSummary(doc: SummaryDoc): Promise<void>;
   progress(label: string): ProgressSink;
+  cache?: CachePort;
 }
 
 export const silentLogger: Logger = {

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Compiles TypeScript, then bundles each entry with ncc into <out>/<name>/index.js (ESM).
+# Usage: scripts/build.sh [out-dir]   (default dist)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="${1:-dist}"
+rm -rf lib
+npx tsc -p tsconfig.build.json
+entries=(
+  "r2-hydrate:lib/actions/r2-hydrate/main.js"
+  "r2-persist-logs:lib/actions/r2-persist-logs/main.js"
+  "run:lib/actions/run/main.js"
+  "run-post:lib/actions/run/post.js"
+  "cli:lib/cli/main.js"
+)
+for e in "${entries[@]}"; do
+  name="${e%%:*}"
+  src="${e#*:}"
+  rm -rf "$out/$name"
+  npx ncc build "$src" -o "$out/$name" --quiet --no-source-map-register --license licenses.txt
+done
+# The CLI bundle is an executable (npm bin).
+{ echo '#!/usr/bin/env node'; cat "$out/cli/index.js"; } > "$out/cli/index.js.tmp" && mv "$out/cli/index.js.tmp" "$out/cli/index.js"
+chmod +x "$out/cli/index.js"

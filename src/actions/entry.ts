@@ -1,0 +1,17 @@
+import * as core from '@actions/core';
+import { ConfigurationError, errorMessage } from '../inputs/errors.js';
+
+/**
+ * Runs an action entry: one top-level catch turns any error into one failed-step message
+ * (the stack goes to debug), then exits so stray keep-alive sockets cannot hold the step open.
+ */
+export function runEntry(main: () => Promise<void>): void {
+  main()
+    .catch((e: unknown) => {
+      if (!(e instanceof ConfigurationError)) core.debug((e as Error)?.stack ?? String(e));
+      core.setFailed(errorMessage(e));
+    })
+    .finally(() => {
+      process.exit();
+    });
+}

@@ -1,0 +1,255 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import pLimit from 'p-limit';
+import type { Logger, ProgressSink } from '../runtime/ports.js';
+import { checkAccess } from './access-check.js';
+import { storeUri, type PersistConfig } from './config.js';
+import { compositeEtag, partSizeFor } from './etag.js';
+import { listAll, normalizeEtag, type RemoteObject } from './list.js';
+import { S3Http } from './s3-http.js';
+import { sdkClient } from './s3-sdk.js';
+import { walkUpload, type UploadFile } from './upload-walk.js';
+
+/** Files from this size on go up as equal-part multipart uploads (R2 requires equal parts). */
+export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+
+export interface PersistResult {
+  experimentId: string;
+  uri: string;
+  files: number;
+  uploaded: number;
+  skipped: number;
+  bytesUploaded: number;
+  /** Every local file is in the bucket with its size (and content hash) after the upload. */
+  verified: boolean;
+  missing: string[];
+  /** Files that grew while being read: uploaded as a consistent snapshot. */
+  growing: string[];
+  skippedLinks: { rel: string; reason: string }[];
+  failures: { rel: string; message: string }[];
+  noFiles: boolean;
+  elapsedMs: number;
+}
+
+export class NoFilesError extends Error {
+  override name = 'NoFilesError';
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.log': 'text/plain; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.out': 'text/plain; charset=utf-8',
+  '.err': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.json': 'application/json',
+  '.jsonl': 'application/x-ndjson',
+  '.html': 'text/html; charset=utf-8',
+  '.png': 'image/png',
+};
+
+function contentType(rel: string): string {
+  return CONTENT_TYPES[path.extname(rel).toLowerCase()] ?? 'application/octet-stream';
+}
+
+interface Snapshot {
+  size: number;
+  /** Every ETag form these bytes may carry: MD5, and for multipart the composite form too. */
+  etags: string[];
+  growing: boolean;
+}
+
+/** Reads a small file until two reads agree on its size (an appending writer cannot tear it). */
+async function readSnapshot(file: string): Promise<{ buf: Buffer; growing: boolean }> {
+  let buf = await fs.promises.readFile(file);
+  for (let i = 0; i < 3; i++) {
+    const size = (await fs.promises.stat(file)).size;
+    if (size === buf.length) return { buf, growing: i > 0 };
+    buf = await fs.promises.readFile(file);
+  }
+  return { buf, growing: true };
+}
+
+/** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
+async function hashPrefix(file: string, size: number, partSize: number): Promise<{ md5: string; composite: string }> {
+  const whole = createHash('md5');
+  const parts: Buffer[] = [];
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(Math.min(partSize, 4 * 1024 * 1024));
+    let part = createHash('md5');
+    let fill = 0;
+    for (let pos = 0; pos < size; ) {
+      const want = Math.min(buf.length, size - pos, partSize - fill);
+      const { bytesRead } = await fh.read(buf, 0, want, pos);
+      if (bytesRead === 0) throw new Error(`${file} shrank while being read`);
+      const chunk = buf.subarray(0, bytesRead);
+      whole.update(chunk);
+      part.update(chunk);
+      pos += bytesRead;
+      fill += bytesRead;
+      if (fill === partSize || pos === size) {
+        parts.push(part.digest());
+        part = createHash('md5');
+        fill = 0;
+      }
+    }
+  } finally {
+    await fh.close();
+  }
+  return { md5: whole.digest('hex'), composite: compositeEtag(parts) };
+}
+
+async function uploadSmall(client: S3Client, bucket: string, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
+  const { buf, growing } = await readSnapshot(f.abs);
+  const md5 = createHash('md5').update(buf).digest();
+  const hex = md5.toString('hex');
+  if (remote && remote.size === buf.length && remote.etag === hex) return { size: buf.length, etags: [hex], growing, uploaded: false };
+  // Content-MD5 makes the store itself reject a body that arrives different from what we read.
+  const res = await client.send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: buf, ContentMD5: md5.toString('base64'), ContentLength: buf.length, ContentType: contentType(f.rel) }),
+  );
+  const etag = normalizeEtag(res.ETag);
+  if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== hex) throw new Error(`store answered ETag ${etag} for content with MD5 ${hex}`);
+  return { size: buf.length, etags: [hex], growing, uploaded: true };
+}
+
+async function uploadLarge(
+  client: S3Client,
+  bucket: string,
+  key: string,
+  f: UploadFile,
+  remote: RemoteObject | undefined,
+  onBytes: (n: number) => void,
+): Promise<Snapshot & { uploaded: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    // The size now is the snapshot: an appending writer may add more, but these bytes are final.
+    const size = (await fs.promises.stat(f.abs)).size;
+    const partSize = partSizeFor(size);
+    const { md5, composite } = await hashPrefix(f.abs, size, partSize);
+    const etags = size > partSize ? [composite, md5] : [md5];
+    if (remote && remote.size === size && etags.includes(remote.etag)) return { size, etags, growing: false, uploaded: false };
+    const upload = new Upload({
+      client,
+      params: {
+        Bucket: bucket,
+        Key: key,
+        Body: fs.createReadStream(f.abs, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 }),
+        ContentLength: size,
+        ContentType: contentType(f.rel),
+        Metadata: { 'marketsim-part-size': String(partSize), 'marketsim-md5': md5 },
+      },
+      partSize,
+      queueSize: 4,
+      leavePartsOnError: false,
+    });
+    let sent = 0;
+    upload.on('httpUploadProgress', (p) => {
+      const loaded = p.loaded ?? 0;
+      if (loaded > sent) {
+        onBytes(loaded - sent);
+        sent = loaded;
+      }
+    });
+    const out = await upload.done();
+    const etag = normalizeEtag(out.ETag);
+    const growing = (await fs.promises.stat(f.abs)).size !== size;
+    // s3rver answers the whole-object MD5 for multipart uploads; both forms prove the content.
+    if (!etag || etags.includes(etag)) return { size, etags, growing, uploaded: true };
+    onBytes(-sent);
+    if (attempt >= 2) throw new Error(`content changed while uploading (ETag ${etag}, expected ${etags.join(' or ')}); the file is being rewritten, not appended`);
+  }
+}
+
+/**
+ * Uploads the log folder to `<targetPrefix>`: incremental (same size and MD5 = skipped), multipart
+ * with equal parts for large files, then lists the target and confirms every file landed.
+ */
+export async function persistLogs(cfg: PersistConfig, log: Logger, progress: ProgressSink): Promise<PersistResult> {
+  const started = Date.now();
+  const uri = storeUri(cfg.store, cfg.targetPrefix);
+  const tree = walkUpload(cfg.logDir);
+  const result: PersistResult = {
+    experimentId: cfg.experimentId,
+    uri,
+    files: tree.files.length,
+    uploaded: 0,
+    skipped: 0,
+    bytesUploaded: 0,
+    verified: false,
+    missing: [],
+    growing: [],
+    skippedLinks: tree.skippedLinks,
+    failures: [],
+    noFiles: tree.files.length === 0,
+    elapsedMs: 0,
+  };
+  for (const l of tree.skippedLinks) log.warn(`Not uploading link ${l.rel}: ${l.reason}`);
+  if (result.noFiles) {
+    const msg = `No files found in ${cfg.logDir}${tree.exists ? '' : ' (the folder does not exist)'}; nothing uploaded to ${uri}`;
+    if (cfg.ifNoFilesFound === 'error') throw new NoFilesError(msg);
+    if (cfg.ifNoFilesFound === 'warn') log.warn(msg);
+    result.elapsedMs = Date.now() - started;
+    return result;
+  }
+
+  const http = new S3Http(cfg.store, { connections: 8, onRetry: (m) => log.info(m) });
+  const client = sdkClient(cfg.store, cfg.concurrency + 8);
+  try {
+    await checkAccess(http, cfg.targetPrefix);
+    const remote = new Map((await listAll(http, cfg.targetPrefix)).map((o) => [o.key, o]));
+    const snapshots = new Map<string, Snapshot>();
+    const bytesTotal = tree.files.reduce((n, f) => n + f.size, 0);
+    let filesDone = 0;
+    let bytesDone = 0;
+    const snapshot = () => ({ verb: 'upload', filesDone, filesTotal: tree.files.length, bytesDone, bytesTotal, elapsedMs: Date.now() - started });
+    const ticker = setInterval(() => progress.update(snapshot()), 1000);
+    const limit = pLimit(cfg.concurrency);
+    try {
+      await Promise.all(
+        tree.files.map((f) =>
+          limit(async () => {
+            const key = `${cfg.targetPrefix}${f.rel}`;
+            try {
+              const r =
+                f.size < MULTIPART_THRESHOLD
+                  ? await uploadSmall(client, cfg.store.bucket, key, f, remote.get(key))
+                  : await uploadLarge(client, cfg.store.bucket, key, f, remote.get(key), (n) => (bytesDone += n));
+              snapshots.set(f.rel, r);
+              if (r.growing) result.growing.push(f.rel);
+              if (r.uploaded) {
+                result.uploaded++;
+                result.bytesUploaded += r.size;
+              } else result.skipped++;
+              if (f.size < MULTIPART_THRESHOLD) bytesDone += f.size;
+            } catch (e) {
+              result.failures.push({ rel: f.rel, message: (e as Error).message });
+              log.error(`Failed to upload ${f.rel}: ${(e as Error).message}`);
+            }
+            filesDone++;
+          }),
+        ),
+      );
+    } finally {
+      clearInterval(ticker);
+    }
+    progress.done(snapshot());
+    for (const g of result.growing) log.info(`${g} grew while it was read; uploaded a consistent snapshot of ${snapshots.get(g)?.size} bytes`);
+
+    // Confirm by listing: every file must be there with the size (and content hash) we read.
+    const landed = new Map((await listAll(http, cfg.targetPrefix)).map((o) => [o.key.slice(cfg.targetPrefix.length), o]));
+    for (const f of tree.files) {
+      const snap = snapshots.get(f.rel);
+      const got = landed.get(f.rel);
+      if (!snap || !got || got.size !== snap.size || (got.etag && !snap.etags.includes(got.etag))) result.missing.push(f.rel);
+    }
+    result.verified = result.missing.length === 0;
+    result.elapsedMs = Date.now() - started;
+    return result;
+  } finally {
+    client.destroy();
+    await http.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { commandEnv, runCommand, shellJoin } from '../../src/actions/run/command.js';
+import { generateExperimentId } from '../../src/storage/experiment-id.js';
+import { formatBytes, formatEta, renderTextTable } from '../../src/runtime/format.js';
+import { manifestHash } from '../../src/storage/hydrate.js';
+
+describe('the command runner', () => {
+  test('bash -lc runs shell features and reports the exit code', async () => {
+    expect(await runCommand('true && (exit 7)', undefined, process.env)).toBe(7);
+    expect(await runCommand('kill -TERM $$', undefined, process.env)).toBe(128 + 15);
+  });
+
+  test('argv is quoted so it survives bash -lc unchanged', async () => {
+    const argv = ['printf', '%s|', "it's", 'a b', '$HOME', '*'];
+    expect(shellJoin(argv)).toBe("printf '%s|' 'it'\\''s' 'a b' '$HOME' '*'");
+  });
+
+  test('the command never sees the action inputs (they hold the secrets)', () => {
+    const env = commandEnv({ 'INPUT_SECRET-ACCESS-KEY': 's', PATH: '/bin' }, { EXPERIMENT_ID: 'x' });
+    expect(env).toEqual({ PATH: '/bin', EXPERIMENT_ID: 'x' });
+  });
+});
+
+describe('small helpers', () => {
+  test('experiment ids are sortable by UTC time and carry the run id', () => {
+    expect(generateExperimentId(new Date('2026-11-29T10:15:07Z'), '123')).toBe('marketsim-20261129-101507-123');
+    expect(generateExperimentId(new Date('2026-11-29T10:15:07Z'))).toMatch(/^marketsim-20261129-101507-[0-9a-f]{6}$/);
+  });
+
+  test('manifest hash depends on content, not listing order', () => {
+    const a = { key: 'p/d/a', size: 1, etag: 'e1', lastModified: '' };
+    const b = { key: 'p/d/b', size: 2, etag: 'e2', lastModified: '' };
+    const h1 = manifestHash('p/', new Map([['d', [a, b]]]));
+    expect(manifestHash('p/', new Map([['d', [b, a]]]))).toBe(h1);
+    expect(manifestHash('p/', new Map([['d', [a, { ...b, etag: 'e3' }]]]))).not.toBe(h1);
+  });
+
+  test('formatting', () => {
+    expect(formatBytes(1536)).toBe('1.50 KiB');
+    expect(formatEta({ bytesDone: 50, bytesTotal: 100, elapsedMs: 1000 })).toBe('1s');
+    expect(renderTextTable(['a', 'bb'], [['xxx', 'y']])).toBe('a    bb\n---  --\nxxx  y');
+  });
+});

@@ -1,0 +1,96 @@
+import { LocalState } from '../../src/storage/local-state.js';
+import type { LocalTree } from '../../src/storage/local-tree.js';
+import type { RemoteObject } from '../../src/storage/list.js';
+import { pathFilter, planHydrate, type PlanInput } from '../../src/storage/plan.js';
+
+const E1 = '0123456789abcdef0123456789abcdef';
+const E2 = 'fedcba9876543210fedcba9876543210';
+
+function input(over: Partial<PlanInput> & { objects?: RemoteObject[]; local?: [string, number, number][] }): PlanInput {
+  const tree: LocalTree = { files: new Map(), partials: [], symlinks: new Set() };
+  for (const [rel, size, mtimeMs] of over.local ?? []) tree.files.set(rel, { size, mtimeMs });
+  return {
+    prefix: 'stock/',
+    localRoot: '/ws',
+    listings: new Map([['td', over.objects ?? []]]),
+    tree: over.tree ?? tree,
+    state: over.state ?? new LocalState('/nonexistent'),
+    include: over.include ?? [],
+    exclude: over.exclude ?? [],
+    delete: over.delete ?? false,
+  };
+}
+
+const obj = (rest: string, size: number, etag = E1): RemoteObject => ({ key: `stock/td/${rest}`, size, etag, lastModified: '' });
+
+describe('planHydrate', () => {
+  test('new, unchanged, changed in bucket (same size), changed locally', () => {
+    const state = new LocalState('/nonexistent');
+    state.set('td/same.csv', { size: 10, etag: E1, mtimeMs: 100, method: 'md5' });
+    state.set('td/remote-changed.csv', { size: 10, etag: E1, mtimeMs: 100, method: 'md5' });
+    state.set('td/local-edited.csv', { size: 10, etag: E1, mtimeMs: 100, method: 'md5' });
+    state.set('td/truncated.csv', { size: 10, etag: E1, mtimeMs: 100, method: 'md5' });
+    const plan = planHydrate(
+      input({
+        state,
+        objects: [obj('new.csv', 5), obj('same.csv', 10), obj('remote-changed.csv', 10, E2), obj('local-edited.csv', 10), obj('truncated.csv', 10)],
+        local: [
+          ['td/same.csv', 10, 100],
+          ['td/remote-changed.csv', 10, 100],
+          ['td/local-edited.csv', 10, 222],
+          ['td/truncated.csv', 3, 222],
+        ],
+      }),
+    );
+    expect(plan.skip.map((i) => i.rel)).toEqual(['td/same.csv']);
+    const reasons = Object.fromEntries(plan.download.map((d) => [d.rel, d.reason]));
+    expect(reasons).toEqual({ 'td/new.csv': 'new', 'td/remote-changed.csv': 'changed in bucket', 'td/truncated.csv': 'changed locally' });
+    // Same size but touched since: hash it locally before spending a download.
+    expect(plan.adopt.map((i) => i.rel)).toEqual(['td/local-edited.csv']);
+  });
+
+  test('a local file we have no record of is verified by hashing, not trusted', () => {
+    const plan = planHydrate(input({ objects: [obj('a.csv', 10), obj('b.csv', 10, 'not-md5')], local: [['td/a.csv', 10, 1], ['td/b.csv', 10, 1]] }));
+    expect(plan.adopt.map((i) => i.rel)).toEqual(['td/a.csv']);
+    expect(plan.download.map((i) => i.rel)).toEqual(['td/b.csv']);
+  });
+
+  test('hostile keys and writes through symlinks are refused', () => {
+    const tree: LocalTree = { files: new Map(), partials: [], symlinks: new Set(['td/link']) };
+    const plan = planHydrate(input({ tree, objects: [obj('../../etc/x', 1), obj('a\\b', 1), obj('link/x.csv', 1), obj('ok.csv', 1)] }));
+    expect(plan.refused.map((r) => r.key)).toEqual(['stock/td/../../etc/x', 'stock/td/a\\b', 'stock/td/link/x.csv']);
+    expect(plan.download.map((d) => d.rel)).toEqual(['td/ok.csv']);
+  });
+
+  test('delete removes only files gone from the bucket that pass the filters', () => {
+    const plan = planHydrate(
+      input({
+        delete: true,
+        exclude: ['**/*.keep'],
+        objects: [obj('a.csv', 1)],
+        local: [['td/a.csv', 1, 1], ['td/gone.csv', 1, 1], ['td/local.keep', 1, 1]],
+      }),
+    );
+    expect(plan.delete).toEqual(['td/gone.csv']);
+  });
+
+  test('an empty or missing folder is reported and never emptied locally', () => {
+    const plan = planHydrate(input({ delete: true, objects: [], local: [['td/mine.csv', 1, 1]] }));
+    expect(plan.missingDirs).toEqual(['td']);
+    expect(plan.delete).toEqual([]);
+  });
+
+  test('folder markers are not files; largest downloads go first', () => {
+    const plan = planHydrate(input({ objects: [obj('sub/', 0), obj('small', 1), obj('big', 100)] }));
+    expect(plan.download.map((d) => d.rel)).toEqual(['td/big', 'td/small']);
+  });
+
+  test('include and exclude globs work on paths relative to the local root', () => {
+    const f = pathFilter(['td/**/*.csv', 'hp/*.json'], ['td/tmp/**']);
+    expect(f('td/a/b.csv')).toBe(true);
+    expect(f('td/tmp/b.csv')).toBe(false);
+    expect(f('hp/x.json')).toBe(true);
+    expect(f('hp/x.yaml')).toBe(false);
+    expect(pathFilter([], [])('anything')).toBe(true);
+  });
+});
