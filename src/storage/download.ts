@@ -7,7 +7,7 @@ import { normalizeEtag } from './list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
 import { withRetry } from './retry.js';
-import { header, type S3Http, type S3Response } from './s3-http.js';
+import { header, release, type S3Http, type S3Response } from './s3-http.js';
 
 /** Metadata key our uploads set, so a multipart ETag can be re-computed by anyone. */
 export const PART_SIZE_META = 'x-amz-meta-marketsim-part-size';
@@ -167,7 +167,8 @@ function parseContentRange(v: string | undefined): { start: number; end: number;
 
 /** Large object: parallel ranged GETs pinned with If-Match, written at their offsets, then hashed in order. */
 async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
-  const fh = await fs.promises.open(tmp, 'w', 0o644);
+  // w+: the ranges are written here, then read back in order to hash them.
+  const fh = await fs.promises.open(tmp, 'w+', 0o644);
   try {
     await fh.truncate(item.size);
     const ranges: [number, number][] = [];
@@ -207,7 +208,7 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
                 ctx.onBytes(-counted);
                 throw e;
               } finally {
-                if (!res.body.destroyed) res.body.destroy();
+                await release(res);
               }
             },
             ctx.http.retryPolicy,

@@ -30,6 +30,19 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
 
+/**
+ * p-retry only handles `instanceof Error`; errors from another realm (Node internals under a VM
+ * sandbox, some native modules) fail that test. Re-wrap them, keeping code and cause.
+ */
+function asError(e: unknown): Error {
+  if (e instanceof Error) return e;
+  const src = e as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
+  const err = new Error(typeof src?.message === 'string' ? src.message : String(e)) as Error & { code?: unknown };
+  if (src?.code !== undefined) err.code = src.code;
+  if (src?.cause !== undefined) err.cause = src.cause;
+  return err;
+}
+
 export function isTransient(e: unknown): boolean {
   if (e instanceof TransientError) return true;
   const err = e as { code?: string; cause?: { code?: string } } | undefined;
@@ -46,7 +59,14 @@ export async function withRetry<T>(
   policy: RetryPolicy = DEFAULT_RETRY,
   onRetry?: (message: string) => void,
 ): Promise<T> {
-  return pRetry(fn, {
+  const attempt = async (n: number): Promise<T> => {
+    try {
+      return await fn(n);
+    } catch (e) {
+      throw asError(e);
+    }
+  };
+  return pRetry(attempt, {
     retries: policy.retries,
     factor: 2,
     minTimeout: policy.minDelayMs,

@@ -55,6 +55,17 @@ export interface S3HttpOptions {
   onRetry?: (message: string) => void;
 }
 
+/**
+ * Frees an answer's socket: drains what is left (nothing, after a HEAD or a body read whole) so the
+ * connection is reused; a body abandoned mid-stream is destroyed. Never leaves an unread body,
+ * which would pin a socket for good.
+ */
+export async function release(res: Pick<S3Response, 'body'>): Promise<void> {
+  res.body.on('error', () => undefined);
+  if (res.body.destroyed) return;
+  await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+}
+
 export function header(res: S3Response, name: string): string | undefined {
   const v = res.headers[name];
   return Array.isArray(v) ? v[0] : v;
@@ -138,7 +149,7 @@ export class S3Http {
     const accept = opts.accept ?? [200, 206];
     if (accept.includes(res.statusCode)) return { status: res.statusCode, headers: res.headers, body: res.body };
     const text = method === 'HEAD' ? '' : await res.body.text().catch(() => '');
-    if (method === 'HEAD') res.body.destroy();
+    if (method === 'HEAD') await release(res);
     const err = s3ErrorFrom(res.statusCode, text, what, key);
     if (isRetryableStatus(res.statusCode)) throw new TransientError(err.message);
     throw err;
@@ -159,7 +170,7 @@ export class S3Http {
         try {
           return await read(res);
         } finally {
-          if (!res.body.destroyed) res.body.destroy();
+          await release(res);
         }
       },
       opts.retry ?? this.retryPolicy,

@@ -1,0 +1,98 @@
+import { createHash, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Logger, ProgressSink, TransferProgress } from '../../src/runtime/ports.js';
+import type { HydrateConfig, StoreConfig } from '../../src/storage/config.js';
+
+export function tempDir(label: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), `marketsim-${label}-`));
+}
+
+export class RecordingLogger implements Logger {
+  readonly lines: string[] = [];
+  info = (m: string): void => void this.lines.push(`info ${m}`);
+  warn = (m: string): void => void this.lines.push(`warn ${m}`);
+  error = (m: string): void => void this.lines.push(`error ${m}`);
+  debug = (m: string): void => void this.lines.push(`debug ${m}`);
+  matching(re: RegExp): string[] {
+    return this.lines.filter((l) => re.test(l));
+  }
+}
+
+export class RecordingProgress implements ProgressSink {
+  readonly updates: TransferProgress[] = [];
+  last?: TransferProgress;
+  update = (p: TransferProgress): void => void this.updates.push(p);
+  done = (p: TransferProgress): void => {
+    this.last = p;
+  };
+}
+
+export function store(endpoint: string, bucket = 'models'): StoreConfig {
+  return { endpoint, bucket, region: 'auto', accessKeyId: 'S3RVER', secretAccessKey: 'test-secret-not-checked-by-s3rver' };
+}
+
+export function hydrateConfig(endpoint: string, localRoot: string, over: Partial<HydrateConfig> = {}): HydrateConfig {
+  return {
+    store: store(endpoint),
+    prefix: 'stock/',
+    dirs: ['trainingdata', 'hyperparams'],
+    localRoot,
+    concurrency: 8,
+    delete: false,
+    dryRun: false,
+    include: [],
+    exclude: [],
+    ...over,
+  };
+}
+
+/** Deterministic pseudo-random bytes, so failures reproduce. */
+export function bytes(n: number, seed: number): Buffer {
+  const out = Buffer.alloc(n);
+  let block = createHash('sha256').update(String(seed)).digest();
+  for (let off = 0; off < n; off += block.length) {
+    block.copy(out, off);
+    block = createHash('sha256').update(block).digest();
+  }
+  return out;
+}
+
+export function random(n: number): Buffer {
+  return randomBytes(n);
+}
+
+/** Every regular file under `root` (relative path -> sha256), skipping our state folder. */
+export function treeDigest(root: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const visit = (dir: string, rel: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${ent.name}` : ent.name;
+      if (r === '.marketsim') continue;
+      if (ent.isDirectory()) visit(path.join(dir, ent.name), r);
+      else if (ent.isFile()) out[r] = createHash('sha256').update(fs.readFileSync(path.join(dir, ent.name))).digest('hex');
+    }
+  };
+  visit(root, '');
+  return out;
+}
+
+export function digestOf(b: Buffer): string {
+  return createHash('sha256').update(b).digest('hex');
+}
+
+export function partialFiles(root: string): string[] {
+  const out: string[] = [];
+  const visit = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, ent.name);
+      if (ent.isDirectory()) visit(p);
+      else if (ent.name.endsWith('.marketsim-partial')) out.push(p);
+    }
+  };
+  visit(root);
+  return out;
+}
