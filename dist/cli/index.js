@@ -81412,8 +81412,8 @@ function unsafeRelativePath(p) {
 }
 /** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
 function readStore(r, mask) {
-    const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
     const accessKeyId = r.required('access-key-id', { env: ['R2_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] });
+    const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
     mask(secretAccessKey);
     mask(accessKeyId);
     const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
@@ -89603,6 +89603,21 @@ const TRANSIENT_CODES = new Set([
     'UND_ERR_ABORTED',
     'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
+/**
+ * p-retry only handles `instanceof Error`; errors from another realm (Node internals under a VM
+ * sandbox, some native modules) fail that test. Re-wrap them, keeping code and cause.
+ */
+function asError(e) {
+    if (e instanceof Error)
+        return e;
+    const src = e;
+    const err = new Error(typeof src?.message === 'string' ? src.message : String(e));
+    if (src?.code !== undefined)
+        err.code = src.code;
+    if (src?.cause !== undefined)
+        err.cause = src.cause;
+    return err;
+}
 function isTransient(e) {
     if (e instanceof TransientError)
         return true;
@@ -89614,7 +89629,15 @@ function isTransient(e) {
  * `label` names the operation in the debug line of each failed attempt.
  */
 async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
-    return pRetry(fn, {
+    const attempt = async (n) => {
+        try {
+            return await fn(n);
+        }
+        catch (e) {
+            throw asError(e);
+        }
+    };
+    return pRetry(attempt, {
         retries: policy.retries,
         factor: 2,
         minTimeout: policy.minDelayMs,
@@ -89663,6 +89686,17 @@ function encodeRfc3986(s) {
 }
 function encodeKeyPath(key) {
     return key.split('/').map(encodeRfc3986).join('/');
+}
+/**
+ * Frees an answer's socket: drains what is left (nothing, after a HEAD or a body read whole) so the
+ * connection is reused; a body abandoned mid-stream is destroyed. Never leaves an unread body,
+ * which would pin a socket for good.
+ */
+async function release(res) {
+    res.body.on('error', () => undefined);
+    if (res.body.destroyed)
+        return;
+    await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
 }
 function header(res, name) {
     const v = res.headers[name];
@@ -89741,7 +89775,7 @@ class S3Http {
             return { status: res.statusCode, headers: res.headers, body: res.body };
         const text = method === 'HEAD' ? '' : await res.body.text().catch(() => '');
         if (method === 'HEAD')
-            res.body.destroy();
+            await release(res);
         const err = s3ErrorFrom(res.statusCode, text, what, key);
         if (isRetryableStatus(res.statusCode))
             throw new TransientError(err.message);
@@ -89755,8 +89789,7 @@ class S3Http {
                 return await read(res);
             }
             finally {
-                if (!res.body.destroyed)
-                    res.body.destroy();
+                await release(res);
             }
         }, opts.retry ?? this.retryPolicy, this.opts.onRetry);
     }
@@ -89898,7 +89931,8 @@ function parseContentRange(v) {
 }
 /** Large object: parallel ranged GETs pinned with If-Match, written at their offsets, then hashed in order. */
 async function downloadRanged(ctx, item, tmp, partSize) {
-    const fh = await external_node_fs_.promises.open(tmp, 'w', 0o644);
+    // w+: the ranges are written here, then read back in order to hash them.
+    const fh = await external_node_fs_.promises.open(tmp, 'w+', 0o644);
     try {
         await fh.truncate(item.size);
         const ranges = [];
@@ -89941,8 +89975,7 @@ async function downloadRanged(ctx, item, tmp, partSize) {
                     throw e;
                 }
                 finally {
-                    if (!res.body.destroyed)
-                        res.body.destroy();
+                    await release(res);
                 }
             }, ctx.http.retryPolicy, ctx.onRetry).catch((e) => {
                 failed = true;
@@ -91178,7 +91211,9 @@ function cliRuntime(opts) {
             const parts = [`\n== ${doc.heading}`, ...doc.lines];
             for (const t of doc.tables)
                 parts.push(`\n${t.title}\n${renderTextTable(t.header, t.rows)}`);
-            out.write(`${redact(parts.join('\n'))}\n`);
+            // The summary lines are Markdown for GitHub; a terminal gets them plain.
+            const plain = parts.join('\n').replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+            out.write(`${redact(plain)}\n`);
         },
         progress: (label) => {
             if (opts.quiet)

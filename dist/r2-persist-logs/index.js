@@ -104661,8 +104661,8 @@ function unsafeRelativePath(p) {
 }
 /** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
 function readStore(r, mask) {
-    const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
     const accessKeyId = r.required('access-key-id', { env: ['R2_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] });
+    const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
     mask(secretAccessKey);
     mask(accessKeyId);
     const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
@@ -112814,6 +112814,21 @@ const TRANSIENT_CODES = new Set([
     'UND_ERR_ABORTED',
     'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
 ]);
+/**
+ * p-retry only handles `instanceof Error`; errors from another realm (Node internals under a VM
+ * sandbox, some native modules) fail that test. Re-wrap them, keeping code and cause.
+ */
+function asError(e) {
+    if (e instanceof Error)
+        return e;
+    const src = e;
+    const err = new Error(typeof src?.message === 'string' ? src.message : String(e));
+    if (src?.code !== undefined)
+        err.code = src.code;
+    if (src?.cause !== undefined)
+        err.cause = src.cause;
+    return err;
+}
 function isTransient(e) {
     if (e instanceof TransientError)
         return true;
@@ -112825,7 +112840,15 @@ function isTransient(e) {
  * `label` names the operation in the debug line of each failed attempt.
  */
 async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
-    return pRetry(fn, {
+    const attempt = async (n) => {
+        try {
+            return await fn(n);
+        }
+        catch (e) {
+            throw asError(e);
+        }
+    };
+    return pRetry(attempt, {
         retries: policy.retries,
         factor: 2,
         minTimeout: policy.minDelayMs,
@@ -112870,6 +112893,17 @@ function encodeRfc3986(s) {
 }
 function encodeKeyPath(key) {
     return key.split('/').map(encodeRfc3986).join('/');
+}
+/**
+ * Frees an answer's socket: drains what is left (nothing, after a HEAD or a body read whole) so the
+ * connection is reused; a body abandoned mid-stream is destroyed. Never leaves an unread body,
+ * which would pin a socket for good.
+ */
+async function release(res) {
+    res.body.on('error', () => undefined);
+    if (res.body.destroyed)
+        return;
+    await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
 }
 function header(res, name) {
     const v = res.headers[name];
@@ -112948,7 +112982,7 @@ class S3Http {
             return { status: res.statusCode, headers: res.headers, body: res.body };
         const text = method === 'HEAD' ? '' : await res.body.text().catch(() => '');
         if (method === 'HEAD')
-            res.body.destroy();
+            await release(res);
         const err = s3ErrorFrom(res.statusCode, text, what, key);
         if (isRetryableStatus(res.statusCode))
             throw new TransientError(err.message);
@@ -112962,8 +112996,7 @@ class S3Http {
                 return await read(res);
             }
             finally {
-                if (!res.body.destroyed)
-                    res.body.destroy();
+                await release(res);
             }
         }, opts.retry ?? this.retryPolicy, this.opts.onRetry);
     }

@@ -21,11 +21,14 @@ const FALSE = ['false', 'False', 'FALSE'];
  */
 export class InputReader {
   private readonly problems: string[] = [];
+  /** Every input asked for, with its variable fallbacks: checked against action.yml by a test. */
+  readonly seen = new Map<string, string[]>();
 
   constructor(private readonly vars: Env) {}
 
   /** The raw value and where it came from, or undefined when the input and its variables are empty. */
   raw(name: string, opts: Common = {}): { value: string; source: string } | undefined {
+    this.seen.set(name, [...(this.seen.get(name) ?? []), ...(opts.env ?? [])]);
     for (const v of [inputVar(name), ...(opts.env ?? [])]) {
       const value = this.vars[v]?.trim();
       if (value) return { value, source: v.startsWith('INPUT_') ? `input '${name}'` : `variable ${v}` };

@@ -51,7 +51,9 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
       if (opts.quiet) return;
       const parts = [`\n== ${doc.heading}`, ...doc.lines];
       for (const t of doc.tables) parts.push(`\n${t.title}\n${renderTextTable(t.header, t.rows)}`);
-      out.write(`${redact(parts.join('\n'))}\n`);
+      // The summary lines are Markdown for GitHub; a terminal gets them plain.
+      const plain = parts.join('\n').replace(/\*\*(.+?)\*\*/g, '$1').replace(/`([^`]+)`/g, '$1');
+      out.write(`${redact(plain)}\n`);
     },
     progress: (label): ProgressSink => {
       if (opts.quiet) return { update: () => undefined, done: () => undefined };
