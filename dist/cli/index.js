@@ -81265,11 +81265,14 @@ const FALSE = ['false', 'False', 'FALSE'];
 class InputReader {
     vars;
     problems = [];
+    /** Every input asked for, with its variable fallbacks: checked against action.yml by a test. */
+    seen = new Map();
     constructor(vars) {
         this.vars = vars;
     }
     /** The raw value and where it came from, or undefined when the input and its variables are empty. */
     raw(name, opts = {}) {
+        this.seen.set(name, [...(this.seen.get(name) ?? []), ...(opts.env ?? [])]);
         for (const v of [inputVar(name), ...(opts.env ?? [])]) {
             const value = this.vars[v]?.trim();
             if (value)
