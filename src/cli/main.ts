@@ -1,8 +1,4 @@
 import { Command } from 'commander';
-import { hydrateStep } from '../actions/r2-hydrate/step.js';
-import { persistStep } from '../actions/r2-persist-logs/step.js';
-import { shellJoin } from '../actions/run/command.js';
-import { syncAndRun } from '../actions/run/sync-and-run.js';
 import { ConfigurationError, errorMessage } from '../inputs/errors.js';
 import { inputVar, type Env } from '../inputs/reader.js';
 import { cliRuntime, type CliRuntime } from '../runtime/cli-runtime.js';
@@ -43,6 +39,8 @@ addFlags(addFlags(program.command('hydrate').description('pull the data folders 
     const g = program.opts<Global>();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'hydrate', async () => {
+      // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
+      const { hydrateStep } = await import('../actions/r2-hydrate/step.js');
       await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
     });
   },
@@ -53,6 +51,7 @@ addFlags(addFlags(program.command('persist-logs').description('upload the log fo
     const g = program.opts<Global>();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'persist-logs', async () => {
+      const { persistStep } = await import('../actions/r2-persist-logs/step.js');
       await persistStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env));
     });
   },
@@ -67,6 +66,7 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
     const g = program.opts<Global>();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'run', async () => {
+      const [{ shellJoin }, { syncAndRun }] = await Promise.all([import('../actions/run/command.js'), import('../actions/run/sync-and-run.js')]);
       const env: Env = flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env);
       env[inputVar('hydrate')] = opts.hydrate === false ? 'false' : 'true';
       if (cmd.length) env[inputVar('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);

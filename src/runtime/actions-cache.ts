@@ -1,12 +1,14 @@
-import * as cache from '@actions/cache';
 import type { CachePort } from './ports.js';
 
-/** @actions/cache behind the CachePort: only the hydrate entries bundle it. */
+/**
+ * @actions/cache behind the CachePort, loaded only when `cache: true` asks for it: it is most of
+ * the hydrate bundle (Azure storage client) and would slow every start for a feature that is off by default.
+ */
 export function actionsCache(): CachePort {
   return {
-    restore: async (paths, key) => cache.restoreCache(paths, key),
+    restore: async (paths, key) => (await import('@actions/cache')).restoreCache(paths, key),
     save: async (paths, key) => {
-      await cache.saveCache(paths, key);
+      await (await import('@actions/cache')).saveCache(paths, key);
     },
   };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import { ConfigurationError } from '../inputs/errors.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
-import { checkAccess } from './access-check.js';
+import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import type { HydrateConfig } from './config.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, multipartParts, type VerifyMethod } from './etag.js';
@@ -102,8 +102,12 @@ export async function hydrate(
   const started = Date.now();
   const http = new S3Http(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
   try {
-    await checkAccess(http, cfg.prefix);
-    const listed = await Promise.all(cfg.dirs.map(async (d) => [d, await listAll(http, `${cfg.prefix}${d}/`)] as const));
+    // The first page of each listing doubles as the credentials check: one message naming the input.
+    const listed = await Promise.all(
+      cfg.dirs.map(async (d) => [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY })] as const),
+    ).catch((e: unknown) => {
+      throw explainAccessError(e, cfg.store, cfg.prefix);
+    });
     const listings = new Map(listed);
     const hash = manifestHash(cfg.prefix, listings);
     await hooks.afterListing?.(hash);

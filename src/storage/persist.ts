@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import { Upload } from '@aws-sdk/lib-storage';
+import type { S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
-import { checkAccess } from './access-check.js';
+import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import { storeUri, type PersistConfig } from './config.js';
 import { compositeEtag, partSizeFor } from './etag.js';
 import { listAll, normalizeEtag, type RemoteObject } from './list.js';
 import { S3Http } from './s3-http.js';
-import { sdkClient } from './s3-sdk.js';
+import { loadSdk, sdkClient, type Sdk } from './s3-sdk.js';
 import { walkUpload, type UploadFile } from './upload-walk.js';
 
 /** Files from this size on go up as equal-part multipart uploads (R2 requires equal parts). */
@@ -102,14 +101,14 @@ async function hashPrefix(file: string, size: number, partSize: number): Promise
   return { md5: whole.digest('hex'), composite: compositeEtag(parts) };
 }
 
-async function uploadSmall(client: S3Client, bucket: string, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
+async function uploadSmall(sdk: Sdk, client: S3Client, bucket: string, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
   const { buf, growing } = await readSnapshot(f.abs);
   const md5 = createHash('md5').update(buf).digest();
   const hex = md5.toString('hex');
   if (remote && remote.size === buf.length && remote.etag === hex) return { size: buf.length, etags: [hex], growing, uploaded: false };
   // Content-MD5 makes the store itself reject a body that arrives different from what we read.
   const res = await client.send(
-    new PutObjectCommand({ Bucket: bucket, Key: key, Body: buf, ContentMD5: md5.toString('base64'), ContentLength: buf.length, ContentType: contentType(f.rel) }),
+    new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: buf, ContentMD5: md5.toString('base64'), ContentLength: buf.length, ContentType: contentType(f.rel) }),
   );
   const etag = normalizeEtag(res.ETag);
   if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== hex) throw new Error(`store answered ETag ${etag} for content with MD5 ${hex}`);
@@ -117,6 +116,7 @@ async function uploadSmall(client: S3Client, bucket: string, key: string, f: Upl
 }
 
 async function uploadLarge(
+  sdk: Sdk,
   client: S3Client,
   bucket: string,
   key: string,
@@ -131,7 +131,7 @@ async function uploadLarge(
     const { md5, composite } = await hashPrefix(f.abs, size, partSize);
     const etags = size > partSize ? [composite, md5] : [md5];
     if (remote && remote.size === size && etags.includes(remote.etag)) return { size, etags, growing: false, uploaded: false };
-    const upload = new Upload({
+    const upload = new sdk.Upload({
       client,
       params: {
         Bucket: bucket,
@@ -196,10 +196,13 @@ export async function persistLogs(cfg: PersistConfig, log: Logger, progress: Pro
   }
 
   const http = new S3Http(cfg.store, { connections: 8, onRetry: (m) => log.info(m) });
-  const client = sdkClient(cfg.store, cfg.concurrency + 8);
+  const sdk = await loadSdk();
+  const client = sdkClient(sdk, cfg.store, cfg.concurrency + 8);
   try {
-    await checkAccess(http, cfg.targetPrefix);
-    const remote = new Map((await listAll(http, cfg.targetPrefix)).map((o) => [o.key, o]));
+    const existing = await listAll(http, cfg.targetPrefix, { firstPageRetry: FIRST_REQUEST_RETRY }).catch((e: unknown) => {
+      throw explainAccessError(e, cfg.store, cfg.targetPrefix);
+    });
+    const remote = new Map(existing.map((o) => [o.key, o]));
     const snapshots = new Map<string, Snapshot>();
     const bytesTotal = tree.files.reduce((n, f) => n + f.size, 0);
     let filesDone = 0;
@@ -215,8 +218,8 @@ export async function persistLogs(cfg: PersistConfig, log: Logger, progress: Pro
             try {
               const r =
                 f.size < MULTIPART_THRESHOLD
-                  ? await uploadSmall(client, cfg.store.bucket, key, f, remote.get(key))
-                  : await uploadLarge(client, cfg.store.bucket, key, f, remote.get(key), (n) => (bytesDone += n));
+                  ? await uploadSmall(sdk, client, cfg.store.bucket, key, f, remote.get(key))
+                  : await uploadLarge(sdk, client, cfg.store.bucket, key, f, remote.get(key), (n) => (bytesDone += n));
               snapshots.set(f.rel, r);
               if (r.growing) result.growing.push(f.rel);
               if (r.uploaded) {

@@ -16,18 +16,15 @@ export class TransientError extends Error {
 }
 
 const TRANSIENT_CODES = new Set([
-  'ECONNRESET',
+  'ECONNRESET', // also a body cut mid-way ("aborted")
   'ECONNREFUSED',
+  'ECONNABORTED',
   'EPIPE',
   'ETIMEDOUT',
   'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_CLOSED',
-  'UND_ERR_ABORTED',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
 /**

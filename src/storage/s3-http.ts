@@ -1,6 +1,8 @@
 import { createHash, createHmac, type BinaryLike } from 'node:crypto';
 import { SignatureV4 } from '@smithy/signature-v4';
-import { Agent, type Dispatcher } from 'undici';
+import http from 'node:http';
+import https from 'node:https';
+import type { Readable } from 'node:stream';
 import type { StoreConfig } from './config.js';
 import { DEFAULT_RETRY, TransientError, withRetry, type RetryPolicy } from './retry.js';
 import { isRetryableStatus, s3ErrorFrom } from './s3-errors.js';
@@ -43,7 +45,14 @@ export type Query = Record<string, string>;
 export interface S3Response {
   status: number;
   headers: Record<string, string | string[] | undefined>;
-  body: Dispatcher.ResponseData['body'];
+  body: Readable;
+}
+
+/** The whole body as text (error documents, listings: small). */
+export async function readText(body: Readable): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of body) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export interface S3HttpOptions {
@@ -62,8 +71,8 @@ export interface S3HttpOptions {
  */
 export async function release(res: Pick<S3Response, 'body'>): Promise<void> {
   res.body.on('error', () => undefined);
-  if (res.body.destroyed) return;
-  await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+  if (res.body.destroyed || res.body.readableEnded) return;
+  res.body.resume();
 }
 
 export function header(res: S3Response, name: string): string | undefined {
@@ -72,12 +81,16 @@ export function header(res: S3Response, name: string): string | undefined {
 }
 
 /**
- * The hot path to an S3-compatible store: undici with keep-alive sockets and SigV4 by the SDK's
- * own signer. About 2.5x less client CPU per small GET than the full SDK stack (measured on
- * s3rver: 0.9 ms vs 2.3 ms per 16 KiB object), which decides wall time when data is many small files.
+ * The hot path to an S3-compatible store: node:http(s) with keep-alive sockets and SigV4 by the
+ * SDK's own signer. Measured on s3rver, 1,000 GETs of 16 KiB: 0.6-0.7 ms client CPU per object,
+ * against 2.3 ms through the full SDK stack and 0.8-0.9 ms through undici (which also costs
+ * ~100 ms to load), and client CPU per object decides wall time when data is many small files.
  */
 export class S3Http {
-  private readonly agent: Agent;
+  private readonly agent: http.Agent;
+  private readonly transport: typeof http | typeof https;
+  private readonly timeoutMs: number;
+  private readonly port?: number;
   private readonly signer: SignatureV4;
   private readonly origin: string;
   private readonly basePath: string;
@@ -92,14 +105,11 @@ export class S3Http {
     this.origin = u.origin;
     this.host = u.host;
     this.basePath = u.pathname.replace(/\/+$/, '');
-    const timeout = opts.timeoutMs ?? 60_000;
-    this.agent = new Agent({
-      connections: opts.connections,
-      keepAliveTimeout: 30_000,
-      headersTimeout: timeout,
-      bodyTimeout: timeout,
-      connect: { timeout: Math.min(timeout, 15_000) },
-    });
+    this.timeoutMs = opts.timeoutMs ?? 60_000;
+    this.port = u.port ? Number(u.port) : undefined;
+    this.transport = u.protocol === 'https:' ? https : http;
+    const agentOpts = { keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'lifo' as const };
+    this.agent = u.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
     this.signer = new SignatureV4({
       service: 's3',
       region: store.region,
@@ -140,18 +150,25 @@ export class S3Http {
       .sort()
       .map((k) => `${encodeRfc3986(k)}=${encodeRfc3986(query[k] ?? '')}`)
       .join('&');
-    const res = await this.agent.request({
-      origin: this.origin,
-      path: qs ? `${path}?${qs}` : path,
-      method,
-      headers: signed.headers,
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const req = this.transport.request(
+        { hostname: new URL(this.origin).hostname, port: this.port, path: qs ? `${path}?${qs}` : path, method, headers: signed.headers, agent: this.agent },
+        resolve,
+      );
+      // Socket inactivity, while waiting for headers and between body chunks: drop and retry.
+      req.setTimeout(this.timeoutMs, () => {
+        req.destroy(Object.assign(new Error(`no data from ${this.origin} for ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' }));
+      });
+      req.on('error', reject);
+      req.end();
     });
     const accept = opts.accept ?? [200, 206];
-    if (accept.includes(res.statusCode)) return { status: res.statusCode, headers: res.headers, body: res.body };
-    const text = method === 'HEAD' ? '' : await res.body.text().catch(() => '');
-    if (method === 'HEAD') await release(res);
-    const err = s3ErrorFrom(res.statusCode, text, what, key);
-    if (isRetryableStatus(res.statusCode)) throw new TransientError(err.message);
+    const status = res.statusCode ?? 0;
+    if (accept.includes(status)) return { status, headers: res.headers, body: res };
+    const text = method === 'HEAD' ? '' : await readText(res).catch(() => '');
+    if (method === 'HEAD') await release({ body: res });
+    const err = s3ErrorFrom(status, text, what, key);
+    if (isRetryableStatus(status)) throw new TransientError(err.message);
     throw err;
   }
 
@@ -179,6 +196,6 @@ export class S3Http {
   }
 
   async close(): Promise<void> {
-    await this.agent.close();
+    this.agent.destroy();
   }
 }

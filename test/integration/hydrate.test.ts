@@ -71,9 +71,9 @@ test('full download is byte-exact, then a re-run is a no-op that sends no reques
   expect(r2.downloaded).toBe(0);
   expect(r2.skipped).toBe(44);
   expect(r2.manifestHash).toBe(r1.manifestHash);
-  // One access check plus one listing per folder; no GET or HEAD of any object.
+  // One listing request per folder (the first doubles as the credentials check); no GET or HEAD of any object.
   expect(proxy.log.every((r) => r.query.get('list-type') === '2')).toBe(true);
-  expect(proxy.log).toHaveLength(3);
+  expect(proxy.log).toHaveLength(2);
 });
 
 test('a same-size object changed in the bucket is fetched again (aws s3 sync misses it)', async () => {

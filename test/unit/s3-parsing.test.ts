@@ -45,7 +45,8 @@ describe('S3 errors', () => {
     for (const s of [429, 500, 502, 503, 504]) expect(isRetryableStatus(s)).toBe(true);
     for (const s of [400, 403, 404, 412, 501]) expect(isRetryableStatus(s)).toBe(false);
     expect(isTransient(new TransientError('x'))).toBe(true);
-    expect(isTransient(Object.assign(new Error('socket'), { code: 'UND_ERR_SOCKET' }))).toBe(true);
+    expect(isTransient(Object.assign(new Error('aborted'), { code: 'ECONNRESET' }))).toBe(true);
+    expect(isTransient(Object.assign(new Error('x'), { cause: { code: 'ETIMEDOUT' } }))).toBe(true);
     expect(isTransient(new Error('plain'))).toBe(false);
   });
 });
@@ -54,5 +55,17 @@ describe('key encoding for SigV4 paths', () => {
   test('each segment is RFC 3986 encoded; slashes stay', () => {
     expect(encodeKeyPath("a b/c+d/e'(f)*!.csv")).toBe('a%20b/c%2Bd/e%27%28f%29%2A%21.csv');
     expect(encodeKeyPath('ünï/€')).toBe('%C3%BCn%C3%AF/%E2%82%AC');
+  });
+});
+
+describe('XML text decoding', () => {
+  test('named and numeric references', async () => {
+    const { decodeXmlText } = await import('../../src/storage/list.js');
+    expect(decodeXmlText('a&amp;b&#38;c&#x26;d&apos;&quot;&lt;&gt;&unknown;')).toBe('a&b&c&d\'"<>&unknown;');
+  });
+
+  test('a key that looks like markup survives', () => {
+    const page = parseListPage('<ListBucketResult><Contents><Key>&lt;Contents&gt;x</Key><Size>1</Size><ETag>e</ETag></Contents></ListBucketResult>');
+    expect(page.objects.map((o) => o.key)).toEqual(['<Contents>x']);
   });
 });
