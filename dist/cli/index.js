@@ -6215,6 +6215,16 @@ function renderTextTable(header, rows) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./lib/runtime/threadpool.js
+/**
+ * File writes go through libuv's thread pool (4 threads by default). A sync of thousands of small
+ * files keeps more writes in flight than that; libuv reads this variable when the pool first
+ * starts, so entries import this module before anything touches the file system asynchronously.
+ */
+if (!process.env.UV_THREADPOOL_SIZE)
+    process.env.UV_THREADPOOL_SIZE = '16';
+
+
 // EXTERNAL MODULE: ./node_modules/commander/index.js
 var commander = __nccwpck_require__(8909);
 ;// CONCATENATED MODULE: ./node_modules/commander/esm.mjs
@@ -6394,6 +6404,7 @@ function flagsToEnv(opts, flags, base) {
 }
 
 ;// CONCATENATED MODULE: ./lib/cli/main.js
+
 
 
 

@@ -39781,6 +39781,16 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /************************************************************************/
 var __webpack_exports__ = {};
 
+;// CONCATENATED MODULE: ./lib/runtime/threadpool.js
+/**
+ * File writes go through libuv's thread pool (4 threads by default). A sync of thousands of small
+ * files keeps more writes in flight than that; libuv reads this variable when the pool first
+ * starts, so entries import this module before anything touches the file system asynchronously.
+ */
+if (!process.env.UV_THREADPOOL_SIZE)
+    process.env.UV_THREADPOOL_SIZE = '16';
+
+
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -44540,6 +44550,7 @@ async function persistStep(rt, env) {
 }
 
 ;// CONCATENATED MODULE: ./lib/actions/r2-persist-logs/main.js
+
 
 
 

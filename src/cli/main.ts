@@ -1,3 +1,4 @@
+import '../runtime/threadpool.js';
 import { Command } from 'commander';
 import { ConfigurationError, errorMessage } from '../inputs/errors.js';
 import { inputVar, type Env } from '../inputs/reader.js';

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LimitFunction } from 'p-limit';
-import { EtagHasher, multipartParts, partSizeFits, type VerifyMethod } from './etag.js';
+import { compositeEtag, EtagHasher, multipartParts, partSizeFits, type VerifyMethod } from './etag.js';
 import { normalizeEtag } from './list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
@@ -56,9 +56,12 @@ class ObjectChangedError extends Error {
   override name = 'ObjectChangedError';
 }
 
+let tempCounter = 0;
+
+/** `.<name>.<pid>-<n>.marketsim-partial` beside the target: unique per process, cheap to make. */
 export function tempPathFor(dest: string): string {
   const base = path.basename(dest).slice(0, 180);
-  return path.join(path.dirname(dest), `.${base}.${randomBytes(4).toString('hex')}${PARTIAL_SUFFIX}`);
+  return path.join(path.dirname(dest), `.${base}.${process.pid}-${++tempCounter}${PARTIAL_SUFFIX}`);
 }
 
 function removeQuietly(file: string): void {
@@ -100,7 +103,11 @@ function checkBytes(item: PlanItem, hasher: EtagHasher, size: number): void {
   }
 }
 
-/** Small object: one GET into memory, verified, then open/write/fstat/close/rename and nothing else. */
+/**
+ * Small object: one GET into memory, verified, then open/write/fstat/close/rename on the thread
+ * pool. Synchronous writes were cheaper per file but froze every transfer whenever the kernel
+ * throttled writeback (profiled: 2.9 s of a 15 s run blocked in writeSync).
+ */
 async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string, partSize?: number): Promise<Downloaded> {
   return ctx.requests(() =>
     ctx.http.call('GET', item.key, `get s3://${ctx.http.store.bucket}/${item.key}`, {}, async (res) => {
@@ -111,20 +118,19 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
       const chunks = await readWhole(res, hasher);
       checkBytes(item, hasher, size);
       const tmp = tempPathFor(dest);
-      const fd = fs.openSync(tmp, 'wx', 0o644);
       try {
-        for (const c of chunks) fs.writeSync(fd, c);
-        const mtimeMs = fs.fstatSync(fd).mtimeMs;
-        fs.closeSync(fd);
-        fs.renameSync(tmp, dest);
+        const fh = await fs.promises.open(tmp, 'wx', 0o644);
+        let mtimeMs: number;
+        try {
+          await fh.writev(chunks);
+          mtimeMs = (await fh.stat()).mtimeMs;
+        } finally {
+          await fh.close();
+        }
+        await fs.promises.rename(tmp, dest);
         ctx.onBytes(size);
         return { size, etag, mtimeMs, method: hasher.method };
       } catch (e) {
-        try {
-          fs.closeSync(fd);
-        } catch {
-          // closed already
-        }
         removeQuietly(tmp);
         throw e;
       }
@@ -171,8 +177,13 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
   const fh = await fs.promises.open(tmp, 'w+', 0o644);
   try {
     await fh.truncate(item.size);
+    // With a multipart ETag and a known part size, one range per part: each part's MD5 is taken as
+    // its bytes arrive, in parallel, and the file never has to be read back to be verified.
+    const inline = partSize !== undefined && multipartParts(item.etag) !== undefined && partSize <= 4 * ctx.tuning.rangeSize;
+    const step = inline ? partSize : ctx.tuning.rangeSize;
     const ranges: [number, number][] = [];
-    for (let start = 0; start < item.size; start += ctx.tuning.rangeSize) ranges.push([start, Math.min(item.size, start + ctx.tuning.rangeSize) - 1]);
+    for (let start = 0; start < item.size; start += step) ranges.push([start, Math.min(item.size, start + step) - 1]);
+    const partMd5s: Buffer[] = new Array<Buffer>(ranges.length);
     const what = `get s3://${ctx.http.store.bucket}/${item.key}`;
     let failed = false;
     const settled = await Promise.allSettled(
@@ -195,15 +206,18 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
                   throw new CorruptObjectError(`${item.key}: store answered range ${header(res, 'content-range')} for bytes ${start}-${end}/${item.size}`);
                 }
                 let pos = start;
+                const md5 = inline ? createHash('md5') : undefined;
                 for await (const chunk of res.body) {
                   const buf = chunk as Buffer;
                   if (pos + buf.length > end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
+                  md5?.update(buf);
                   await fh.write(buf, 0, buf.length, pos);
                   pos += buf.length;
                   counted += buf.length;
                   ctx.onBytes(buf.length);
                 }
                 if (pos !== end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ended at ${pos}`);
+                if (md5) partMd5s[start / step] = md5.digest();
               } catch (e) {
                 ctx.onBytes(-counted);
                 throw e;
@@ -222,9 +236,14 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
     );
     const firstFailure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected' && (r.reason as Error).message !== 'cancelled');
     if (firstFailure) throw firstFailure.reason;
-    // The ranges landed out of order; hash the file front to back (it is in the page cache).
+    if (inline) {
+      const actual = compositeEtag(partMd5s);
+      if (actual !== item.etag) throw new CorruptObjectError(`${item.key}: content does not match its ETag (${item.etag}, got ${actual})`);
+      return { size: item.size, etag: item.etag, method: 'multipart-md5' };
+    }
+    // Single-part ETag: one MD5 over the whole body, so hash the file front to back (it is in the page cache).
     const hasher = new EtagHasher(item.etag, partSize);
-    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
+    const buf = Buffer.allocUnsafe(1024 * 1024);
     for (let pos = 0; pos < item.size; ) {
       const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, item.size - pos), pos);
       if (bytesRead === 0) break;

@@ -230,9 +230,12 @@ test('R2-style multipart ETags are verified from the part size (HEAD partNumber=
     expect(r.failures).toEqual([]);
     expect(r.verification).toEqual({ 'multipart-md5': 2 });
     expect(digestOf(fs.readFileSync(path.join(root, 'compiled_models/model.bin')))).toBe(digestOf(body));
+    // One ranged GET per part, so each part's MD5 is taken in flight (no read-back of the file).
+    const ranges = proxy.log.filter((x) => x.path.endsWith('/model.bin') && x.headers.range).map((x) => x.headers.range).sort();
+    expect(ranges).toEqual(['bytes=0-524287', 'bytes=1048576-1572863', 'bytes=1572864-2097151', 'bytes=2097152-2097156', 'bytes=524288-1048575']);
 
     fs.rmSync(root, { recursive: true });
-    proxy.inject((x) => x.method === 'GET' && x.path.endsWith('/model.bin') && x.headers.range === 'bytes=262144-524287', { kind: 'corrupt' }, 99);
+    proxy.inject((x) => x.method === 'GET' && x.path.endsWith('/model.bin') && x.headers.range === 'bytes=524288-1048575', { kind: 'corrupt' }, 99);
     const bad = await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
     expect(bad.failures.map((f) => f.key)).toEqual(['stock/compiled_models/model.bin']);
     expect(fs.existsSync(path.join(root, 'compiled_models/model.bin'))).toBe(false);

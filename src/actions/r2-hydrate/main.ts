@@ -1,3 +1,4 @@
+import '../../runtime/threadpool.js';
 import { actionsCache } from '../../runtime/actions-cache.js';
 import { actionsRuntime } from '../../runtime/actions-runtime.js';
 import { runEntry } from '../entry.js';
