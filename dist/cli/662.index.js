@@ -34,6 +34,8 @@ var config = __webpack_require__(1275);
 var storage_etag = __webpack_require__(5496);
 // EXTERNAL MODULE: ./lib/storage/list.js
 var list = __webpack_require__(5121);
+// EXTERNAL MODULE: ./lib/storage/s3-errors.js
+var s3_errors = __webpack_require__(5931);
 // EXTERNAL MODULE: ./lib/storage/s3-http.js
 var s3_http = __webpack_require__(780);
 // EXTERNAL MODULE: external "node:http"
@@ -43,17 +45,17 @@ var external_node_https_ = __webpack_require__(4708);
 ;// CONCATENATED MODULE: ./lib/storage/s3-sdk.js
 
 
-/** The SDK pieces uploads need, loaded on first use: hydrate and no-op persists never pay for them. */
+/** The SDK pieces multipart uploads need, loaded on first use: hydrate and small-file persists never pay for them. */
 async function loadSdk() {
-    const [{ S3Client, PutObjectCommand }, { Upload }, { NodeHttpHandler }] = await Promise.all([
+    const [{ S3Client }, { Upload }, { NodeHttpHandler }] = await Promise.all([
         Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
         Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(711), __webpack_require__.e(358)]).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19)),
         __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 1279, 19)),
     ]);
-    return { S3Client, PutObjectCommand, Upload, NodeHttpHandler };
+    return { S3Client, Upload, NodeHttpHandler };
 }
 /**
- * The SDK client used for uploads (PutObject, lib-storage multipart). Checksums only when
+ * The SDK client used for lib-storage multipart uploads. Checksums only when
  * required: R2 and s3rver mishandle the aws-chunked bodies the default mode sends for streams
  * (s3rver stores the framing as data), and we verify with Content-MD5 and ETags ourselves.
  */
@@ -141,8 +143,16 @@ function walkUpload(dir) {
 
 
 
-/** Files from this size on go up as equal-part multipart uploads (R2 requires equal parts). */
-const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+
+/**
+ * Files from this size on go up as equal-part multipart uploads (R2 requires equal parts); below it,
+ * one streamed PUT. 100 MB is the field's usual cut (r2-upload-action, github-action-aws-s3;
+ * rclone uses 200 MiB): a single PUT needs no part buffers and the store checks its Content-MD5.
+ */
+const MULTIPART_THRESHOLD = 100 * 1024 * 1024;
+const DEFAULT_UPLOAD_TUNING = { smallMax: 1024 * 1024, multipartThreshold: MULTIPART_THRESHOLD };
+/** Multipart uploads in flight at once (each keeps 4 parts in memory). */
+const LARGE_AT_ONCE = 1;
 class NoFilesError extends Error {
     name = 'NoFilesError';
 }
@@ -202,18 +212,44 @@ async function hashPrefix(file, size, partSize) {
     }
     return { md5: whole.digest('hex'), composite: (0,storage_etag/* compositeEtag */.Ln)(parts) };
 }
-async function uploadSmall(sdk, client, bucket, key, f, remote) {
+/**
+ * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body
+ * that arrives different from what we read. Not the SDK: its middleware and payload SHA-256 cost
+ * ~2 ms of CPU per file (profiled), which is most of the time when logs are many small files.
+ */
+async function uploadSmall(http, key, f, remote) {
     const { buf, growing } = await readSnapshot(f.abs);
     const md5 = (0,external_node_crypto_.createHash)('md5').update(buf).digest();
     const hex = md5.toString('hex');
     if (remote && remote.size === buf.length && remote.etag === hex)
         return { size: buf.length, etags: [hex], growing, uploaded: false };
-    // Content-MD5 makes the store itself reject a body that arrives different from what we read.
-    const res = await client.send(new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: buf, ContentMD5: md5.toString('base64'), ContentLength: buf.length, ContentType: contentType(f.rel) }));
-    const etag = (0,list/* normalizeEtag */.Pt)(res.ETag);
+    const etag = await http.call('PUT', key, `put s3://${http.store.bucket}/${key}`, { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel) } }, async (res) => (0,list/* normalizeEtag */.Pt)((0,s3_http/* header */.wx)(res, 'etag')));
     if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== hex)
         throw new Error(`store answered ETag ${etag} for content with MD5 ${hex}`);
     return { size: buf.length, etags: [hex], growing, uploaded: true };
+}
+/** Medium file: the first `size` bytes (the snapshot) streamed in one PUT with their Content-MD5. */
+async function uploadStreamed(http, key, f, remote) {
+    for (let attempt = 1;; attempt++) {
+        const size = (await external_node_fs_.promises.stat(f.abs)).size;
+        const { md5 } = await hashPrefix(f.abs, size, size);
+        if (remote && remote.size === size && remote.etag === md5)
+            return { size, etags: [md5], growing: false, uploaded: false };
+        try {
+            await http.call('PUT', key, `put s3://${http.store.bucket}/${key}`, {
+                body: () => external_node_fs_.createReadStream(f.abs, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 }),
+                headers: { 'content-md5': Buffer.from(md5, 'hex').toString('base64'), 'content-length': String(size), 'content-type': contentType(f.rel) },
+            }, async () => undefined);
+        }
+        catch (e) {
+            // BadDigest: the bytes changed under us (rewritten, not appended); read the file again once.
+            if (attempt < 2 && e instanceof s3_errors/* S3Error */.Dg && e.code === 'BadDigest')
+                continue;
+            throw e;
+        }
+        const growing = (await external_node_fs_.promises.stat(f.abs)).size !== size;
+        return { size, etags: [md5], growing, uploaded: true };
+    }
 }
 async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
     for (let attempt = 1;; attempt++) {
@@ -261,7 +297,7 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
  * Uploads the log folder to `<targetPrefix>`: incremental (same size and MD5 = skipped), multipart
  * with equal parts for large files, then lists the target and confirms every file landed.
  */
-async function persistLogs(cfg, log, progress) {
+async function persistLogs(cfg, log, progress, tuning = DEFAULT_UPLOAD_TUNING) {
     const started = Date.now();
     const uri = (0,config/* storeUri */.mg)(cfg.store, cfg.targetPrefix);
     const tree = walkUpload(cfg.logDir);
@@ -291,9 +327,10 @@ async function persistLogs(cfg, log, progress) {
         result.elapsedMs = Date.now() - started;
         return result;
     }
-    const http = new s3_http/* S3Http */.VF(cfg.store, { connections: 8, onRetry: (m) => log.info(m) });
-    const sdk = await loadSdk();
-    const client = sdkClient(sdk, cfg.store, cfg.concurrency + 8);
+    const http = new s3_http/* S3Http */.VF(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
+    // The SDK (lib-storage multipart) only when a file needs it.
+    const sdk = tree.files.some((f) => f.size >= tuning.multipartThreshold) ? await loadSdk() : undefined;
+    const client = sdk ? sdkClient(sdk, cfg.store, 4 * LARGE_AT_ONCE + 4) : undefined;
     try {
         const existing = await (0,list/* listAll */._w)(http, cfg.targetPrefix, { firstPageRetry: access_check/* FIRST_REQUEST_RETRY */.m }).catch((e) => {
             throw (0,access_check/* explainAccessError */.Q)(e, cfg.store, cfg.targetPrefix);
@@ -306,13 +343,17 @@ async function persistLogs(cfg, log, progress) {
         const snapshot = () => ({ verb: 'upload', filesDone, filesTotal: tree.files.length, bytesDone, bytesTotal, elapsedMs: Date.now() - started });
         const ticker = setInterval(() => progress.update(snapshot()), 1000);
         const limit = (0,p_limit/* default */.A)(cfg.concurrency);
+        // lib-storage buffers queueSize x partSize per file: bound the large files in flight, so memory is too.
+        const large = (0,p_limit/* default */.A)(LARGE_AT_ONCE);
         try {
             await Promise.all(tree.files.map((f) => limit(async () => {
                 const key = `${cfg.targetPrefix}${f.rel}`;
                 try {
-                    const r = f.size < MULTIPART_THRESHOLD
-                        ? await uploadSmall(sdk, client, cfg.store.bucket, key, f, remote.get(key))
-                        : await uploadLarge(sdk, client, cfg.store.bucket, key, f, remote.get(key), (n) => (bytesDone += n));
+                    const r = f.size < tuning.smallMax
+                        ? await uploadSmall(http, key, f, remote.get(key))
+                        : f.size < tuning.multipartThreshold
+                            ? await uploadStreamed(http, key, f, remote.get(key))
+                            : await large(() => uploadLarge(sdk, client, cfg.store.bucket, key, f, remote.get(key), (n) => (bytesDone += n)));
                     snapshots.set(f.rel, r);
                     if (r.growing)
                         result.growing.push(f.rel);
@@ -322,8 +363,8 @@ async function persistLogs(cfg, log, progress) {
                     }
                     else
                         result.skipped++;
-                    if (f.size < MULTIPART_THRESHOLD)
-                        bytesDone += f.size;
+                    if (f.size < tuning.multipartThreshold)
+                        bytesDone += r.size;
                 }
                 catch (e) {
                     result.failures.push({ rel: f.rel, message: e.message });
@@ -351,7 +392,7 @@ async function persistLogs(cfg, log, progress) {
         return result;
     }
     finally {
-        client.destroy();
+        client?.destroy();
         await http.close();
     }
 }

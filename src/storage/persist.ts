@@ -8,12 +8,28 @@ import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import { storeUri, type PersistConfig } from './config.js';
 import { compositeEtag, partSizeFor } from './etag.js';
 import { listAll, normalizeEtag, type RemoteObject } from './list.js';
-import { S3Http } from './s3-http.js';
+import { S3Error } from './s3-errors.js';
+import { header, S3Http } from './s3-http.js';
 import { loadSdk, sdkClient, type Sdk } from './s3-sdk.js';
 import { walkUpload, type UploadFile } from './upload-walk.js';
 
-/** Files from this size on go up as equal-part multipart uploads (R2 requires equal parts). */
-export const MULTIPART_THRESHOLD = 16 * 1024 * 1024;
+export interface UploadTuning {
+  /** Files below this size are read whole (a consistent snapshot) and sent in one PUT. */
+  smallMax: number;
+  /** From this size on: multipart (see MULTIPART_THRESHOLD). */
+  multipartThreshold: number;
+}
+
+/**
+ * Files from this size on go up as equal-part multipart uploads (R2 requires equal parts); below it,
+ * one streamed PUT. 100 MB is the field's usual cut (r2-upload-action, github-action-aws-s3;
+ * rclone uses 200 MiB): a single PUT needs no part buffers and the store checks its Content-MD5.
+ */
+export const MULTIPART_THRESHOLD = 100 * 1024 * 1024;
+
+export const DEFAULT_UPLOAD_TUNING: UploadTuning = { smallMax: 1024 * 1024, multipartThreshold: MULTIPART_THRESHOLD };
+/** Multipart uploads in flight at once (each keeps 4 parts in memory). */
+const LARGE_AT_ONCE = 1;
 
 export interface PersistResult {
   experimentId: string;
@@ -101,18 +117,52 @@ async function hashPrefix(file: string, size: number, partSize: number): Promise
   return { md5: whole.digest('hex'), composite: compositeEtag(parts) };
 }
 
-async function uploadSmall(sdk: Sdk, client: S3Client, bucket: string, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
+/**
+ * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body
+ * that arrives different from what we read. Not the SDK: its middleware and payload SHA-256 cost
+ * ~2 ms of CPU per file (profiled), which is most of the time when logs are many small files.
+ */
+async function uploadSmall(http: S3Http, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
   const { buf, growing } = await readSnapshot(f.abs);
   const md5 = createHash('md5').update(buf).digest();
   const hex = md5.toString('hex');
   if (remote && remote.size === buf.length && remote.etag === hex) return { size: buf.length, etags: [hex], growing, uploaded: false };
-  // Content-MD5 makes the store itself reject a body that arrives different from what we read.
-  const res = await client.send(
-    new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: buf, ContentMD5: md5.toString('base64'), ContentLength: buf.length, ContentType: contentType(f.rel) }),
+  const etag = await http.call(
+    'PUT',
+    key,
+    `put s3://${http.store.bucket}/${key}`,
+    { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel) } },
+    async (res) => normalizeEtag(header(res, 'etag')),
   );
-  const etag = normalizeEtag(res.ETag);
   if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== hex) throw new Error(`store answered ETag ${etag} for content with MD5 ${hex}`);
   return { size: buf.length, etags: [hex], growing, uploaded: true };
+}
+
+/** Medium file: the first `size` bytes (the snapshot) streamed in one PUT with their Content-MD5. */
+async function uploadStreamed(http: S3Http, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
+  for (let attempt = 1; ; attempt++) {
+    const size = (await fs.promises.stat(f.abs)).size;
+    const { md5 } = await hashPrefix(f.abs, size, size);
+    if (remote && remote.size === size && remote.etag === md5) return { size, etags: [md5], growing: false, uploaded: false };
+    try {
+      await http.call(
+        'PUT',
+        key,
+        `put s3://${http.store.bucket}/${key}`,
+        {
+          body: () => fs.createReadStream(f.abs, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 }),
+          headers: { 'content-md5': Buffer.from(md5, 'hex').toString('base64'), 'content-length': String(size), 'content-type': contentType(f.rel) },
+        },
+        async () => undefined,
+      );
+    } catch (e) {
+      // BadDigest: the bytes changed under us (rewritten, not appended); read the file again once.
+      if (attempt < 2 && e instanceof S3Error && e.code === 'BadDigest') continue;
+      throw e;
+    }
+    const growing = (await fs.promises.stat(f.abs)).size !== size;
+    return { size, etags: [md5], growing, uploaded: true };
+  }
 }
 
 async function uploadLarge(
@@ -167,7 +217,7 @@ async function uploadLarge(
  * Uploads the log folder to `<targetPrefix>`: incremental (same size and MD5 = skipped), multipart
  * with equal parts for large files, then lists the target and confirms every file landed.
  */
-export async function persistLogs(cfg: PersistConfig, log: Logger, progress: ProgressSink): Promise<PersistResult> {
+export async function persistLogs(cfg: PersistConfig, log: Logger, progress: ProgressSink, tuning: UploadTuning = DEFAULT_UPLOAD_TUNING): Promise<PersistResult> {
   const started = Date.now();
   const uri = storeUri(cfg.store, cfg.targetPrefix);
   const tree = walkUpload(cfg.logDir);
@@ -195,9 +245,10 @@ export async function persistLogs(cfg: PersistConfig, log: Logger, progress: Pro
     return result;
   }
 
-  const http = new S3Http(cfg.store, { connections: 8, onRetry: (m) => log.info(m) });
-  const sdk = await loadSdk();
-  const client = sdkClient(sdk, cfg.store, cfg.concurrency + 8);
+  const http = new S3Http(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
+  // The SDK (lib-storage multipart) only when a file needs it.
+  const sdk = tree.files.some((f) => f.size >= tuning.multipartThreshold) ? await loadSdk() : undefined;
+  const client = sdk ? sdkClient(sdk, cfg.store, 4 * LARGE_AT_ONCE + 4) : undefined;
   try {
     const existing = await listAll(http, cfg.targetPrefix, { firstPageRetry: FIRST_REQUEST_RETRY }).catch((e: unknown) => {
       throw explainAccessError(e, cfg.store, cfg.targetPrefix);
@@ -210,6 +261,8 @@ export async function persistLogs(cfg: PersistConfig, log: Logger, progress: Pro
     const snapshot = () => ({ verb: 'upload', filesDone, filesTotal: tree.files.length, bytesDone, bytesTotal, elapsedMs: Date.now() - started });
     const ticker = setInterval(() => progress.update(snapshot()), 1000);
     const limit = pLimit(cfg.concurrency);
+    // lib-storage buffers queueSize x partSize per file: bound the large files in flight, so memory is too.
+    const large = pLimit(LARGE_AT_ONCE);
     try {
       await Promise.all(
         tree.files.map((f) =>
@@ -217,16 +270,18 @@ export async function persistLogs(cfg: PersistConfig, log: Logger, progress: Pro
             const key = `${cfg.targetPrefix}${f.rel}`;
             try {
               const r =
-                f.size < MULTIPART_THRESHOLD
-                  ? await uploadSmall(sdk, client, cfg.store.bucket, key, f, remote.get(key))
-                  : await uploadLarge(sdk, client, cfg.store.bucket, key, f, remote.get(key), (n) => (bytesDone += n));
+                f.size < tuning.smallMax
+                  ? await uploadSmall(http, key, f, remote.get(key))
+                  : f.size < tuning.multipartThreshold
+                    ? await uploadStreamed(http, key, f, remote.get(key))
+                    : await large(() => uploadLarge(sdk!, client!, cfg.store.bucket, key, f, remote.get(key), (n) => (bytesDone += n)));
               snapshots.set(f.rel, r);
               if (r.growing) result.growing.push(f.rel);
               if (r.uploaded) {
                 result.uploaded++;
                 result.bytesUploaded += r.size;
               } else result.skipped++;
-              if (f.size < MULTIPART_THRESHOLD) bytesDone += f.size;
+              if (f.size < tuning.multipartThreshold) bytesDone += r.size;
             } catch (e) {
               result.failures.push({ rel: f.rel, message: (e as Error).message });
               log.error(`Failed to upload ${f.rel}: ${(e as Error).message}`);
@@ -252,7 +307,7 @@ export async function persistLogs(cfg: PersistConfig, log: Logger, progress: Pro
     result.elapsedMs = Date.now() - started;
     return result;
   } finally {
-    client.destroy();
+    client?.destroy();
     await http.close();
   }
 }

@@ -3,20 +3,20 @@ import https from 'node:https';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { StoreConfig } from './config.js';
 
-/** The SDK pieces uploads need, loaded on first use: hydrate and no-op persists never pay for them. */
+/** The SDK pieces multipart uploads need, loaded on first use: hydrate and small-file persists never pay for them. */
 export async function loadSdk() {
-  const [{ S3Client, PutObjectCommand }, { Upload }, { NodeHttpHandler }] = await Promise.all([
+  const [{ S3Client }, { Upload }, { NodeHttpHandler }] = await Promise.all([
     import('@aws-sdk/client-s3'),
     import('@aws-sdk/lib-storage'),
     import('@smithy/node-http-handler'),
   ]);
-  return { S3Client, PutObjectCommand, Upload, NodeHttpHandler };
+  return { S3Client, Upload, NodeHttpHandler };
 }
 
 export type Sdk = Awaited<ReturnType<typeof loadSdk>>;
 
 /**
- * The SDK client used for uploads (PutObject, lib-storage multipart). Checksums only when
+ * The SDK client used for lib-storage multipart uploads. Checksums only when
  * required: R2 and s3rver mishandle the aws-chunked bodies the default mode sends for streams
  * (s3rver stores the framing as data), and we verify with Content-MD5 and ETags ourselves.
  */

@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { PersistConfig } from '../../src/storage/config.js';
-import { NoFilesError, persistLogs } from '../../src/storage/persist.js';
+import { NoFilesError, persistLogs as persist, type UploadTuning } from '../../src/storage/persist.js';
 import { listAll } from '../../src/storage/list.js';
 import { S3Http } from '../../src/storage/s3-http.js';
 import { FaultProxy } from '../emulators/fault-proxy.js';
@@ -30,6 +31,10 @@ beforeEach(() => {
   proxy.log.length = 0;
 });
 
+/** Small thresholds so all three paths run on small data: buffered < 1 MiB <= streamed < 16 MiB <= multipart. */
+const TUNING: UploadTuning = { smallMax: 1024 * 1024, multipartThreshold: 16 * 1024 * 1024 };
+const persistLogs = (c: PersistConfig, l: RecordingLogger, p: RecordingProgress) => persist(c, l, p, TUNING);
+
 function cfg(logDir: string, id: string, over: Partial<PersistConfig> = {}): PersistConfig {
   return {
     store: store(proxy.endpoint),
@@ -54,6 +59,7 @@ function logFolder(): { dir: string; files: Record<string, Buffer> } {
     'metrics/equity.csv': bytes(200_000, 1),
     'metrics/deep/trades.jsonl': bytes(5000, 2),
     'checkpoint.bin': bytes(20 * 1024 * 1024 + 3, 3), // multipart: 3 parts of 8 MiB
+    'model.pt': bytes(3 * 1024 * 1024 + 1, 4), // one streamed PUT
     'empty.txt': Buffer.alloc(0),
   };
   for (const [rel, b] of Object.entries(files)) {
@@ -69,7 +75,10 @@ test('uploads every file byte-exact (multipart with equal parts for large ones),
   const r = await persistLogs(c, new RecordingLogger(), new RecordingProgress());
   expect(r.failures).toEqual([]);
   expect(r.verified).toBe(true);
-  expect(r.uploaded).toBe(5);
+  expect(r.uploaded).toBe(6);
+  const streamed = proxy.log.filter((x) => x.method === 'PUT' && x.path.endsWith('model.pt'));
+  expect(streamed).toHaveLength(1);
+  expect(streamed[0]?.headers['content-md5']).toBe(createHash('md5').update(files['model.pt']!).digest('base64'));
   expect(r.uri).toBe('s3://models/stock/marketsimulator/logs/exp-1/');
   for (const [rel, b] of Object.entries(files)) expect(digestOf(await remoteBody(`${c.targetPrefix}${rel}`))).toBe(digestOf(b));
   // Multipart went out as 8 MiB parts, and the part size is recorded for whoever verifies later.
@@ -82,7 +91,7 @@ test('uploads every file byte-exact (multipart with equal parts for large ones),
   proxy.log.length = 0;
   const again = await persistLogs(c, new RecordingLogger(), new RecordingProgress());
   expect(again.uploaded).toBe(0);
-  expect(again.skipped).toBe(5);
+  expect(again.skipped).toBe(6);
   expect(proxy.log.filter((x) => x.method === 'PUT' || x.method === 'POST')).toHaveLength(0);
 
   fs.appendFileSync(path.join(dir, 'run.log'), 'step 3\n');
@@ -112,6 +121,25 @@ test('a file that grows while it uploads goes up as a consistent snapshot and is
   expect(r.growing).toEqual(['train.log']);
   expect(digestOf(await remoteBody(`${c.targetPrefix}train.log`))).toBe(digestOf(first));
   expect(log.matching(/train\.log grew while it was read; uploaded a consistent snapshot of 17825792 bytes/)).toHaveLength(1);
+});
+
+test('a streamed file that grows while it uploads also goes up as its snapshot', async () => {
+  const dir = tempDir('logs-grow-stream');
+  const file = path.join(dir, 'metrics.csv');
+  const first = bytes(2 * 1024 * 1024, 19);
+  fs.writeFileSync(file, first);
+  let appended = false;
+  proxy.onRequest = (r) => {
+    if (!appended && r.method === 'PUT' && r.path.endsWith('metrics.csv')) {
+      appended = true;
+      fs.appendFileSync(file, 'row\n');
+    }
+  };
+  const c = cfg(dir, 'exp-grow-stream');
+  const r = await persistLogs(c, new RecordingLogger(), new RecordingProgress());
+  expect(r.verified).toBe(true);
+  expect(r.growing).toEqual(['metrics.csv']);
+  expect(digestOf(await remoteBody(`${c.targetPrefix}metrics.csv`))).toBe(digestOf(first));
 });
 
 test('symlinks are followed only to files inside the folder; secrets elsewhere stay home', async () => {

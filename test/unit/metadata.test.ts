@@ -78,3 +78,11 @@ test.each(yamlFiles())('%s: no ${{ }} inside run:, third-party actions pinned to
     }
   }
 });
+
+test('README documents every input and output of every action', () => {
+  const readme = fs.readFileSync('README.md', 'utf8');
+  for (const { file } of JS_ACTIONS) {
+    const doc = load(file);
+    for (const name of [...Object.keys(doc.inputs ?? {}), ...Object.keys(doc.outputs ?? {})]) expect({ file, name, documented: readme.includes(`\`${name}\``) }).toEqual({ file, name, documented: true });
+  }
+});
