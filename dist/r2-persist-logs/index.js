@@ -43834,6 +43834,12 @@ const TRANSIENT_CODES = new Set([
     'EHOSTUNREACH',
     'ENETUNREACH',
     'ERR_STREAM_PREMATURE_CLOSE',
+    // global fetch (undici), used by the Vast and GitHub clients
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
 ]);
 /**
  * p-retry only handles `instanceof Error`; errors from another realm (Node internals under a VM
@@ -43854,6 +43860,8 @@ function isTransient(e) {
     if (e instanceof TransientError)
         return true;
     const err = e;
+    if (err?.name === 'TimeoutError')
+        return true; // AbortSignal.timeout fired
     return TRANSIENT_CODES.has(err?.code ?? '') || TRANSIENT_CODES.has(err?.cause?.code ?? '');
 }
 /**

@@ -25,6 +25,12 @@ const TRANSIENT_CODES = new Set([
   'EHOSTUNREACH',
   'ENETUNREACH',
   'ERR_STREAM_PREMATURE_CLOSE',
+  // global fetch (undici), used by the Vast and GitHub clients
+  'UND_ERR_SOCKET',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
 ]);
 
 /**
@@ -42,7 +48,8 @@ function asError(e: unknown): Error {
 
 export function isTransient(e: unknown): boolean {
   if (e instanceof TransientError) return true;
-  const err = e as { code?: string; cause?: { code?: string } } | undefined;
+  const err = e as { code?: string; name?: string; cause?: { code?: string } } | undefined;
+  if (err?.name === 'TimeoutError') return true; // AbortSignal.timeout fired
   return TRANSIENT_CODES.has(err?.code ?? '') || TRANSIENT_CODES.has(err?.cause?.code ?? '');
 }
 

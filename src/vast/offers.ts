@@ -1,0 +1,70 @@
+import type { Filter, Offer } from './types.js';
+
+export interface OfferFilters {
+  gpuName: string;
+  numGpus: number;
+  verified: boolean;
+  /** 0..1, on Vast's `reliability2`. */
+  minReliability?: number;
+  /** USD per hour cap on `dph_total`. */
+  maxPrice?: number;
+  /** Country codes, e.g. US, CA. */
+  regions: string[];
+  /** RTX 50-series cards need CUDA >= 12.8 images and hosts (vast-api.md section 3). */
+  minCuda?: number;
+  /** Mbit/s. */
+  minInetDown?: number;
+  /** GB the instance needs; also prices storage into dph_total. */
+  disk: number;
+}
+
+/**
+ * The body of `POST /api/v0/bundles/`: one flat object of `field: {op: value}` filters plus
+ * `order`, `type` and `limit`, with the CLI's defaults (rentable, not rented, not external).
+ */
+export function offerQuery(f: OfferFilters, limit = 64): Record<string, Filter | unknown> {
+  const q: Record<string, Filter | unknown> = {
+    gpu_name: { eq: f.gpuName },
+    num_gpus: { eq: f.numGpus },
+    rentable: { eq: true },
+    rented: { eq: false },
+    external: { eq: false },
+    disk_space: { gte: f.disk },
+    order: [['dph_total', 'asc']],
+    type: 'on-demand',
+    allocated_storage: f.disk,
+    limit,
+  };
+  if (f.verified) q.verified = { eq: true };
+  if (f.minReliability !== undefined) q.reliability2 = { gte: f.minReliability };
+  if (f.maxPrice !== undefined) q.dph_total = { lte: f.maxPrice };
+  if (f.regions.length) q.geolocation = { in: f.regions };
+  if (f.minCuda !== undefined) q.cuda_max_good = { gte: f.minCuda };
+  if (f.minInetDown !== undefined) q.inet_down = { gte: f.minInetDown };
+  return q;
+}
+
+/**
+ * The offers to try, cheapest first, re-checked on our side (a search answer is a snapshot and
+ * filters are only as good as the server's), one per machine, at most `attempts`.
+ */
+export function chooseOffers(offers: Offer[], f: OfferFilters, attempts: number): Offer[] {
+  const seen = new Set<number>();
+  return offers
+    .filter((o) => o.gpu_name === f.gpuName && o.num_gpus === f.numGpus)
+    .filter((o) => f.maxPrice === undefined || o.dph_total <= f.maxPrice)
+    .filter((o) => f.minCuda === undefined || (o.cuda_max_good ?? 0) >= f.minCuda)
+    .sort((a, b) => a.dph_total - b.dph_total || (b.reliability2 ?? 0) - (a.reliability2 ?? 0))
+    .filter((o) => {
+      const m = o.machine_id ?? -o.id;
+      if (seen.has(m)) return false;
+      seen.add(m);
+      return true;
+    })
+    .slice(0, attempts);
+}
+
+/** "California, US" -> "US": Vast answers free text that ends in the country code. */
+export function countryOf(geolocation: string | undefined): string {
+  return /\b([A-Z]{2})\s*$/.exec(geolocation ?? '')?.[1] ?? '';
+}
