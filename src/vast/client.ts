@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY, TransientError, withRetry, type RetryPolicy } from '../storage/retry.js';
+import { TransientError, withRetry, type RetryPolicy } from '../storage/retry.js';
 import type { CurrentUser, Filter, Instance, Offer } from './types.js';
 
 /** An error answer from the Vast API, with the `error` code of its JSON body when there was one. */

@@ -182,7 +182,7 @@ export class VastEmulator {
       this.lastCall.set(key, Date.now());
       if (Date.now() - last < interval) return this.send(res, 429, `API requests too frequent endpoint threshold=${interval / 1000}`, who, req);
     }
-    let body: Record<string, unknown> = {};
+    let body: Record<string, unknown>;
     try {
       body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     } catch {
