@@ -37,6 +37,7 @@ export interface EmuInstance {
   createdAt: number;
   destroyed: boolean;
   owner: string;
+  announced?: boolean;
 }
 
 type Fault = { status: number; body: string } | 'drop';
@@ -52,6 +53,8 @@ export class VastEmulator {
   readonly instances = new Map<number, EmuInstance>();
   readonly log: { method: string; path: string; status: number; auth: string }[] = [];
   credit = 50;
+  /** Called once when an instance first reads as running: what its onstart would do next. */
+  onRunning?: (inst: EmuInstance) => void;
   /** Milliseconds per state step: created -> loading -> running. */
   stepMs = 30;
   /** Minimum interval per endpoint and caller, in ms (Vast's "threshold"); empty = no rate limit. */
@@ -127,6 +130,10 @@ export class VastEmulator {
       [actual, msg] = steps >= 1 ? ['created', `Error response from daemon: manifest for ${String(inst.body.image)} not found: manifest unknown`] : [null, ''];
     else if (o.scenario === 'offline') [actual, msg] = steps >= 1 ? ['offline', 'host disconnected'] : [null, ''];
     const running = actual === 'running';
+    if (running && !inst.announced) {
+      inst.announced = true;
+      this.onRunning?.(inst);
+    }
     return {
       id: inst.id,
       label: inst.label,

@@ -1,0 +1,233 @@
+import type { GitHubRunners, Runner } from '../github/runners.js';
+import type { Logger } from '../runtime/ports.js';
+import { OfferGoneError, type VastClient } from './client.js';
+import { readiness, sshUrl } from './instance-state.js';
+import { chunkJitConfig } from './jit-env.js';
+import { chooseOffers, offerQuery, type OfferFilters } from './offers.js';
+import type { Instance, Offer } from './types.js';
+
+export interface ProvisionConfig {
+  /** Rent exactly this offer instead of searching. */
+  offerId?: number;
+  filters: OfferFilters;
+  maxAttempts: number;
+  image: string;
+  /** `-u USER -p TOKEN REGISTRY` for private registries (a secret). */
+  imageLogin?: string;
+  /** Extra variables for the instance. */
+  env: Record<string, string>;
+  /** The bootstrap run on start (ssh mode runs onstart, not the image entrypoint). */
+  onstart: string;
+  labelPrefix: string;
+  runId: string;
+  runAttempt: string;
+  runnerGroupId: number;
+  extraLabels: string[];
+  /** Below this credit (USD) nothing is rented. */
+  minBalance: number;
+  waitTimeoutMs: number;
+  runnerTimeoutMs: number;
+  /** Poll intervals: at most one poll every 5 s per instance by default, backing off. */
+  pollMs: number;
+  maxPollMs: number;
+}
+
+export interface TryReport {
+  offerId: number;
+  label: string;
+  instanceId?: number;
+  result: 'ok' | 'offer gone' | 'failed';
+  reason?: string;
+  ms: number;
+}
+
+export interface ProvisionResult {
+  instanceId: number;
+  offer: Offer;
+  label: string;
+  runner: Runner;
+  sshUrl: string;
+  publicIp: string;
+  offersConsidered: number;
+  msToRunning: number;
+  msToOnline: number;
+  tries: TryReport[];
+}
+
+export interface ProvisionDeps {
+  vast: VastClient;
+  github: GitHubRunners;
+  log: Logger;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Aborted on cancel (SIGTERM/SIGINT): whatever is held is destroyed before giving up. */
+  signal?: AbortSignal;
+  /** Called the moment an instance exists, so outputs name it even if we are killed next. */
+  onInstance?: (id: number, label: string) => void;
+}
+
+export class ProvisionError extends Error {
+  override name = 'ProvisionError';
+  constructor(
+    message: string,
+    readonly tries: TryReport[],
+  ) {
+    super(message);
+  }
+}
+
+class TryFailed extends Error {}
+
+const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new Error('cancelled'));
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new Error('cancelled'));
+    }, { once: true });
+  });
+
+/** The runner label of one try: unique to the workflow run, its attempt and the try. */
+export function runnerLabel(prefix: string, runId: string, attempt: string, n: number): string {
+  return `${prefix}-${runId}-${attempt}-${n}`;
+}
+
+/**
+ * Rents a GPU and turns it into a one-job runner: preflight, then for each offer (cheapest first, up
+ * to maxAttempts) a JIT registration, the instance, waiting until it runs and the runner is online.
+ * A failed try destroys its instance and deletes its registration before the next one; nothing
+ * rented survives a failure or a cancel.
+ */
+export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Promise<ProvisionResult> {
+  const { vast, github, log } = deps;
+  const sleep = deps.sleep ?? defaultSleep;
+  const started = Date.now();
+
+  const user = await vast.currentUser();
+  const credit = user.credit ?? 0;
+  if (credit < cfg.minBalance) {
+    throw new ProvisionError(`Vast credit is $${credit.toFixed(2)}, below min-balance $${cfg.minBalance.toFixed(2)}; nothing was rented`, []);
+  }
+  let offers: Offer[];
+  if (cfg.offerId !== undefined) {
+    const found = await vast.searchOffers({ id: { eq: cfg.offerId }, rentable: { eq: true } });
+    offers = found.length ? found : [{ id: cfg.offerId, gpu_name: cfg.filters.gpuName, num_gpus: cfg.filters.numGpus, dph_total: 0 }];
+  } else {
+    const found = await vast.searchOffers(offerQuery(cfg.filters));
+    offers = chooseOffers(found, cfg.filters, cfg.maxAttempts);
+    log.info(`${found.length} offers match (${cfg.filters.gpuName}${cfg.filters.maxPrice !== undefined ? ` under $${cfg.filters.maxPrice}/h` : ''}); trying ${offers.map((o) => `${o.id} ($${o.dph_total.toFixed(3)}/h)`).join(', ') || 'none'}`);
+  }
+  if (offers.length === 0) throw new ProvisionError(`No ${cfg.filters.gpuName} offer matches the filters; nothing was rented`, []);
+
+  const tries: TryReport[] = [];
+  for (const [i, offer] of offers.entries()) {
+    const n = i + 1;
+    const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n);
+    const t0 = Date.now();
+    const report: TryReport = { offerId: offer.id, label, result: 'failed', ms: 0 };
+    tries.push(report);
+    let instanceId: number | undefined;
+    let runner: Runner | undefined;
+    try {
+      const jit = await github.generateJitConfig({ name: label, runnerGroupId: cfg.runnerGroupId, labels: [label, ...cfg.extraLabels] });
+      runner = jit.runner;
+      const env = { ...cfg.env, MARKETSIM_RUNNER_LABEL: label, ...chunkJitConfig(jit.encodedJitConfig) };
+      try {
+        const created = await vast.createInstance(offer.id, {
+          client_id: 'me',
+          image: cfg.image,
+          disk: cfg.filters.disk,
+          label,
+          env,
+          onstart: cfg.onstart,
+          runtype: 'ssh_direc ssh_proxy',
+          cancel_unavail: true,
+          ...(cfg.imageLogin ? { image_login: cfg.imageLogin } : {}),
+        });
+        instanceId = created.id;
+      } catch (e) {
+        if (e instanceof OfferGoneError) {
+          report.result = 'offer gone';
+          report.reason = e.message;
+          log.info(`Try ${n}: ${e.message}; moving on`);
+          await github.deleteRunner(runner.id).catch(() => undefined);
+          runner = undefined;
+          continue;
+        }
+        throw e;
+      }
+      report.instanceId = instanceId;
+      deps.onInstance?.(instanceId, label);
+      log.info(`Try ${n}: instance ${instanceId} on offer ${offer.id} (${offer.gpu_name}, ${offer.geolocation ?? '?'}, $${offer.dph_total.toFixed(3)}/h), label ${label}`);
+
+      const inst = await waitRunning(vast, instanceId, cfg, sleep, deps.signal, log);
+      const msToRunning = Date.now() - started;
+      const online = await waitOnline(github, runner.id, cfg, sleep, deps.signal);
+      report.result = 'ok';
+      report.ms = Date.now() - t0;
+      return {
+        instanceId,
+        offer,
+        label,
+        runner: online,
+        sshUrl: sshUrl(inst),
+        publicIp: (inst.public_ipaddr ?? '').trim(),
+        offersConsidered: offers.length,
+        msToRunning,
+        msToOnline: Date.now() - started,
+        tries,
+      };
+    } catch (e) {
+      report.reason = (e as Error).message;
+      report.ms = Date.now() - t0;
+      await cleanup(vast, github, instanceId, runner, log);
+      if (deps.signal?.aborted) throw new ProvisionError(`Cancelled during try ${n}; destroyed what it had created`, tries);
+      if (!(e instanceof TryFailed)) throw new ProvisionError(`Try ${n} on offer ${offer.id} failed: ${(e as Error).message}`, tries);
+      log.warn(`Try ${n} on offer ${offer.id} failed: ${report.reason}; destroyed instance ${instanceId ?? '-'}`);
+    }
+  }
+  throw new ProvisionError(`All ${tries.length} tries failed: ${tries.map((t) => `offer ${t.offerId}: ${t.reason}`).join('; ')}`, tries);
+}
+
+async function waitRunning(vast: VastClient, id: number, cfg: ProvisionConfig, sleep: NonNullable<ProvisionDeps['sleep']>, signal: AbortSignal | undefined, log: Logger): Promise<Instance> {
+  const deadline = Date.now() + cfg.waitTimeoutMs;
+  let wait = cfg.pollMs;
+  let lastMsg = '';
+  for (;;) {
+    const inst = await vast.getInstance(id);
+    const r = readiness(inst);
+    if (inst?.status_msg && inst.status_msg !== lastMsg) {
+      lastMsg = inst.status_msg;
+      log.info(`instance ${id}: ${inst.actual_status ?? 'provisioning'}: ${lastMsg}`);
+    }
+    if (r.state === 'running') return inst!;
+    if (r.state === 'failed') throw new TryFailed(r.reason);
+    if (Date.now() + wait > deadline) throw new TryFailed(`not running after ${Math.round(cfg.waitTimeoutMs / 1000)} s (last state: ${inst?.actual_status ?? 'provisioning'})`);
+    await sleep(wait, signal);
+    wait = Math.min(Math.round(wait * 1.5), cfg.maxPollMs);
+  }
+}
+
+async function waitOnline(github: GitHubRunners, runnerId: number, cfg: ProvisionConfig, sleep: NonNullable<ProvisionDeps['sleep']>, signal: AbortSignal | undefined): Promise<Runner> {
+  const deadline = Date.now() + cfg.runnerTimeoutMs;
+  for (;;) {
+    const r = await github.getRunner(runnerId);
+    if (r?.status === 'online') return r;
+    if (!r) throw new TryFailed('the runner registration disappeared');
+    if (Date.now() + cfg.pollMs > deadline) throw new TryFailed(`runner not online after ${Math.round(cfg.runnerTimeoutMs / 1000)} s`);
+    await sleep(cfg.pollMs, signal);
+  }
+}
+
+/** Destroy first (it is what costs money), then the registration; both idempotent, both tried hard. */
+async function cleanup(vast: VastClient, github: GitHubRunners, instanceId: number | undefined, runner: Runner | undefined, log: Logger): Promise<void> {
+  if (instanceId !== undefined) {
+    try {
+      log.info(`Destroying instance ${instanceId}: ${await vast.destroyInstance(instanceId)}`);
+    } catch (e) {
+      log.error(`Could not destroy instance ${instanceId}: ${(e as Error).message}. The teardown job and the reaper will retry.`);
+    }
+  }
+  if (runner) await github.deleteRunner(runner.id, 30_000).catch((e: unknown) => log.warn(`Could not delete runner ${runner.name}: ${(e as Error).message}`));
+}
+
