@@ -37,18 +37,20 @@ export const GITHUB_RETRY: RetryPolicy = { retries: 5, minDelayMs: 1000, maxDela
 /** The self-hosted runner endpoints we need (github-runners.md A1), repo or org scope. */
 export class GitHubRunners {
   private readonly base: string;
+  private readonly root: string;
 
   constructor(private readonly opts: GitHubRunnersOptions) {
     const root = opts.apiUrl.replace(/\/+$/, '');
+    this.root = root;
     this.base = opts.scope.kind === 'repo' ? `${root}/repos/${opts.scope.owner}/${opts.scope.repo}/actions/runners` : `${root}/orgs/${opts.scope.org}/actions/runners`;
   }
 
-  private async call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; data: T }> {
-    const what = `${method} ${path || '/'} (runners)`;
+  private async call<T>(method: string, path: string, body?: unknown, absolute = false): Promise<{ status: number; data: T }> {
+    const what = `${method} ${path || '/'}${absolute ? '' : ' (runners)'}`;
     return withRetry(
       what,
       async () => {
-        const res = await fetch(`${this.base}${path}`, {
+        const res = await fetch(absolute ? `${this.root}${path}` : `${this.base}${path}`, {
           method,
           headers: {
             authorization: `Bearer ${this.opts.token}`,
@@ -101,6 +103,18 @@ export class GitHubRunners {
       const { data } = await this.call<{ total_count: number; runners: Runner[] }>('GET', `?${q.toString()}`);
       out.push(...data.runners);
       if (data.runners.length < 100 || out.length >= data.total_count) return out;
+    }
+  }
+
+  /** The status of a workflow run of the repository (`completed` once it is over), or null if unknown. */
+  async getRunStatus(runId: string): Promise<string | null> {
+    if (this.opts.scope.kind !== 'repo') return null;
+    try {
+      const { data } = await this.call<{ status?: string }>('GET', `/repos/${this.opts.scope.owner}/${this.opts.scope.repo}/actions/runs/${runId}`, undefined, true);
+      return data.status ?? null;
+    } catch (e) {
+      if (e instanceof GitHubError && e.status === 404) return null;
+      throw e;
     }
   }
 
