@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="${1:-dist}"
 rm -rf lib
+node scripts/embed-bootstrap.mjs
 npx tsc -p tsconfig.build.json
 entries=(
   "r2-hydrate:lib/actions/r2-hydrate/main.js"

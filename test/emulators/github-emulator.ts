@@ -94,6 +94,14 @@ export class GitHubEmulator {
       fault.times--;
       return this.send(req, res, fault.status, { message: fault.status === 403 ? 'You have exceeded a secondary rate limit.' : 'Server Error' });
     }
+    // Test-only routes for the stand-in runner: what the runner service does on connect and after the job.
+    if (method === 'POST' && (path === '/_emulator/connect' || path === '/_emulator/finish')) {
+      const r = [...this.runners.values()].find((x) => x.jitConfig === raw.trim() && !x.deleted);
+      if (!r) return this.send(req, res, 404, { message: 'no runner for this JIT config' });
+      if (path === '/_emulator/connect') r.status = 'online';
+      else r.deleted = true; // ephemeral: deregistered after its one job
+      return this.send(req, res, 200, { id: r.id });
+    }
     if (req.headers.authorization !== `Bearer ${this.token}`) return this.send(req, res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     const scope = /^\/(?:repos\/[^/]+\/[^/]+|orgs\/[^/]+)\/actions\/(.*)$/.exec(path)?.[1];
