@@ -12,6 +12,9 @@ entries=(
   "r2-persist-logs:lib/actions/r2-persist-logs/main.js"
   "run:lib/actions/run/main.js"
   "run-post:lib/actions/run/post.js"
+  "vast-provision:lib/actions/vast-provision/main.js"
+  "vast-provision-post:lib/actions/vast-provision/post.js"
+  "vast-teardown:lib/actions/vast-teardown/main.js"
   "cli:lib/cli/main.js"
 )
 for e in "${entries[@]}"; do

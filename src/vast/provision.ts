@@ -23,8 +23,8 @@ export interface ProvisionConfig {
   runAttempt: string;
   runnerGroupId: number;
   extraLabels: string[];
-  /** Below this credit (USD) nothing is rented. */
-  minBalance: number;
+  /** Below this credit (USD) nothing is rented; default one hour at the cap (or at the cheapest offer). */
+  minBalance?: number;
   waitTimeoutMs: number;
   runnerTimeoutMs: number;
   /** Poll intervals: at most one poll every 5 s per instance by default, backing off. */
@@ -105,9 +105,9 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
 
   const user = await vast.currentUser();
   const credit = user.credit ?? 0;
-  if (credit < cfg.minBalance) {
-    throw new ProvisionError(`Vast credit is $${credit.toFixed(2)}, below min-balance $${cfg.minBalance.toFixed(2)}; nothing was rented`, []);
-  }
+  const lowCredit = (need: number): ProvisionError =>
+    new ProvisionError(`Vast credit is $${credit.toFixed(2)}, below min-balance $${need.toFixed(2)}; nothing was rented`, []);
+  if (cfg.minBalance !== undefined && credit < cfg.minBalance) throw lowCredit(cfg.minBalance);
   let offers: Offer[];
   if (cfg.offerId !== undefined) {
     const found = await vast.searchOffers({ id: { eq: cfg.offerId }, rentable: { eq: true } });
@@ -118,6 +118,8 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
     log.info(`${found.length} offers match (${cfg.filters.gpuName}${cfg.filters.maxPrice !== undefined ? ` under $${cfg.filters.maxPrice}/h` : ''}); trying ${offers.map((o) => `${o.id} ($${o.dph_total.toFixed(3)}/h)`).join(', ') || 'none'}`);
   }
   if (offers.length === 0) throw new ProvisionError(`No ${cfg.filters.gpuName} offer matches the filters; nothing was rented`, []);
+  const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0]!.dph_total;
+  if (credit < needed) throw lowCredit(needed);
 
   const tries: TryReport[] = [];
   for (const [i, offer] of offers.entries()) {

@@ -5,7 +5,7 @@ import type { Instance } from './types.js';
 
 export interface TeardownConfig {
   instanceId?: number;
-  /** Used when the instance id is unknown (a provision job cancelled before writing outputs). */
+  /** Used when the instance id is unknown (a provision job cancelled before writing outputs); a trailing * matches a prefix. */
   label?: string;
   runnerId?: number;
   runnerName?: string;
@@ -39,7 +39,9 @@ export async function teardown(cfg: TeardownConfig, deps: { vast: VastClient; gi
     const inst = await vast.getInstance(cfg.instanceId);
     targets = [inst ?? { id: cfg.instanceId }];
   } else if (cfg.label) {
-    targets = await vast.listInstances({ label: { eq: cfg.label } });
+    // `<prefix>-<run>-<attempt>-*` matches every try of a run attempt (label is filterable by eq only).
+    const prefix = cfg.label.endsWith('*') ? cfg.label.slice(0, -1) : undefined;
+    targets = prefix ? (await vast.listInstances()).filter((i) => (i.label ?? '').startsWith(prefix)) : await vast.listInstances({ label: { eq: cfg.label } });
     log.info(`Found ${targets.length} instance(s) labelled ${cfg.label}`);
   } else log.info('No instance id and no label: nothing to destroy.');
 
@@ -61,7 +63,9 @@ export async function teardown(cfg: TeardownConfig, deps: { vast: VastClient; gi
     }
     else {
       const name = cfg.runnerName ?? cfg.label;
-      if (name) for (const r of await github.listRunners(name)) ids.push({ id: r.id, name: r.name });
+      if (name?.endsWith('*')) {
+        for (const r of await github.listRunners()) if (r.name.startsWith(name.slice(0, -1))) ids.push({ id: r.id, name: r.name });
+      } else if (name) for (const r of await github.listRunners(name)) ids.push({ id: r.id, name: r.name });
     }
     for (const r of ids) {
       const outcome = await github.deleteRunner(r.id);

@@ -55,6 +55,17 @@ test('teardown with empty outputs finds the instance and the runner by label (pr
   expect(nothing.destroyed).toEqual([]);
 });
 
+test('a label ending in * finds every try of a run attempt, and nothing of other runs', async () => {
+  await rent(1, 'marketsim-8-1-1');
+  await rent(2, 'marketsim-8-1-3');
+  const keep = await rent(3, 'marketsim-8-2-1');
+  await github.generateJitConfig({ name: 'marketsim-8-1-3', runnerGroupId: 1, labels: ['x'] });
+  const r = await teardown({ label: 'marketsim-8-1-*' }, { vast, github, log: new RecordingLogger() });
+  expect(r.destroyed).toHaveLength(2);
+  expect(vastEmu.live().map((i) => i.id)).toEqual([keep]);
+  expect(r.runnersDeleted).toEqual(['marketsim-8-1-3']);
+});
+
 test('reap: our stale or finished instances go, others\' instances and live runs stay; dry run changes nothing', async () => {
   const old = await rent(1, 'marketsim-100-1-1');
   vastEmu.instances.get(old)!.createdAt -= 7 * 3600 * 1000;

@@ -5,6 +5,8 @@ import { HYDRATE_OUTPUTS, readHydrateInputs } from '../../src/actions/r2-hydrate
 import { PERSIST_OUTPUTS, readPersistInputs } from '../../src/actions/r2-persist-logs/step.js';
 import { readRunInputs, RUN_OUTPUTS } from '../../src/actions/run/sync-and-run.js';
 import type { InputReader } from '../../src/inputs/reader.js';
+import { PROVISION_OUTPUTS, readProvisionInputs } from '../../src/actions/vast-provision/step.js';
+import { readTeardownInputs, TEARDOWN_OUTPUTS } from '../../src/actions/vast-teardown/step.js';
 
 interface ActionYml {
   inputs?: Record<string, { description?: string; default?: unknown; required?: boolean }>;
@@ -19,6 +21,8 @@ const JS_ACTIONS: { file: string; reader: () => InputReader; outputs: readonly s
   { file: 'actions/r2-hydrate/action.yml', reader: () => readHydrateInputs({}, noop).r, outputs: HYDRATE_OUTPUTS },
   { file: 'actions/r2-persist-logs/action.yml', reader: () => readPersistInputs({}, noop).r, outputs: PERSIST_OUTPUTS },
   { file: 'action.yml', reader: () => readRunInputs({}, noop).r, outputs: [...RUN_OUTPUTS, ...HYDRATE_OUTPUTS, ...PERSIST_OUTPUTS] },
+  { file: 'actions/vast-provision/action.yml', reader: () => readProvisionInputs({}, noop).r, outputs: PROVISION_OUTPUTS },
+  { file: 'actions/vast-teardown/action.yml', reader: () => readTeardownInputs({}, noop).r, outputs: TEARDOWN_OUTPUTS },
 ];
 
 describe.each(JS_ACTIONS)('$file', ({ file, reader, outputs }) => {

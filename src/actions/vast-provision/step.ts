@@ -1,0 +1,129 @@
+import { GitHubRunners } from '../../github/runners.js';
+import { InputReader, type Env } from '../../inputs/reader.js';
+import { parseDuration, readEnvLines, readGitHub, readNumber, readOfferFilters, readVastConnection, RUNNER_PIN, runnerUrl } from '../../inputs/vast-inputs.js';
+import { formatSeconds } from '../../runtime/format.js';
+import type { Runtime, SummaryDoc } from '../../runtime/ports.js';
+import { BOOTSTRAP_SH } from '../../vast/bootstrap-script.js';
+import { VastClient } from '../../vast/client.js';
+import { countryOf } from '../../vast/offers.js';
+import { provision, ProvisionError, type ProvisionConfig, type ProvisionResult, type TryReport } from '../../vast/provision.js';
+
+export const PROVISION_OUTPUTS = ['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label'] as const;
+export const STATE_INSTANCE = 'instance-id';
+export const STATE_RUNNER = 'runner-id';
+export const STATE_DONE = 'provisioned';
+export const STATE_LABEL = 'label';
+
+export function readProvisionInputs(env: Env, mask: (s: string) => void) {
+  const r = new InputReader(env);
+  const vast = readVastConnection(r, mask);
+  const github = readGitHub(r, env, mask, true);
+  const offerRaw = r.string('offer-id', {});
+  const offerId = offerRaw === undefined ? undefined : Number(offerRaw);
+  if (offerRaw !== undefined && !/^\d+$/.test(offerRaw)) r.problem('offer-id', `expected a numeric offer id such as 27097509, got '${offerRaw}'`);
+  const { maxAttempts, ...filters } = readOfferFilters(r);
+  const image = r.required('image', { env: ['IMAGE_REF'], hint: 'the image to run, ideally name@digest from build-push-image' });
+  const imageUser = r.string('image-username', { env: ['REGISTRY_USERNAME'] });
+  const imagePassword = r.string('image-password', { env: ['REGISTRY_PASSWORD'] });
+  if (imagePassword) mask(imagePassword);
+  if ((imageUser && !imagePassword) || (!imageUser && imagePassword)) r.problem('image-username', 'give image-username and image-password together');
+  if (`${imageUser ?? ''}${imagePassword ?? ''}`.includes(' ')) r.problem('image-password', 'Vast passes registry credentials space-separated; they may not contain spaces');
+  const registry = image.includes('/') && /[.:]/.test(image.split('/')[0] ?? '') ? image.split('/')[0]! : 'docker.io';
+  const userEnv = readEnvLines(r, 'env');
+  const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
+  if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix)) r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+  const runnerGroupId = r.int('runner-group-id', { default: 1, min: 1, max: 1_000_000 });
+  const extraLabels = r.list('runner-labels', {});
+  const runnerVersion = r.string('runner-version', { default: RUNNER_PIN.version }) ?? RUNNER_PIN.version;
+  const runnerSha = r.string('runner-sha256', {}) ?? (runnerVersion === RUNNER_PIN.version ? RUNNER_PIN.sha256 : undefined);
+  if (!runnerSha) r.problem('runner-sha256', `required with runner-version ${runnerVersion} (the pinned ${RUNNER_PIN.version} carries its own)`);
+  else if (!/^[0-9a-f]{64}$/.test(runnerSha)) r.problem('runner-sha256', 'expected 64 hex characters');
+  const minBalance = readNumber(r, 'min-balance', { min: 0, max: 1_000_000 });
+  const waitTimeout = parseDuration(r, 'wait-timeout', '15m');
+  const runnerTimeout = parseDuration(r, 'runner-timeout', '10m');
+  const maxLifetime = parseDuration(r, 'max-lifetime', '6h');
+  const jobGrace = parseDuration(r, 'job-grace', '15m');
+  const cfg: ProvisionConfig = {
+    offerId,
+    filters,
+    maxAttempts,
+    image,
+    imageLogin: imageUser && imagePassword ? `-u ${imageUser} -p ${imagePassword} ${registry}` : undefined,
+    env: {
+      ...userEnv,
+      MARKETSIM_RUNNER_URL: runnerUrl(runnerVersion),
+      MARKETSIM_RUNNER_SHA256: runnerSha ?? '',
+      MARKETSIM_MAX_LIFETIME: String(Math.round(maxLifetime)),
+      MARKETSIM_JOB_GRACE: String(Math.round(jobGrace)),
+    },
+    onstart: BOOTSTRAP_SH,
+    labelPrefix,
+    runId: env.GITHUB_RUN_ID ?? String(Math.floor(Date.now() / 1000)),
+    runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
+    runnerGroupId,
+    extraLabels,
+    minBalance,
+    waitTimeoutMs: waitTimeout * 1000,
+    runnerTimeoutMs: runnerTimeout * 1000,
+    pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),
+    maxPollMs: Math.max(Number(env.MARKETSIM_POLL_MS ?? 5000), 15_000),
+  };
+  return { r, cfg, vast, github: github! };
+}
+
+function trySummary(tries: TryReport[]): string[][] {
+  return tries.map((t, i) => [String(i + 1), String(t.offerId), t.instanceId ? String(t.instanceId) : '-', t.result, t.reason ?? '', formatSeconds(t.ms)]);
+}
+
+export function provisionSummary(r: ProvisionResult | undefined, tries: TryReport[], error?: string): SummaryDoc {
+  const lines: string[] = [];
+  if (r) {
+    const o = r.offer;
+    lines.push(
+      `Rented **${o.gpu_name}** x${o.num_gpus} on offer ${o.id} (${o.geolocation ?? '?'}) at **$${o.dph_total.toFixed(3)}/h**, reliability ${o.reliability2?.toFixed(3) ?? '?'}; ` +
+        `instance ${r.instanceId}, runner \`${r.label}\`.`,
+      `Running after ${formatSeconds(r.msToRunning)}; runner online after ${formatSeconds(r.msToOnline)}; ${r.offersConsidered} offers considered.`,
+    );
+  } else lines.push(`**No GPU rented**: ${error ?? 'unknown error'}`);
+  return { heading: 'vast-provision', lines, tables: tries.length ? [{ title: 'Tries', header: ['#', 'offer', 'instance', 'result', 'reason', 'time'], rows: trySummary(tries) }] : [] };
+}
+
+/** vast-provision: inputs -> rent, bootstrap, runner online -> outputs; destroys what it made if anything fails. */
+export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal): Promise<ProvisionResult> {
+  const { r, cfg, vast: v, github: g } = readProvisionInputs(env, (s) => rt.mask(s));
+  r.finish();
+  const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
+  const github = new GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
+  try {
+    const res = await provision(cfg, {
+      vast,
+      github,
+      log: rt.log,
+      signal,
+      onInstance: (id, label) => {
+        // At once: a later step (teardown with if: always()) must find it even if we die now.
+        rt.setOutput('instance-id', id);
+        rt.setOutput('label', label);
+        rt.saveState(STATE_INSTANCE, String(id));
+        rt.saveState(STATE_LABEL, label);
+      },
+    });
+    rt.saveState(STATE_RUNNER, String(res.runner.id));
+    rt.saveState(STATE_DONE, 'true');
+    rt.setOutput('offer-id', res.offer.id);
+    rt.setOutput('runner-label', res.label);
+    rt.setOutput('runner-name', res.runner.name);
+    rt.setOutput('runner-id', res.runner.id);
+    rt.setOutput('ssh-url', res.sshUrl);
+    rt.setOutput('public-ip', res.publicIp);
+    rt.setOutput('gpu-name', res.offer.gpu_name);
+    rt.setOutput('dph', res.offer.dph_total);
+    rt.setOutput('label', res.label);
+    rt.log.info(`Runner ${res.label} is online on instance ${res.instanceId} (${res.offer.gpu_name}, ${countryOf(res.offer.geolocation) || '?'}, $${res.offer.dph_total.toFixed(3)}/h)`);
+    await rt.writeSummary(provisionSummary(res, res.tries));
+    return res;
+  } catch (e) {
+    await rt.writeSummary(provisionSummary(undefined, e instanceof ProvisionError ? e.tries : [], (e as Error).message));
+    throw e;
+  }
+}

@@ -1,0 +1,99 @@
+import type { RunnerScope } from '../github/runners.js';
+import type { OfferFilters } from '../vast/offers.js';
+import type { Env } from './reader.js';
+import { InputReader } from './reader.js';
+
+/** actions/runner pin (shared/reference/pins.md): version, linux-x64 SHA-256. */
+export const RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec3554466c39124ca250e3effd8873bb7e8d68535aa9505d5d' };
+
+export function runnerUrl(version: string): string {
+  return `https://github.com/actions/runner/releases/download/v${version}/actions-runner-linux-x64-${version}.tar.gz`;
+}
+
+export interface VastConnection {
+  apiUrl: string;
+  apiKey: string;
+}
+
+export interface GitHubConnection {
+  apiUrl: string;
+  token: string;
+  scope: RunnerScope;
+}
+
+/** Durations as `90s`, `15m`, `6h` or plain seconds. */
+export function parseDuration(r: InputReader, name: string, def: string, env?: string[]): number {
+  const raw = r.string(name, { env, default: def }) ?? def;
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(raw);
+  if (!m) {
+    r.problem(name, `expected a duration such as 90s, 15m or 6h, got '${raw}'`);
+    return 0;
+  }
+  return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h'] ?? 1);
+}
+
+function num(r: InputReader, name: string, opts: { min: number; max: number; default?: number }): number | undefined {
+  const raw = r.string(name, {});
+  if (raw === undefined) return opts.default;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < opts.min || n > opts.max) {
+    r.problem(name, `expected a number from ${opts.min} to ${opts.max}, got '${raw}'`);
+    return opts.default;
+  }
+  return n;
+}
+
+export function readVastConnection(r: InputReader, mask: (s: string) => void): VastConnection {
+  const apiKey = r.required('api-key', { env: ['VAST_API_KEY'], hint: 'a Vast.ai API key (Account -> Keys)' });
+  mask(apiKey);
+  const apiUrl = r.string('api-url', { env: ['VAST_URL'], default: 'https://console.vast.ai' }) ?? 'https://console.vast.ai';
+  if (!/^https?:\/\//.test(apiUrl)) r.problem('api-url', `expected an http(s) URL, got '${apiUrl}'`);
+  return { apiKey, apiUrl };
+}
+
+/** Runner management needs an App installation token or a PAT with Administration write: not GITHUB_TOKEN. */
+export function readGitHub(r: InputReader, vars: Env, mask: (s: string) => void, required: boolean): GitHubConnection | undefined {
+  const token = required
+    ? r.required('github-token', { env: ['MARKETSIM_GITHUB_TOKEN'], hint: 'a GitHub App token or PAT with Administration write (GITHUB_TOKEN cannot manage runners)' })
+    : r.string('github-token', { env: ['MARKETSIM_GITHUB_TOKEN'] });
+  if (token) mask(token);
+  const kind = r.oneOf('runner-scope', ['repo', 'org'] as const, { default: 'repo' });
+  const repo = vars.GITHUB_REPOSITORY ?? '';
+  const [owner = '', name = ''] = repo.split('/');
+  if (!token) return undefined;
+  if (!owner || (kind === 'repo' && !name)) r.problem('runner-scope', 'needs GITHUB_REPOSITORY (owner/repo), which the runner sets');
+  const scope: RunnerScope = kind === 'repo' ? { kind, owner, repo: name } : { kind, org: vars.GITHUB_REPOSITORY_OWNER ?? owner };
+  return { apiUrl: vars.GITHUB_API_URL ?? 'https://api.github.com', token, scope };
+}
+
+export function readOfferFilters(r: InputReader): OfferFilters & { maxAttempts: number } {
+  const regions = r.list('regions', {}).map((x) => x.toUpperCase());
+  for (const x of regions) if (!/^[A-Z]{2}$/.test(x)) r.problem('regions', `expected two-letter country codes, got '${x}'`);
+  return {
+    gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
+    numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
+    verified: r.bool('verified', { default: true }),
+    minReliability: num(r, 'min-reliability', { min: 0, max: 1 }),
+    maxPrice: num(r, 'max-price', { min: 0.01, max: 128 }),
+    regions,
+    minCuda: num(r, 'min-cuda', { min: 0, max: 99, default: 12.8 }),
+    minInetDown: num(r, 'min-inet-down', { min: 0, max: 100_000 }),
+    disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
+    maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
+  };
+}
+
+/** KEY=VALUE lines; keys as in a shell. */
+export function readEnvLines(r: InputReader, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
+    const t = line.trim();
+    if (!t || t.startsWith('#')) continue;
+    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
+    if (!m) r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
+    else out[m[1]!] = m[2]!;
+  }
+  return out;
+}
+
+export { num as readNumber };

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import { VastEmulator } from '../emulators/vast-emulator.js';
+import { GitHubEmulator } from '../emulators/github-emulator.js';
+import { joinJitConfig } from '../../src/vast/jit-env.js';
+import { killTree, runBundle, secretLeaks } from './run-bundle.js';
+
+let vastEmu: VastEmulator;
+let ghEmu: GitHubEmulator;
+
+beforeEach(async () => {
+  vastEmu = new VastEmulator();
+  ghEmu = new GitHubEmulator();
+  await Promise.all([vastEmu.start(), ghEmu.start()]);
+  vastEmu.stepMs = 30;
+});
+
+afterEach(async () => {
+  await Promise.all([vastEmu.stop(), ghEmu.stop()]);
+});
+
+function env(extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    VAST_API_KEY: vastEmu.apiKey,
+    VAST_URL: vastEmu.url,
+    MARKETSIM_GITHUB_TOKEN: ghEmu.token,
+    GITHUB_API_URL: ghEmu.url,
+    GITHUB_REPOSITORY: 'acme/marketsim',
+    GITHUB_RUN_ID: '4321',
+    GITHUB_RUN_ATTEMPT: '2',
+    MARKETSIM_POLL_MS: '20',
+    ...extra,
+  };
+}
+
+test('vast-provision bundle: outputs for the GPU job, summary, no secret anywhere; teardown destroys and reports the cost', async () => {
+  vastEmu.addOffer({ id: 27097509, dph_total: 0.61, geolocation: 'Quebec, CA' });
+  vastEmu.onRunning = (inst) => void ghEmu.connect(joinJitConfig(inst.body.env as Record<string, string>));
+  const run = await runBundle('vast-provision', { action: 'actions/vast-provision/action.yml', env: env(), inputs: { image: 'ghcr.io/acme/sim@sha256:abc', 'image-username': 'bot', 'image-password': 'reg-pass-123' } });
+  expect(run.errors).toEqual([]);
+  expect(run.outputs).toMatchObject({ 'offer-id': '27097509', 'runner-label': 'marketsim-4321-2-1', label: 'marketsim-4321-2-1', 'gpu-name': 'RTX 5090', dph: '0.61' });
+  expect(run.outputs['ssh-url']).toMatch(/^ssh:\/\/root@203\.0\.113\.7:\d+$/);
+  expect(run.summary).toMatch(/Rented <strong>RTX 5090<\/strong>|Rented \*\*RTX 5090\*\*/);
+  const inst = [...vastEmu.instances.values()][0]!;
+  expect(inst.body.image_login).toBe('-u bot -p reg-pass-123 ghcr.io');
+  const jit = ghEmu.runners.get(Number(run.outputs['runner-id']))!.jitConfig;
+  for (const secret of [vastEmu.apiKey, ghEmu.token, 'reg-pass-123', jit]) expect(secretLeaks(run, secret)).toEqual([]);
+
+  vastEmu.instances.get(inst.id)!.createdAt -= 3600_000;
+  const down = await runBundle('vast-teardown', {
+    action: 'actions/vast-teardown/action.yml',
+    env: env(),
+    inputs: { 'instance-id': run.outputs['instance-id']!, 'runner-id': run.outputs['runner-id']! },
+  });
+  expect(down.errors).toEqual([]);
+  expect(down.outputs.destroyed).toBe('1');
+  expect(Number(down.outputs['cost-usd'])).toBeCloseTo(0.61, 1);
+  expect(vastEmu.live()).toEqual([]);
+  expect(ghEmu.liveRunners()).toEqual([]);
+  expect(secretLeaks(down, vastEmu.apiKey)).toEqual([]);
+});
+
+test('vast-provision bundle: SIGTERM while it holds an instance destroys it before exiting', async () => {
+  vastEmu.addOffer({ id: 1, scenario: 'stuck-loading' });
+  const run = await runBundle('vast-provision', {
+    action: 'actions/vast-provision/action.yml',
+    env: env(),
+    inputs: { image: 'img' },
+    onStart: (child) => {
+      const poll = setInterval(() => {
+        if (vastEmu.live().length === 1) {
+          clearInterval(poll);
+          setTimeout(() => child.kill('SIGTERM'), 100);
+        }
+      }, 10);
+    },
+  });
+  expect(run.code).toBe(1);
+  expect(run.errors[0]).toMatch(/Cancelled during try 1; destroyed what it had created/);
+  expect(run.outputs['instance-id']).toMatch(/^\d+$/);
+  expect(vastEmu.live()).toEqual([]);
+  expect(ghEmu.liveRunners()).toEqual([]);
+});
+
+test('vast-provision killed outright: its post step destroys the instance from state', async () => {
+  vastEmu.addOffer({ id: 1, scenario: 'stuck-loading' });
+  const run = await runBundle('vast-provision', {
+    action: 'actions/vast-provision/action.yml',
+    env: env(),
+    inputs: { image: 'img' },
+    onStart: (child) => {
+      const poll = setInterval(() => {
+        if (vastEmu.live().length === 1) {
+          clearInterval(poll);
+          setTimeout(() => killTree(child, 'SIGKILL'), 50);
+        }
+      }, 10);
+    },
+  });
+  expect(run.signal).toBe('SIGKILL');
+  expect(vastEmu.live()).toHaveLength(1);
+  const post = await runBundle('vast-provision-post', { action: 'actions/vast-provision/action.yml', env: env(), state: run.state });
+  expect(post.errors).toEqual([]);
+  expect(vastEmu.live()).toEqual([]);
+  expect(ghEmu.liveRunners()).toEqual([]);
+});
+
+test('vast-teardown with empty outputs finds the instance by label; reap leaves other owners alone', async () => {
+  vastEmu.addOffer({ id: 1 });
+  vastEmu.addOffer({ id: 2 });
+  vastEmu.addOffer({ id: 3 });
+  const make = async (offer: number, label: string) => {
+    const res = await fetch(`${vastEmu.url}/api/v0/asks/${offer}/`, { method: 'PUT', headers: { authorization: `Bearer ${vastEmu.apiKey}` }, body: JSON.stringify({ image: 'x', label }) });
+    return ((await res.json()) as { new_contract: number }).new_contract;
+  };
+  await make(1, 'marketsim-4321-2-2');
+  const stale = await make(2, 'marketsim-1000-1-1');
+  vastEmu.instances.get(stale)!.createdAt -= 10 * 3600_000;
+  const foreign = await make(3, 'research-notebook');
+  vastEmu.instances.get(foreign)!.createdAt -= 10 * 3600_000;
+
+  const byLabel = await runBundle('vast-teardown', { action: 'actions/vast-teardown/action.yml', env: env(), inputs: { 'instance-id': '', label: 'marketsim-4321-2-*' } });
+  expect(byLabel.errors).toEqual([]);
+  expect(byLabel.outputs.destroyed).toBe('1');
+
+  const dry = await runBundle('vast-teardown', { action: 'actions/vast-teardown/action.yml', env: env(), inputs: { mode: 'reap', 'dry-run': 'true' } });
+  expect(dry.outputs.destroyed).toBe('1');
+  expect(vastEmu.live()).toHaveLength(2);
+  const reap = await runBundle('vast-teardown', { action: 'actions/vast-teardown/action.yml', env: env(), inputs: { mode: 'reap' } });
+  expect(reap.errors).toEqual([]);
+  expect(vastEmu.live().map((i) => i.label)).toEqual(['research-notebook']);
+  expect(reap.summary).toContain('older than 360 min');
+  expect(fs.existsSync('dist/vast-teardown/index.js')).toBe(true);
+});
