@@ -6381,6 +6381,52 @@ const PERSIST_FLAGS = [
     { input: 'logs-prefix', description: 'key prefix of the logs under --prefix (default marketsimulator/logs/)' },
     { input: 'if-no-files-found', description: 'warn, error or ignore (default warn)' },
 ];
+const VAST_FLAGS = [
+    { input: 'api-key', description: 'Vast.ai API key; prefer the env VAST_API_KEY (flags show in ps)' },
+    { input: 'api-url', description: 'Vast.ai API base URL (env VAST_URL; default https://console.vast.ai)' },
+];
+const OFFER_FLAGS = [
+    { input: 'gpu-name', description: 'GPU model (default "RTX 5090")' },
+    { input: 'num-gpus', description: 'GPUs per instance (default 1)' },
+    { input: 'verified', description: 'only verified hosts: true or false (default true)' },
+    { input: 'min-reliability', description: 'minimum reliability, 0..1' },
+    { input: 'max-price', description: 'USD per hour cap' },
+    { input: 'regions', description: 'country codes, comma-separated' },
+    { input: 'min-cuda', description: 'minimum CUDA version (default 12.8)' },
+    { input: 'min-inet-down', description: 'minimum download Mbit/s' },
+    { input: 'disk', description: 'disk GB (default 200)' },
+    { input: 'max-attempts', description: 'offers to try (default 3)' },
+];
+const PROVISION_FLAGS = [
+    { input: 'offer-id', description: 'rent exactly this offer' },
+    { input: 'image', description: 'image to run (env IMAGE_REF)' },
+    { input: 'image-username', description: 'registry user (env REGISTRY_USERNAME)' },
+    { input: 'image-password', description: 'registry password; prefer env REGISTRY_PASSWORD' },
+    { input: 'env', description: 'KEY=VALUE lines for the instance' },
+    { input: 'label-prefix', description: 'label prefix (default marketsim)' },
+    { input: 'github-token', description: 'runner-admin token; prefer env MARKETSIM_GITHUB_TOKEN' },
+    { input: 'runner-scope', description: 'repo or org (repository from GITHUB_REPOSITORY)' },
+    { input: 'runner-group-id', description: 'runner group id (default 1)' },
+    { input: 'runner-labels', description: 'extra runner labels' },
+    { input: 'runner-version', description: 'runner version (default the pinned 2.336.0)' },
+    { input: 'runner-sha256', description: 'SHA-256 of a non-default runner version' },
+    { input: 'min-balance', description: 'minimum credit in USD' },
+    { input: 'wait-timeout', description: 'e.g. 15m' },
+    { input: 'runner-timeout', description: 'e.g. 10m' },
+    { input: 'max-lifetime', description: 'e.g. 6h' },
+    { input: 'job-grace', description: 'e.g. 15m' },
+];
+const TEARDOWN_FLAGS = [
+    { input: 'instance-id', description: 'instance to destroy' },
+    { input: 'label', description: 'find instances and runners by label (trailing * = prefix)' },
+    { input: 'github-token', description: 'runner-admin token; prefer env MARKETSIM_GITHUB_TOKEN' },
+    { input: 'runner-scope', description: 'repo or org' },
+    { input: 'runner-id', description: 'runner registration to delete' },
+    { input: 'runner-name', description: 'runner name to delete' },
+    { input: 'label-prefix', description: 'reap: prefix of our labels (default marketsim)' },
+    { input: 'max-age', description: 'reap: destroy ours older than this (default 6h)' },
+    { input: 'dry-run', description: 'reap: list only', boolean: true },
+];
 function optionName(input) {
     return input.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 }
@@ -6471,6 +6517,40 @@ addFlags(addFlags(addFlags(main_program.command('run'), CONNECTION_FLAGS), HYDRA
         return (await syncAndRun(rt, env)).exitCode;
     });
 });
+addFlags(addFlags(main_program.command('offers').description('list the Vast offers that match the filters, cheapest first'), VAST_FLAGS), OFFER_FLAGS).action(async (opts) => {
+    const g = main_program.opts();
+    const rt = runtimeFor(g);
+    await attempt(rt, g, 'offers', async () => {
+        const { listOffers } = await __nccwpck_require__.e(/* import() */ 751).then(__nccwpck_require__.bind(__nccwpck_require__, 9751));
+        await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(g.json));
+    });
+});
+addFlags(addFlags(addFlags(main_program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS).action(async (opts) => {
+    const g = main_program.opts();
+    const rt = runtimeFor(g);
+    await attempt(rt, g, 'provision', async () => {
+        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2971));
+        const ctl = new AbortController();
+        process.once('SIGINT', () => ctl.abort());
+        process.once('SIGTERM', () => ctl.abort());
+        await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), ctl.signal);
+    });
+});
+for (const [name, mode, text] of [
+    ['teardown', 'destroy', 'destroy an instance (by id or label) and remove its runner; prints runtime and cost'],
+    ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed'],
+]) {
+    addFlags(addFlags(main_program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS).action(async (opts) => {
+        const g = main_program.opts();
+        const rt = runtimeFor(g);
+        await attempt(rt, g, name, async () => {
+            const { teardownStep } = await Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
+            const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
+            env[(0,reader/* inputVar */.So)('mode')] = mode;
+            await teardownStep(rt, env);
+        });
+    });
+}
 main_program.parseAsync(process.argv).catch((e) => {
     process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(e)}\n`);
     process.exit(2);

@@ -38,6 +38,56 @@ export const PERSIST_FLAGS: Flag[] = [
   { input: 'if-no-files-found', description: 'warn, error or ignore (default warn)' },
 ];
 
+export const VAST_FLAGS: Flag[] = [
+  { input: 'api-key', description: 'Vast.ai API key; prefer the env VAST_API_KEY (flags show in ps)' },
+  { input: 'api-url', description: 'Vast.ai API base URL (env VAST_URL; default https://console.vast.ai)' },
+];
+
+export const OFFER_FLAGS: Flag[] = [
+  { input: 'gpu-name', description: 'GPU model (default "RTX 5090")' },
+  { input: 'num-gpus', description: 'GPUs per instance (default 1)' },
+  { input: 'verified', description: 'only verified hosts: true or false (default true)' },
+  { input: 'min-reliability', description: 'minimum reliability, 0..1' },
+  { input: 'max-price', description: 'USD per hour cap' },
+  { input: 'regions', description: 'country codes, comma-separated' },
+  { input: 'min-cuda', description: 'minimum CUDA version (default 12.8)' },
+  { input: 'min-inet-down', description: 'minimum download Mbit/s' },
+  { input: 'disk', description: 'disk GB (default 200)' },
+  { input: 'max-attempts', description: 'offers to try (default 3)' },
+];
+
+export const PROVISION_FLAGS: Flag[] = [
+  { input: 'offer-id', description: 'rent exactly this offer' },
+  { input: 'image', description: 'image to run (env IMAGE_REF)' },
+  { input: 'image-username', description: 'registry user (env REGISTRY_USERNAME)' },
+  { input: 'image-password', description: 'registry password; prefer env REGISTRY_PASSWORD' },
+  { input: 'env', description: 'KEY=VALUE lines for the instance' },
+  { input: 'label-prefix', description: 'label prefix (default marketsim)' },
+  { input: 'github-token', description: 'runner-admin token; prefer env MARKETSIM_GITHUB_TOKEN' },
+  { input: 'runner-scope', description: 'repo or org (repository from GITHUB_REPOSITORY)' },
+  { input: 'runner-group-id', description: 'runner group id (default 1)' },
+  { input: 'runner-labels', description: 'extra runner labels' },
+  { input: 'runner-version', description: 'runner version (default the pinned 2.336.0)' },
+  { input: 'runner-sha256', description: 'SHA-256 of a non-default runner version' },
+  { input: 'min-balance', description: 'minimum credit in USD' },
+  { input: 'wait-timeout', description: 'e.g. 15m' },
+  { input: 'runner-timeout', description: 'e.g. 10m' },
+  { input: 'max-lifetime', description: 'e.g. 6h' },
+  { input: 'job-grace', description: 'e.g. 15m' },
+];
+
+export const TEARDOWN_FLAGS: Flag[] = [
+  { input: 'instance-id', description: 'instance to destroy' },
+  { input: 'label', description: 'find instances and runners by label (trailing * = prefix)' },
+  { input: 'github-token', description: 'runner-admin token; prefer env MARKETSIM_GITHUB_TOKEN' },
+  { input: 'runner-scope', description: 'repo or org' },
+  { input: 'runner-id', description: 'runner registration to delete' },
+  { input: 'runner-name', description: 'runner name to delete' },
+  { input: 'label-prefix', description: 'reap: prefix of our labels (default marketsim)' },
+  { input: 'max-age', description: 'reap: destroy ours older than this (default 6h)' },
+  { input: 'dry-run', description: 'reap: list only', boolean: true },
+];
+
 function optionName(input: string): string {
   return input.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }

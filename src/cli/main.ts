@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { ConfigurationError, errorMessage } from '../inputs/errors.js';
 import { inputVar, type Env } from '../inputs/reader.js';
 import { cliRuntime, type CliRuntime } from '../runtime/cli-runtime.js';
-import { addFlags, CONNECTION_FLAGS, flagsToEnv, HYDRATE_FLAGS, PERSIST_FLAGS } from './flags.js';
+import { addFlags, CONNECTION_FLAGS, flagsToEnv, HYDRATE_FLAGS, OFFER_FLAGS, PERSIST_FLAGS, PROVISION_FLAGS, TEARDOWN_FLAGS, VAST_FLAGS } from './flags.js';
 
 interface Global {
   json?: boolean;
@@ -76,6 +76,47 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
       return (await syncAndRun(rt, env)).exitCode;
     });
   });
+
+addFlags(addFlags(program.command('offers').description('list the Vast offers that match the filters, cheapest first'), VAST_FLAGS), OFFER_FLAGS).action(
+  async (opts: Record<string, unknown>) => {
+    const g = program.opts<Global>();
+    const rt = runtimeFor(g);
+    await attempt(rt, g, 'offers', async () => {
+      const { listOffers } = await import('./offers.js');
+      await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(g.json));
+    });
+  },
+);
+
+addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS).action(
+  async (opts: Record<string, unknown>) => {
+    const g = program.opts<Global>();
+    const rt = runtimeFor(g);
+    await attempt(rt, g, 'provision', async () => {
+      const { provisionStep } = await import('../actions/vast-provision/step.js');
+      const ctl = new AbortController();
+      process.once('SIGINT', () => ctl.abort());
+      process.once('SIGTERM', () => ctl.abort());
+      await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), ctl.signal);
+    });
+  },
+);
+
+for (const [name, mode, text] of [
+  ['teardown', 'destroy', 'destroy an instance (by id or label) and remove its runner; prints runtime and cost'],
+  ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed'],
+] as const) {
+  addFlags(addFlags(program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS).action(async (opts: Record<string, unknown>) => {
+    const g = program.opts<Global>();
+    const rt = runtimeFor(g);
+    await attempt(rt, g, name, async () => {
+      const { teardownStep } = await import('../actions/vast-teardown/step.js');
+      const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
+      env[inputVar('mode')] = mode;
+      await teardownStep(rt, env);
+    });
+  });
+}
 
 program.parseAsync(process.argv).catch((e: unknown) => {
   process.stderr.write(`error: ${errorMessage(e)}\n`);

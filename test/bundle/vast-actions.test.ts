@@ -131,3 +131,34 @@ test('vast-teardown with empty outputs finds the instance by label; reap leaves 
   expect(reap.summary).toContain('older than 360 min');
   expect(fs.existsSync('dist/vast-teardown/index.js')).toBe(true);
 });
+
+test('CLI: offers table, provision --json, teardown, reap --dry-run: the same engine as the actions', async () => {
+  const { spawn } = await import('node:child_process');
+  const path = await import('node:path');
+  vastEmu.addOffer({ id: 11, dph_total: 0.52, geolocation: 'Texas, US' });
+  vastEmu.addOffer({ id: 12, dph_total: 0.48, geolocation: 'Quebec, CA' });
+  vastEmu.onRunning = (inst) => void ghEmu.connect(joinJitConfig(inst.body.env as Record<string, string>));
+  const cli = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
+    new Promise((resolve) => {
+      const child = spawn(process.execPath, [path.resolve('dist/cli/index.js'), ...args], { env: { PATH: process.env.PATH, ...env() } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  const offers = await cli(['offers', '--max-price', '1']);
+  expect(offers.code).toBe(0);
+  expect(offers.stdout).toMatch(/offer\s+GPU\s+USD\/hour[\s\S]*\n12\s+1x RTX 5090\s+\$0\.480\s+0\.990\s+CA[\s\S]*\n11\s+/);
+  const prov = await cli(['--json', 'provision', '--image', 'img', '--max-price', '1']);
+  expect(prov.code).toBe(0);
+  const out = (JSON.parse(prov.stdout) as { outputs: Record<string, string> }).outputs;
+  expect(out['offer-id']).toBe('12');
+  expect(`${prov.stdout}${prov.stderr}`).not.toContain(vastEmu.apiKey);
+  const dry = await cli(['--json', 'reap', '--dry-run', '--max-age', '0s']);
+  expect((JSON.parse(dry.stdout) as { outputs: Record<string, string> }).outputs.destroyed).toBe('1');
+  expect(vastEmu.live()).toHaveLength(1);
+  const down = await cli(['--json', 'teardown', '--instance-id', out['instance-id']!]);
+  expect((JSON.parse(down.stdout) as { outputs: Record<string, string> }).outputs.destroyed).toBe('1');
+  expect(vastEmu.live()).toEqual([]);
+});

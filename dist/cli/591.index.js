@@ -1,0 +1,216 @@
+export const id = 591;
+export const ids = [591];
+export const modules = {
+
+/***/ 591:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  teardownStep: () => (/* binding */ teardownStep)
+});
+
+// UNUSED EXPORTS: TEARDOWN_OUTPUTS, readTeardownInputs
+
+// EXTERNAL MODULE: ./lib/github/runners.js
+var runners = __webpack_require__(5208);
+// EXTERNAL MODULE: ./lib/inputs/reader.js
+var reader = __webpack_require__(178);
+// EXTERNAL MODULE: ./lib/inputs/vast-inputs.js
+var vast_inputs = __webpack_require__(1073);
+// EXTERNAL MODULE: ./lib/vast/client.js
+var client = __webpack_require__(5923);
+;// CONCATENATED MODULE: ./lib/vast/teardown.js
+function runtimeOf(inst, now) {
+    if (!inst?.start_date)
+        return { seconds: 0, cost: 0 };
+    const seconds = Math.max(0, Math.round(now / 1000 - inst.start_date));
+    return { seconds, cost: ((inst.dph_total ?? 0) * seconds) / 3600 };
+}
+/**
+ * Destroys the instance (by id, else every instance carrying the label) and then the runner
+ * registration. Idempotent: gone is done; empty inputs are "nothing to do", never an error.
+ */
+async function teardown(cfg, deps) {
+    const { vast, github, log } = deps;
+    const now = deps.now ?? Date.now;
+    const result = { destroyed: [], alreadyGone: [], runtimeSeconds: 0, costUsd: 0, gpuName: '', runnersDeleted: [] };
+    let targets = [];
+    if (cfg.instanceId !== undefined) {
+        const inst = await vast.getInstance(cfg.instanceId);
+        targets = [inst ?? { id: cfg.instanceId }];
+    }
+    else if (cfg.label) {
+        // `<prefix>-<run>-<attempt>-*` matches every try of a run attempt (label is filterable by eq only).
+        const prefix = cfg.label.endsWith('*') ? cfg.label.slice(0, -1) : undefined;
+        targets = prefix ? (await vast.listInstances()).filter((i) => (i.label ?? '').startsWith(prefix)) : await vast.listInstances({ label: { eq: cfg.label } });
+        log.info(`Found ${targets.length} instance(s) labelled ${cfg.label}`);
+    }
+    else
+        log.info('No instance id and no label: nothing to destroy.');
+    for (const inst of targets) {
+        const { seconds, cost } = runtimeOf(inst, now());
+        const outcome = await vast.destroyInstance(inst.id);
+        (outcome === 'destroyed' ? result.destroyed : result.alreadyGone).push(inst.id);
+        result.runtimeSeconds += seconds;
+        result.costUsd += cost;
+        if (inst.gpu_name)
+            result.gpuName = inst.gpu_name;
+        log.info(`Instance ${inst.id}: ${outcome}${seconds ? ` after ${(seconds / 60).toFixed(1)} min, about $${cost.toFixed(3)}` : ''}`);
+    }
+    if (github) {
+        const ids = [];
+        if (cfg.runnerId !== undefined) {
+            const name = cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`;
+            ids.push({ id: cfg.runnerId, name });
+        }
+        else {
+            const name = cfg.runnerName ?? cfg.label;
+            if (name?.endsWith('*')) {
+                for (const r of await github.listRunners())
+                    if (r.name.startsWith(name.slice(0, -1)))
+                        ids.push({ id: r.id, name: r.name });
+            }
+            else if (name)
+                for (const r of await github.listRunners(name))
+                    ids.push({ id: r.id, name: r.name });
+        }
+        for (const r of ids) {
+            const outcome = await github.deleteRunner(r.id);
+            if (outcome === 'deleted')
+                result.runnersDeleted.push(r.name);
+            log.info(`Runner ${r.name}: ${outcome}`);
+        }
+    }
+    return result;
+}
+/** `<prefix>-<run id>-<attempt>-<n>`: the run that owns an instance. */
+function ownerRun(label, prefix) {
+    const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(\\d+)$`).exec(label);
+    return m?.[1];
+}
+/**
+ * The backstop: destroys every instance with our label prefix that is older than the maximum age
+ * or whose workflow run has completed, and deletes offline runners with the prefix. Instances of
+ * anyone else are never touched.
+ */
+async function reap(cfg, deps) {
+    const { vast, github, log } = deps;
+    const now = (deps.now ?? Date.now)();
+    const all = await vast.listInstances();
+    const ours = all.filter((i) => (i.label ?? '').startsWith(`${cfg.labelPrefix}-`));
+    const result = { examined: all.length, destroyed: [], kept: 0, runnersDeleted: [] };
+    const runStatus = new Map();
+    for (const inst of ours) {
+        const label = inst.label ?? '';
+        const age = inst.start_date ? now / 1000 - inst.start_date : Infinity;
+        let reason;
+        if (age > cfg.maxAgeSeconds)
+            reason = `older than ${Math.round(cfg.maxAgeSeconds / 60)} min`;
+        const run = ownerRun(label, cfg.labelPrefix);
+        if (!reason && run && github) {
+            if (!runStatus.has(run))
+                runStatus.set(run, await github.getRunStatus(run));
+            if (runStatus.get(run) === 'completed')
+                reason = `workflow run ${run} has completed`;
+        }
+        if (!reason) {
+            result.kept++;
+            continue;
+        }
+        log.info(`${cfg.dryRun ? '(dry run) would destroy' : 'Destroying'} instance ${inst.id} (${label}): ${reason}`);
+        if (!cfg.dryRun)
+            await vast.destroyInstance(inst.id);
+        result.destroyed.push({ id: inst.id, label, reason });
+    }
+    if (github) {
+        for (const r of await github.listRunners()) {
+            if (!r.name.startsWith(`${cfg.labelPrefix}-`) || r.status !== 'offline' || r.busy)
+                continue;
+            // A provision in progress has an offline registration until its instance boots: only runs that are over.
+            const run = ownerRun(r.name, cfg.labelPrefix);
+            if (!run)
+                continue;
+            if (!runStatus.has(run))
+                runStatus.set(run, await github.getRunStatus(run));
+            if (runStatus.get(run) !== 'completed')
+                continue;
+            log.info(`${cfg.dryRun ? '(dry run) would delete' : 'Deleting'} offline runner ${r.name} (run ${run} has completed)`);
+            if (!cfg.dryRun)
+                await github.deleteRunner(r.id, 0).catch((e) => log.warn(`runner ${r.name}: ${e.message}`));
+            result.runnersDeleted.push(r.name);
+        }
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./lib/actions/vast-teardown/step.js
+
+
+
+
+
+const TEARDOWN_OUTPUTS = (/* unused pure expression or super */ null && (['destroyed', 'runtime-seconds', 'cost-usd', 'gpu-name']));
+function optionalId(r, name) {
+    const raw = r.string(name, {});
+    if (raw === undefined)
+        return undefined;
+    if (!/^\d+$/.test(raw))
+        r.problem(name, `expected a numeric id, got '${raw}'`);
+    return Number(raw);
+}
+function readTeardownInputs(env, mask) {
+    const r = new reader/* InputReader */.i_(env);
+    const vast = (0,vast_inputs/* readVastConnection */.ZR)(r, mask);
+    const github = (0,vast_inputs/* readGitHub */.kQ)(r, env, mask, false);
+    const mode = r.oneOf('mode', ['destroy', 'reap'], { default: 'destroy' });
+    return {
+        r,
+        mode,
+        vast,
+        github,
+        destroy: { instanceId: optionalId(r, 'instance-id'), label: r.string('label', {}), runnerId: optionalId(r, 'runner-id'), runnerName: r.string('runner-name', {}) },
+        reapCfg: { labelPrefix: r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim', maxAgeSeconds: (0,vast_inputs/* parseDuration */.E9)(r, 'max-age', '6h'), dryRun: r.bool('dry-run', { default: false }) },
+    };
+}
+/** vast-teardown: destroy one run's GPU (by id, else by label) and its runner, or reap every stale one. */
+async function teardownStep(rt, env) {
+    const { r, mode, vast: v, github: g, destroy, reapCfg } = readTeardownInputs(env, (s) => rt.mask(s));
+    r.finish();
+    const vast = new client/* VastClient */.us({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
+    const github = g ? new runners/* GitHubRunners */.zT({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) }) : undefined;
+    if (mode === 'reap') {
+        const res = await reap(reapCfg, { vast, github, log: rt.log });
+        rt.setOutput('destroyed', res.destroyed.length);
+        rt.setOutput('runtime-seconds', 0);
+        rt.setOutput('cost-usd', 0);
+        rt.setOutput('gpu-name', '');
+        await rt.writeSummary({
+            heading: `vast-teardown (reap${reapCfg.dryRun ? ', dry run' : ''})`,
+            lines: [`Examined ${res.examined} instances; ${res.destroyed.length} ${reapCfg.dryRun ? 'would be' : ''} destroyed, ${res.kept} of ours kept; ${res.runnersDeleted.length} offline runners removed.`],
+            tables: res.destroyed.length ? [{ title: 'Destroyed', header: ['instance', 'label', 'reason'], rows: res.destroyed.map((d) => [String(d.id), d.label, d.reason]) }] : [],
+        });
+        return res;
+    }
+    const res = await teardown(destroy, { vast, github, log: rt.log });
+    rt.setOutput('destroyed', res.destroyed.length);
+    rt.setOutput('runtime-seconds', res.runtimeSeconds);
+    rt.setOutput('cost-usd', res.costUsd.toFixed(4));
+    rt.setOutput('gpu-name', res.gpuName);
+    await rt.writeSummary({
+        heading: 'vast-teardown',
+        lines: [
+            res.destroyed.length || res.alreadyGone.length
+                ? `Instance(s) ${[...res.destroyed, ...res.alreadyGone].join(', ')}: ${res.destroyed.length} destroyed now, ${res.alreadyGone.length} already gone.`
+                : 'Nothing to destroy.',
+        ],
+        tables: [{ title: 'Cost', header: ['GPU', 'runtime', 'cost (USD)', 'runners removed'], rows: [[res.gpuName || '-', `${(res.runtimeSeconds / 60).toFixed(1)} min`, res.costUsd.toFixed(4), res.runnersDeleted.join(', ') || '-']] }],
+    });
+    return res;
+}
+
+
+/***/ })
+
+};
