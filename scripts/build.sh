@@ -15,6 +15,7 @@ entries=(
   "vast-provision:lib/actions/vast-provision/main.js"
   "vast-provision-post:lib/actions/vast-provision/post.js"
   "vast-teardown:lib/actions/vast-teardown/main.js"
+  "registry-check:lib/actions/registry-check/main.js"
   "cli:lib/cli/main.js"
 )
 for e in "${entries[@]}"; do

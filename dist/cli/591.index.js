@@ -85,9 +85,9 @@ async function teardown(cfg, deps) {
     }
     return result;
 }
-/** `<prefix>-<run id>-<attempt>-<n>`: the run that owns an instance. */
+/** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
 function ownerRun(label, prefix) {
-    const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(\\d+)$`).exec(label);
+    const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
     return m?.[1];
 }
 /**

@@ -32623,9 +32623,9 @@ const defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
         reject(new Error('cancelled'));
     }, { once: true });
 });
-/** The runner label of one try: unique to the workflow run, its attempt and the try. */
-function runnerLabel(prefix, runId, attempt, n) {
-    return `${prefix}-${runId}-${attempt}-${n}`;
+/** The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the try. */
+function runnerLabel(prefix, runId, attempt, n, lane) {
+    return lane ? `${prefix}-${runId}-${attempt}-${lane}-${n}` : `${prefix}-${runId}-${attempt}-${n}`;
 }
 /**
  * Rents a GPU and turns it into a one-job runner: preflight, then for each offer (cheapest first, up
@@ -32660,7 +32660,7 @@ async function provision(cfg, deps) {
     const tries = [];
     for (const [i, offer] of offers.entries()) {
         const n = i + 1;
-        const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n);
+        const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
         const t0 = Date.now();
         const report = { offerId: offer.id, label, result: 'failed', ms: 0 };
         tries.push(report);
@@ -32814,6 +32814,9 @@ function readProvisionInputs(env, mask) {
     const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
     if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix))
         r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+    const lane = r.string('lane', {});
+    if (lane !== undefined && !/^\d{1,4}$/.test(lane))
+        r.problem('lane', `expected a small number (the matrix index), got '${lane}'`);
     const runnerGroupId = r.int('runner-group-id', { default: 1, min: 1, max: 1_000_000 });
     const extraLabels = r.list('runner-labels', {});
     const runnerVersion = r.string('runner-version', { default: RUNNER_PIN.version }) ?? RUNNER_PIN.version;
@@ -32842,6 +32845,7 @@ function readProvisionInputs(env, mask) {
         },
         onstart: BOOTSTRAP_SH,
         labelPrefix,
+        lane,
         runId: env.GITHUB_RUN_ID ?? String(Math.floor(Date.now() / 1000)),
         runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
         runnerGroupId,

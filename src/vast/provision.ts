@@ -19,6 +19,8 @@ export interface ProvisionConfig {
   /** The bootstrap run on start (ssh mode runs onstart, not the image entrypoint). */
   onstart: string;
   labelPrefix: string;
+  /** Set when one run rents several GPUs (a matrix): keeps each lane's labels, and teardowns, apart. */
+  lane?: string;
   runId: string;
   runAttempt: string;
   runnerGroupId: number;
@@ -87,9 +89,9 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     }, { once: true });
   });
 
-/** The runner label of one try: unique to the workflow run, its attempt and the try. */
-export function runnerLabel(prefix: string, runId: string, attempt: string, n: number): string {
-  return `${prefix}-${runId}-${attempt}-${n}`;
+/** The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the try. */
+export function runnerLabel(prefix: string, runId: string, attempt: string, n: number, lane?: string): string {
+  return lane ? `${prefix}-${runId}-${attempt}-${lane}-${n}` : `${prefix}-${runId}-${attempt}-${n}`;
 }
 
 /**
@@ -124,7 +126,7 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
   const tries: TryReport[] = [];
   for (const [i, offer] of offers.entries()) {
     const n = i + 1;
-    const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n);
+    const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
     const t0 = Date.now();
     const report: TryReport = { offerId: offer.id, label, result: 'failed', ms: 0 };
     tries.push(report);

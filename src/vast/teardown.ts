@@ -89,9 +89,9 @@ export interface ReapResult {
   runnersDeleted: string[];
 }
 
-/** `<prefix>-<run id>-<attempt>-<n>`: the run that owns an instance. */
+/** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
 export function ownerRun(label: string, prefix: string): string | undefined {
-  const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(\\d+)$`).exec(label);
+  const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
   return m?.[1];
 }
 

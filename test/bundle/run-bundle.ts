@@ -63,7 +63,8 @@ export function killTree(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 export interface BundleOptions {
-  action: string;
+  /** The action.yml whose `default:` inputs the runner would set; none for a composite's inner step. */
+  action?: string;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
   state?: Record<string, string>;
@@ -93,7 +94,7 @@ export async function runBundle(name: string, opts: BundleOptions): Promise<Bund
     GITHUB_ACTIONS: 'true',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
-  for (const [k, v] of Object.entries({ ...actionDefaults(opts.action), ...(opts.inputs ?? {}) })) env[inputVar(k)] = v;
+  for (const [k, v] of Object.entries({ ...(opts.action ? actionDefaults(opts.action) : {}), ...(opts.inputs ?? {}) })) env[inputVar(k)] = v;
   for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v;
   Object.assign(env, opts.env ?? {});
   // Its own process group, so a kill takes the whole tree, as the runner does on cancel.

@@ -162,3 +162,21 @@ test('CLI: offers table, provision --json, teardown, reap --dry-run: the same en
   expect((JSON.parse(down.stdout) as { outputs: Record<string, string> }).outputs.destroyed).toBe('1');
   expect(vastEmu.live()).toEqual([]);
 });
+
+test('registry-check bundle (the last step of build-push-image): pullable with the instance credentials, password masked', async () => {
+  const { startRegistry } = await import('../emulators/docker-registry.js');
+  const reg = await startRegistry({ username: 'bot', password: 'reg-secret-77' });
+  try {
+    const digest = await reg.push('acme/sim', 'sim-1', { cuda: '12.8.1' });
+    const run = await runBundle('registry-check', {
+      // A step inside the composite: no inputs of its own, the composite passes MARKETSIM_CHECK_*.
+      env: { MARKETSIM_CHECK_IMAGE: `${reg.host}/acme/sim@${digest}`, MARKETSIM_CHECK_USERNAME: 'bot', MARKETSIM_CHECK_PASSWORD: 'reg-secret-77', MARKETSIM_CHECK_MIN_CUDA: '12.8' },
+    });
+    expect(run.errors).toEqual([]);
+    expect(run.outputs).toMatchObject({ pullable: 'true', 'cuda-version': '12.8.1', digest });
+    expect(run.summary).toContain('pullable as bot');
+    expect(secretLeaks(run, 'reg-secret-77')).toEqual([]);
+  } finally {
+    await reg.stop();
+  }
+});

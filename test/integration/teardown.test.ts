@@ -93,4 +93,6 @@ test('the owning run is read from the label', () => {
   expect(ownerRun('marketsim-12345-2-3', 'marketsim')).toBe('12345');
   expect(ownerRun('marketsim-x-1-1', 'marketsim')).toBeUndefined();
   expect(ownerRun('marketsimfoo-1-1-1', 'marketsim')).toBeUndefined();
+  expect(ownerRun('marketsim-12345-1-0-2', 'marketsim')).toBe('12345'); // with a lane
+  expect(ownerRun('marketsim-12345-1-0-2-9', 'marketsim')).toBeUndefined();
 });

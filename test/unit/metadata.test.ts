@@ -90,3 +90,68 @@ test('README documents every input and output of every action', () => {
     for (const name of [...Object.keys(doc.inputs ?? {}), ...Object.keys(doc.outputs ?? {})]) expect({ file, name, documented: readme.includes(`\`${name}\``) }).toEqual({ file, name, documented: true });
   }
 });
+
+/** `./actions/x`, `./.marketsim/actions/x` (marketsim checked out beside the caller's code) or the root. */
+function localAction(uses: string): string | undefined {
+  const m = /^\.\/(?:\.marketsim\/)?(actions\/[\w-]+)$/.exec(uses);
+  if (m) return `${m[1]}/action.yml`;
+  if (uses === './.marketsim' || uses === './') return 'action.yml';
+  return undefined;
+}
+
+interface WorkflowJob {
+  needs?: string | string[];
+  uses?: string;
+  with?: Record<string, unknown>;
+  outputs?: Record<string, string>;
+  steps?: { uses?: string; with?: Record<string, unknown> }[];
+}
+
+const workflows = fs.existsSync('.github/workflows') ? fs.readdirSync('.github/workflows').filter((f) => f.endsWith('.yml')) : [];
+
+test.each(workflows)('.github/workflows/%s: local actions and reusable workflows get only inputs they declare, and every required one', (file) => {
+  const doc = YAML.parse(fs.readFileSync(`.github/workflows/${file}`, 'utf8')) as { jobs: Record<string, WorkflowJob> };
+  for (const [jobId, job] of Object.entries(doc.jobs)) {
+    for (const step of job.steps ?? []) {
+      const target = step.uses ? localAction(step.uses) : undefined;
+      if (!target) continue;
+      const declared = load(target).inputs ?? {};
+      for (const key of Object.keys(step.with ?? {})) expect({ job: jobId, uses: step.uses, input: key, declared: key in declared }).toEqual({ job: jobId, uses: step.uses, input: key, declared: true });
+      for (const [name, spec] of Object.entries(declared)) if (spec.required) expect({ uses: step.uses, name, given: name in (step.with ?? {}) }).toEqual({ uses: step.uses, name, given: true });
+    }
+    if (job.uses?.startsWith('./.github/workflows/')) {
+      const callee = YAML.parse(fs.readFileSync(job.uses.slice(2), 'utf8')) as { on: { workflow_call?: { inputs?: Record<string, { required?: boolean }> } } };
+      const inputs = callee.on.workflow_call?.inputs;
+      expect(inputs).toBeDefined();
+      for (const key of Object.keys(job.with ?? {})) expect({ job: jobId, input: key, declared: key in inputs! }).toEqual({ job: jobId, input: key, declared: true });
+      for (const [name, spec] of Object.entries(inputs!)) if (spec.required) expect({ job: jobId, name, given: name in (job.with ?? {}) }).toEqual({ job: jobId, name, given: true });
+    }
+  }
+});
+
+test.each(workflows)('.github/workflows/%s: every needs.<job>.outputs.<name> names a needed job that has that output', (file) => {
+  const text = fs.readFileSync(`.github/workflows/${file}`, 'utf8');
+  const doc = YAML.parse(text) as { jobs: Record<string, WorkflowJob> };
+  for (const [jobId, job] of Object.entries(doc.jobs)) {
+    const needs = [job.needs ?? []].flat();
+    for (const m of JSON.stringify(job).matchAll(/needs\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+      const [, dep, out] = m as unknown as [string, string, string];
+      expect({ job: jobId, dep, inNeeds: needs.includes(dep) }).toEqual({ job: jobId, dep, inNeeds: true });
+      const depJob = doc.jobs[dep]!;
+      let outputs = Object.keys(depJob.outputs ?? {});
+      if (depJob.uses?.startsWith('./.github/workflows/')) {
+        const callee = YAML.parse(fs.readFileSync(depJob.uses.slice(2), 'utf8')) as { on: { workflow_call?: { outputs?: Record<string, unknown> } } };
+        outputs = Object.keys(callee.on.workflow_call?.outputs ?? {});
+      }
+      expect({ job: jobId, output: `${dep}.${out}`, exists: outputs.includes(out) }).toEqual({ job: jobId, output: `${dep}.${out}`, exists: true });
+    }
+  }
+});
+
+test('the composite build-push-image pins every third-party step and its check bundle exists', () => {
+  const doc = load('actions/build-push-image/action.yml');
+  expect(doc.runs.using).toBe('composite');
+  expect(fs.existsSync('dist/registry-check/index.js')).toBe(true);
+  const readme = fs.readFileSync('README.md', 'utf8');
+  for (const name of [...Object.keys(doc.inputs ?? {}), ...Object.keys(doc.outputs ?? {})]) expect({ name, documented: readme.includes(`\`${name}\``) }).toEqual({ name, documented: true });
+});

@@ -32,6 +32,8 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
   const userEnv = readEnvLines(r, 'env');
   const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
   if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix)) r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+  const lane = r.string('lane', {});
+  if (lane !== undefined && !/^\d{1,4}$/.test(lane)) r.problem('lane', `expected a small number (the matrix index), got '${lane}'`);
   const runnerGroupId = r.int('runner-group-id', { default: 1, min: 1, max: 1_000_000 });
   const extraLabels = r.list('runner-labels', {});
   const runnerVersion = r.string('runner-version', { default: RUNNER_PIN.version }) ?? RUNNER_PIN.version;
@@ -58,6 +60,7 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
     },
     onstart: BOOTSTRAP_SH,
     labelPrefix,
+    lane,
     runId: env.GITHUB_RUN_ID ?? String(Math.floor(Date.now() / 1000)),
     runAttempt: env.GITHUB_RUN_ATTEMPT ?? '1',
     runnerGroupId,
