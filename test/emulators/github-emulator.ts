@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type net from 'node:net';
+import { LocalApiServer } from './local-server.js';
 
 export interface EmuRunner {
   id: number;
@@ -19,19 +19,15 @@ export interface EmuRunner {
  * org scope: generate-jitconfig (201; 409 for a taken name; 422 without group or labels), get,
  * list by name with paging, delete (204; 422 while busy; 404 after), workflow runs, 401 for a bad token.
  */
-export class GitHubEmulator {
-  private server?: http.Server;
-  port = 0;
+export class GitHubEmulator extends LocalApiServer {
   readonly runners = new Map<number, EmuRunner>();
   readonly runs = new Map<number, { id: number; status: string; conclusion: string | null }>();
   readonly log: { method: string; path: string; status: number }[] = [];
   private readonly faults: { match: (m: string, p: string) => boolean; status: number; times: number }[] = [];
   private nextId = 500;
 
-  constructor(readonly token = `ghs_test${randomBytes(12).toString('hex')}`) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+  constructor(readonly token = `ghs_test${randomBytes(12).toString('hex')}`) {
+    super();
   }
 
   inject(match: (method: string, path: string) => boolean, status: number, times = 1): void {
@@ -47,21 +43,6 @@ export class GitHubEmulator {
 
   liveRunners(): EmuRunner[] {
     return [...this.runners.values()].filter((r) => !r.deleted);
-  }
-
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString()));
-      req.on('end', () => this.handle(req, res, body));
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.port = (this.server!.address() as net.AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
   private send(req: http.IncomingMessage, res: http.ServerResponse, status: number, body?: unknown): void {
@@ -85,7 +66,7 @@ export class GitHubEmulator {
     return Buffer.from(JSON.stringify(files)).toString('base64');
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+  protected handle = (req: http.IncomingMessage, res: http.ServerResponse, raw: string): void => {
     const url = new URL(req.url ?? '/', 'http://x');
     const method = req.method ?? 'GET';
     const path = url.pathname;

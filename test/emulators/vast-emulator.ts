@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import type net from 'node:net';
+import { LocalApiServer } from './local-server.js';
 
 export type Scenario = 'ok' | 'pull-fail' | 'stuck-loading' | 'offline';
 
@@ -46,9 +46,7 @@ type Fault = { status: number; body: string } | 'drop';
  * A Vast.ai REST API on 127.0.0.1, written from vast-api.md: the real paths, payloads, status codes
  * and error shapes, an instance state machine on a clock, and fault injection.
  */
-export class VastEmulator {
-  private server?: http.Server;
-  port = 0;
+export class VastEmulator extends LocalApiServer {
   readonly offers: EmuOffer[] = [];
   readonly instances = new Map<number, EmuInstance>();
   readonly log: { method: string; path: string; status: number; auth: string }[] = [];
@@ -63,10 +61,8 @@ export class VastEmulator {
   private readonly faults: { match: (m: string, p: string) => boolean; fault: Fault; times: number }[] = [];
   private nextId = 1000;
 
-  constructor(readonly apiKey = `vast-test-key-${randomBytes(8).toString('hex')}`) {}
-
-  get url(): string {
-    return `http://127.0.0.1:${this.port}`;
+  constructor(readonly apiKey = `vast-test-key-${randomBytes(8).toString('hex')}`) {
+    super();
   }
 
   addOffer(o: Partial<EmuOffer> & { id: number }): EmuOffer {
@@ -101,21 +97,6 @@ export class VastEmulator {
   /** Instances not destroyed (what the account is paying for). */
   live(): EmuInstance[] {
     return [...this.instances.values()].filter((i) => !i.destroyed);
-  }
-
-  async start(): Promise<void> {
-    this.server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (d: Buffer) => (body += d.toString()));
-      req.on('end', () => this.handle(req, res, body));
-    });
-    await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
-    this.port = (this.server!.address() as net.AddressInfo).port;
-  }
-
-  async stop(): Promise<void> {
-    this.server?.closeAllConnections();
-    await new Promise<void>((r) => (this.server ? this.server.close(() => r()) : r()));
   }
 
   /** The state an instance is in now, from its scenario and age. */
@@ -167,7 +148,7 @@ export class VastEmulator {
     res.end(text);
   }
 
-  private handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string): void {
+  protected handle = (req: http.IncomingMessage, res: http.ServerResponse, raw: string): void => {
     const url = new URL(req.url ?? '/', 'http://x');
     const method = req.method ?? 'GET';
     const path = url.pathname;
