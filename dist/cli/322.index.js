@@ -144,13 +144,14 @@ async function readWhole(res, hasher) {
     }
     return chunks;
 }
+function checkEtag(item, expected, actual) {
+    if (actual !== expected)
+        throw new CorruptObjectError(`${item.key}: content does not match its ETag (${expected}, got ${actual})`);
+}
 function checkBytes(item, hasher, size) {
     if (hasher.bytes !== size)
         throw new CorruptObjectError(`${item.key}: got ${hasher.bytes} bytes, expected ${size}`);
-    const actual = hasher.digest();
-    if (actual !== hasher.expected) {
-        throw new CorruptObjectError(`${item.key}: content does not match its ETag (${hasher.expected}, got ${actual})`);
-    }
+    checkEtag(item, hasher.expected, hasher.digest());
 }
 /**
  * Small object: one GET into memory, verified, then open/write/fstat/close/rename on the thread
@@ -284,21 +285,12 @@ async function downloadRanged(ctx, item, tmp, partSize) {
         if (firstFailure)
             throw firstFailure.reason;
         if (inline) {
-            const actual = (0,storage_etag/* compositeEtag */.Ln)(partMd5s);
-            if (actual !== item.etag)
-                throw new CorruptObjectError(`${item.key}: content does not match its ETag (${item.etag}, got ${actual})`);
+            checkEtag(item, item.etag, (0,storage_etag/* compositeEtag */.Ln)(partMd5s));
             return { size: item.size, etag: item.etag, method: 'multipart-md5' };
         }
         // Single-part ETag: one MD5 over the whole body, so hash the file front to back (it is in the page cache).
         const hasher = new storage_etag/* EtagHasher */.v(item.etag, partSize);
-        const buf = Buffer.allocUnsafe(1024 * 1024);
-        for (let pos = 0; pos < item.size;) {
-            const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, item.size - pos), pos);
-            if (bytesRead === 0)
-                break;
-            hasher.update(buf.subarray(0, bytesRead));
-            pos += bytesRead;
-        }
+        await (0,storage_etag/* hashFile */.DC)(fh, item.size, hasher);
         checkBytes(item, hasher, item.size);
         return { size: item.size, etag: item.etag, method: hasher.method };
     }
@@ -632,13 +624,7 @@ function manifestHash(prefix, listings) {
 async function hashLocal(file, hasher) {
     const fh = await external_node_fs_.promises.open(file, 'r');
     try {
-        const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-        for (;;) {
-            const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-            if (bytesRead === 0)
-                break;
-            hasher.update(buf.subarray(0, bytesRead));
-        }
+        await (0,storage_etag/* hashFile */.DC)(fh, undefined, hasher);
     }
     finally {
         await fh.close();

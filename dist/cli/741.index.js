@@ -184,33 +184,16 @@ async function readSnapshot(file) {
 /** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
-    const parts = [];
+    const parts = new storage_etag/* PartsHasher */.Qw(partSize);
     const fh = await external_node_fs_.promises.open(file, 'r');
     try {
-        const buf = Buffer.allocUnsafe(Math.min(partSize, 4 * 1024 * 1024));
-        let part = (0,external_node_crypto_.createHash)('md5');
-        let fill = 0;
-        for (let pos = 0; pos < size;) {
-            const want = Math.min(buf.length, size - pos, partSize - fill);
-            const { bytesRead } = await fh.read(buf, 0, want, pos);
-            if (bytesRead === 0)
-                throw new Error(`${file} shrank while being read`);
-            const chunk = buf.subarray(0, bytesRead);
-            whole.update(chunk);
-            part.update(chunk);
-            pos += bytesRead;
-            fill += bytesRead;
-            if (fill === partSize || pos === size) {
-                parts.push(part.digest());
-                part = (0,external_node_crypto_.createHash)('md5');
-                fill = 0;
-            }
-        }
+        if ((await (0,storage_etag/* hashFile */.DC)(fh, size, whole, parts)) < size)
+            throw new Error(`${file} shrank while being read`);
     }
     finally {
         await fh.close();
     }
-    return { md5: whole.digest('hex'), composite: (0,storage_etag/* compositeEtag */.Ln)(parts) };
+    return { md5: whole.digest('hex'), composite: parts.digest() };
 }
 /**
  * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body

@@ -238,7 +238,9 @@ function storeUri(store, key) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ hashFile),
 /* harmony export */   Ln: () => (/* binding */ compositeEtag),
+/* harmony export */   Qw: () => (/* binding */ PartsHasher),
 /* harmony export */   V: () => (/* binding */ partSizeFits),
 /* harmony export */   eu: () => (/* binding */ isSinglePartMd5),
 /* harmony export */   h1: () => (/* binding */ multipartParts),
@@ -270,29 +272,54 @@ function partSizeFor(size, minPart = 8 * 1024 * 1024) {
     const needed = Math.ceil(size / 10_000 / MiB) * MiB;
     return Math.max(minPart, needed);
 }
+/** MD5 per part of `partSize` bytes, fed in any chunking: digests to the multipart ETag form. */
+class PartsHasher {
+    partSize;
+    part = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+    fill = 0;
+    md5s = [];
+    constructor(partSize) {
+        this.partSize = partSize;
+    }
+    update(chunk) {
+        let off = 0;
+        while (off < chunk.length) {
+            const take = Math.min(this.partSize - this.fill, chunk.length - off);
+            this.part.update(chunk.subarray(off, off + take));
+            this.fill += take;
+            off += take;
+            if (this.fill === this.partSize) {
+                this.md5s.push(this.part.digest());
+                this.part = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+                this.fill = 0;
+            }
+        }
+    }
+    digest() {
+        if (this.fill > 0 || this.md5s.length === 0)
+            this.md5s.push(this.part.digest());
+        return compositeEtag(this.md5s);
+    }
+}
 /**
  * Hashes bytes in order and says whether they match an ETag. For a multipart ETag it needs the
  * part size; without it (or for an ETag that is not an MD5, e.g. SSE-C) only the size can be checked.
  */
 class EtagHasher {
     expected;
-    partSize;
     method;
-    whole;
-    part;
-    partFill = 0;
-    partMd5s = [];
+    hash;
     bytes = 0;
     constructor(expected, partSize) {
         this.expected = expected;
-        this.partSize = partSize;
         if (isSinglePartMd5(expected)) {
             this.method = 'md5';
-            this.whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+            const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+            this.hash = { update: (c) => whole.update(c), digest: () => whole.digest('hex') };
         }
         else if (multipartParts(expected) !== undefined && partSize) {
             this.method = 'multipart-md5';
-            this.part = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+            this.hash = new PartsHasher(partSize);
         }
         else {
             this.method = 'size-only';
@@ -300,36 +327,30 @@ class EtagHasher {
     }
     update(chunk) {
         this.bytes += chunk.length;
-        if (this.whole) {
-            this.whole.update(chunk);
-            return;
-        }
-        if (!this.part || !this.partSize)
-            return;
-        let off = 0;
-        while (off < chunk.length) {
-            const take = Math.min(this.partSize - this.partFill, chunk.length - off);
-            this.part.update(chunk.subarray(off, off + take));
-            this.partFill += take;
-            off += take;
-            if (this.partFill === this.partSize) {
-                this.partMd5s.push(this.part.digest());
-                this.part = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
-                this.partFill = 0;
-            }
-        }
+        this.hash?.update(chunk);
     }
     /** The ETag the bytes produce (for size-only: the expected one, unverified). */
     digest() {
-        if (this.whole)
-            return this.whole.digest('hex');
-        if (this.part) {
-            if (this.partFill > 0 || this.partMd5s.length === 0)
-                this.partMd5s.push(this.part.digest());
-            return compositeEtag(this.partMd5s);
-        }
-        return this.expected;
+        return this.hash ? this.hash.digest() : this.expected;
     }
+}
+/**
+ * Feeds a file, front to back, to every sink: the first `size` bytes, or up to the end when `size`
+ * is undefined. Returns how many bytes it read (less than `size` when the file is shorter).
+ */
+async function hashFile(fh, size, ...sinks) {
+    const buf = Buffer.allocUnsafe(size === undefined ? 4 * 1024 * 1024 : Math.max(1, Math.min(size, 4 * 1024 * 1024)));
+    let pos = 0;
+    while (size === undefined || pos < size) {
+        const { bytesRead } = await fh.read(buf, 0, size === undefined ? buf.length : Math.min(buf.length, size - pos), pos);
+        if (bytesRead === 0)
+            break;
+        const chunk = buf.subarray(0, bytesRead);
+        for (const s of sinks)
+            s.update(chunk);
+        pos += bytesRead;
+    }
+    return pos;
 }
 
 

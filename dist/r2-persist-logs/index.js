@@ -43474,29 +43474,54 @@ function partSizeFor(size, minPart = 8 * 1024 * 1024) {
     const needed = Math.ceil(size / 10_000 / MiB) * MiB;
     return Math.max(minPart, needed);
 }
+/** MD5 per part of `partSize` bytes, fed in any chunking: digests to the multipart ETag form. */
+class PartsHasher {
+    partSize;
+    part = (0,external_node_crypto_.createHash)('md5');
+    fill = 0;
+    md5s = [];
+    constructor(partSize) {
+        this.partSize = partSize;
+    }
+    update(chunk) {
+        let off = 0;
+        while (off < chunk.length) {
+            const take = Math.min(this.partSize - this.fill, chunk.length - off);
+            this.part.update(chunk.subarray(off, off + take));
+            this.fill += take;
+            off += take;
+            if (this.fill === this.partSize) {
+                this.md5s.push(this.part.digest());
+                this.part = (0,external_node_crypto_.createHash)('md5');
+                this.fill = 0;
+            }
+        }
+    }
+    digest() {
+        if (this.fill > 0 || this.md5s.length === 0)
+            this.md5s.push(this.part.digest());
+        return compositeEtag(this.md5s);
+    }
+}
 /**
  * Hashes bytes in order and says whether they match an ETag. For a multipart ETag it needs the
  * part size; without it (or for an ETag that is not an MD5, e.g. SSE-C) only the size can be checked.
  */
 class EtagHasher {
     expected;
-    partSize;
     method;
-    whole;
-    part;
-    partFill = 0;
-    partMd5s = [];
+    hash;
     bytes = 0;
     constructor(expected, partSize) {
         this.expected = expected;
-        this.partSize = partSize;
         if (isSinglePartMd5(expected)) {
             this.method = 'md5';
-            this.whole = createHash('md5');
+            const whole = createHash('md5');
+            this.hash = { update: (c) => whole.update(c), digest: () => whole.digest('hex') };
         }
         else if (multipartParts(expected) !== undefined && partSize) {
             this.method = 'multipart-md5';
-            this.part = createHash('md5');
+            this.hash = new PartsHasher(partSize);
         }
         else {
             this.method = 'size-only';
@@ -43504,36 +43529,30 @@ class EtagHasher {
     }
     update(chunk) {
         this.bytes += chunk.length;
-        if (this.whole) {
-            this.whole.update(chunk);
-            return;
-        }
-        if (!this.part || !this.partSize)
-            return;
-        let off = 0;
-        while (off < chunk.length) {
-            const take = Math.min(this.partSize - this.partFill, chunk.length - off);
-            this.part.update(chunk.subarray(off, off + take));
-            this.partFill += take;
-            off += take;
-            if (this.partFill === this.partSize) {
-                this.partMd5s.push(this.part.digest());
-                this.part = createHash('md5');
-                this.partFill = 0;
-            }
-        }
+        this.hash?.update(chunk);
     }
     /** The ETag the bytes produce (for size-only: the expected one, unverified). */
     digest() {
-        if (this.whole)
-            return this.whole.digest('hex');
-        if (this.part) {
-            if (this.partFill > 0 || this.partMd5s.length === 0)
-                this.partMd5s.push(this.part.digest());
-            return compositeEtag(this.partMd5s);
-        }
-        return this.expected;
+        return this.hash ? this.hash.digest() : this.expected;
     }
+}
+/**
+ * Feeds a file, front to back, to every sink: the first `size` bytes, or up to the end when `size`
+ * is undefined. Returns how many bytes it read (less than `size` when the file is shorter).
+ */
+async function hashFile(fh, size, ...sinks) {
+    const buf = Buffer.allocUnsafe(size === undefined ? 4 * 1024 * 1024 : Math.max(1, Math.min(size, 4 * 1024 * 1024)));
+    let pos = 0;
+    while (size === undefined || pos < size) {
+        const { bytesRead } = await fh.read(buf, 0, size === undefined ? buf.length : Math.min(buf.length, size - pos), pos);
+        if (bytesRead === 0)
+            break;
+        const chunk = buf.subarray(0, bytesRead);
+        for (const s of sinks)
+            s.update(chunk);
+        pos += bytesRead;
+    }
+    return pos;
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
@@ -44273,33 +44292,16 @@ async function readSnapshot(file) {
 /** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
-    const parts = [];
+    const parts = new PartsHasher(partSize);
     const fh = await external_node_fs_.promises.open(file, 'r');
     try {
-        const buf = Buffer.allocUnsafe(Math.min(partSize, 4 * 1024 * 1024));
-        let part = (0,external_node_crypto_.createHash)('md5');
-        let fill = 0;
-        for (let pos = 0; pos < size;) {
-            const want = Math.min(buf.length, size - pos, partSize - fill);
-            const { bytesRead } = await fh.read(buf, 0, want, pos);
-            if (bytesRead === 0)
-                throw new Error(`${file} shrank while being read`);
-            const chunk = buf.subarray(0, bytesRead);
-            whole.update(chunk);
-            part.update(chunk);
-            pos += bytesRead;
-            fill += bytesRead;
-            if (fill === partSize || pos === size) {
-                parts.push(part.digest());
-                part = (0,external_node_crypto_.createHash)('md5');
-                fill = 0;
-            }
-        }
+        if ((await hashFile(fh, size, whole, parts)) < size)
+            throw new Error(`${file} shrank while being read`);
     }
     finally {
         await fh.close();
     }
-    return { md5: whole.digest('hex'), composite: compositeEtag(parts) };
+    return { md5: whole.digest('hex'), composite: parts.digest() };
 }
 /**
  * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body

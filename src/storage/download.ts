@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LimitFunction } from 'p-limit';
-import { compositeEtag, EtagHasher, multipartParts, partSizeFits, type VerifyMethod } from './etag.js';
+import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, type VerifyMethod } from './etag.js';
 import { normalizeEtag } from './list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
@@ -95,12 +95,13 @@ async function readWhole(res: S3Response, hasher: EtagHasher): Promise<Buffer[]>
   return chunks;
 }
 
+function checkEtag(item: PlanItem, expected: string, actual: string): void {
+  if (actual !== expected) throw new CorruptObjectError(`${item.key}: content does not match its ETag (${expected}, got ${actual})`);
+}
+
 function checkBytes(item: PlanItem, hasher: EtagHasher, size: number): void {
   if (hasher.bytes !== size) throw new CorruptObjectError(`${item.key}: got ${hasher.bytes} bytes, expected ${size}`);
-  const actual = hasher.digest();
-  if (actual !== hasher.expected) {
-    throw new CorruptObjectError(`${item.key}: content does not match its ETag (${hasher.expected}, got ${actual})`);
-  }
+  checkEtag(item, hasher.expected, hasher.digest());
 }
 
 /**
@@ -237,19 +238,12 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
     const firstFailure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected' && (r.reason as Error).message !== 'cancelled');
     if (firstFailure) throw firstFailure.reason;
     if (inline) {
-      const actual = compositeEtag(partMd5s);
-      if (actual !== item.etag) throw new CorruptObjectError(`${item.key}: content does not match its ETag (${item.etag}, got ${actual})`);
+      checkEtag(item, item.etag, compositeEtag(partMd5s));
       return { size: item.size, etag: item.etag, method: 'multipart-md5' };
     }
     // Single-part ETag: one MD5 over the whole body, so hash the file front to back (it is in the page cache).
     const hasher = new EtagHasher(item.etag, partSize);
-    const buf = Buffer.allocUnsafe(1024 * 1024);
-    for (let pos = 0; pos < item.size; ) {
-      const { bytesRead } = await fh.read(buf, 0, Math.min(buf.length, item.size - pos), pos);
-      if (bytesRead === 0) break;
-      hasher.update(buf.subarray(0, bytesRead));
-      pos += bytesRead;
-    }
+    await hashFile(fh, item.size, hasher);
     checkBytes(item, hasher, item.size);
     return { size: item.size, etag: item.etag, method: hasher.method };
   } finally {

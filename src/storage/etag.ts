@@ -1,4 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
+import type { FileHandle } from 'node:fs/promises';
 
 /** How an object's bytes were confirmed; counted in the summary. */
 export type VerifyMethod = 'md5' | 'multipart-md5' | 'size-only' | 'local-md5' | 'cache';
@@ -32,28 +33,55 @@ export function partSizeFor(size: number, minPart = 8 * 1024 * 1024): number {
   return Math.max(minPart, needed);
 }
 
+/** MD5 per part of `partSize` bytes, fed in any chunking: digests to the multipart ETag form. */
+export class PartsHasher {
+  private part: Hash = createHash('md5');
+  private fill = 0;
+  private readonly md5s: Buffer[] = [];
+
+  constructor(private readonly partSize: number) {}
+
+  update(chunk: Uint8Array): void {
+    let off = 0;
+    while (off < chunk.length) {
+      const take = Math.min(this.partSize - this.fill, chunk.length - off);
+      this.part.update(chunk.subarray(off, off + take));
+      this.fill += take;
+      off += take;
+      if (this.fill === this.partSize) {
+        this.md5s.push(this.part.digest());
+        this.part = createHash('md5');
+        this.fill = 0;
+      }
+    }
+  }
+
+  digest(): string {
+    if (this.fill > 0 || this.md5s.length === 0) this.md5s.push(this.part.digest());
+    return compositeEtag(this.md5s);
+  }
+}
+
 /**
  * Hashes bytes in order and says whether they match an ETag. For a multipart ETag it needs the
  * part size; without it (or for an ETag that is not an MD5, e.g. SSE-C) only the size can be checked.
  */
 export class EtagHasher {
   readonly method: VerifyMethod;
-  private readonly whole?: Hash;
-  private part?: Hash;
-  private partFill = 0;
-  private readonly partMd5s: Buffer[] = [];
+  private readonly hash?: { update(chunk: Uint8Array): void; digest(): string };
   bytes = 0;
 
   constructor(
     readonly expected: string,
-    private readonly partSize?: number,
+    partSize?: number,
   ) {
     if (isSinglePartMd5(expected)) {
       this.method = 'md5';
-      this.whole = createHash('md5');
+      const whole = createHash('md5');
+      this.hash = { update: (c) => whole.update(c), digest: () => whole.digest('hex') };
     } else if (multipartParts(expected) !== undefined && partSize) {
       this.method = 'multipart-md5';
-      this.part = createHash('md5');
+      this.hash = new PartsHasher(partSize);
     } else {
       this.method = 'size-only';
     }
@@ -61,32 +89,28 @@ export class EtagHasher {
 
   update(chunk: Uint8Array): void {
     this.bytes += chunk.length;
-    if (this.whole) {
-      this.whole.update(chunk);
-      return;
-    }
-    if (!this.part || !this.partSize) return;
-    let off = 0;
-    while (off < chunk.length) {
-      const take = Math.min(this.partSize - this.partFill, chunk.length - off);
-      this.part.update(chunk.subarray(off, off + take));
-      this.partFill += take;
-      off += take;
-      if (this.partFill === this.partSize) {
-        this.partMd5s.push(this.part.digest());
-        this.part = createHash('md5');
-        this.partFill = 0;
-      }
-    }
+    this.hash?.update(chunk);
   }
 
   /** The ETag the bytes produce (for size-only: the expected one, unverified). */
   digest(): string {
-    if (this.whole) return this.whole.digest('hex');
-    if (this.part) {
-      if (this.partFill > 0 || this.partMd5s.length === 0) this.partMd5s.push(this.part.digest());
-      return compositeEtag(this.partMd5s);
-    }
-    return this.expected;
+    return this.hash ? this.hash.digest() : this.expected;
   }
+}
+
+/**
+ * Feeds a file, front to back, to every sink: the first `size` bytes, or up to the end when `size`
+ * is undefined. Returns how many bytes it read (less than `size` when the file is shorter).
+ */
+export async function hashFile(fh: FileHandle, size: number | undefined, ...sinks: { update(chunk: Uint8Array): void }[]): Promise<number> {
+  const buf = Buffer.allocUnsafe(size === undefined ? 4 * 1024 * 1024 : Math.max(1, Math.min(size, 4 * 1024 * 1024)));
+  let pos = 0;
+  while (size === undefined || pos < size) {
+    const { bytesRead } = await fh.read(buf, 0, size === undefined ? buf.length : Math.min(buf.length, size - pos), pos);
+    if (bytesRead === 0) break;
+    const chunk = buf.subarray(0, bytesRead);
+    for (const s of sinks) s.update(chunk);
+    pos += bytesRead;
+  }
+  return pos;
 }

@@ -7,7 +7,7 @@ import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import type { HydrateConfig } from './config.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
-import { EtagHasher, multipartParts, type VerifyMethod } from './etag.js';
+import { EtagHasher, hashFile, multipartParts, type VerifyMethod } from './etag.js';
 import { listAll, type RemoteObject } from './list.js';
 import { LocalState, statePath } from './local-state.js';
 import { walkLocal } from './local-tree.js';
@@ -65,12 +65,7 @@ export function manifestHash(prefix: string, listings: Map<string, RemoteObject[
 async function hashLocal(file: string, hasher: EtagHasher): Promise<string> {
   const fh = await fs.promises.open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(4 * 1024 * 1024);
-    for (;;) {
-      const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-      if (bytesRead === 0) break;
-      hasher.update(buf.subarray(0, bytesRead));
-    }
+    await hashFile(fh, undefined, hasher);
   } finally {
     await fh.close();
   }

@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import { storeUri, type PersistConfig } from './config.js';
-import { compositeEtag, partSizeFor } from './etag.js';
+import { hashFile, PartsHasher, partSizeFor } from './etag.js';
 import { listAll, normalizeEtag, type RemoteObject } from './list.js';
 import { S3Error } from './s3-errors.js';
 import { header, S3Http } from './s3-http.js';
@@ -90,31 +90,14 @@ async function readSnapshot(file: string): Promise<{ buf: Buffer; growing: boole
 /** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
 async function hashPrefix(file: string, size: number, partSize: number): Promise<{ md5: string; composite: string }> {
   const whole = createHash('md5');
-  const parts: Buffer[] = [];
+  const parts = new PartsHasher(partSize);
   const fh = await fs.promises.open(file, 'r');
   try {
-    const buf = Buffer.allocUnsafe(Math.min(partSize, 4 * 1024 * 1024));
-    let part = createHash('md5');
-    let fill = 0;
-    for (let pos = 0; pos < size; ) {
-      const want = Math.min(buf.length, size - pos, partSize - fill);
-      const { bytesRead } = await fh.read(buf, 0, want, pos);
-      if (bytesRead === 0) throw new Error(`${file} shrank while being read`);
-      const chunk = buf.subarray(0, bytesRead);
-      whole.update(chunk);
-      part.update(chunk);
-      pos += bytesRead;
-      fill += bytesRead;
-      if (fill === partSize || pos === size) {
-        parts.push(part.digest());
-        part = createHash('md5');
-        fill = 0;
-      }
-    }
+    if ((await hashFile(fh, size, whole, parts)) < size) throw new Error(`${file} shrank while being read`);
   } finally {
     await fh.close();
   }
-  return { md5: whole.digest('hex'), composite: compositeEtag(parts) };
+  return { md5: whole.digest('hex'), composite: parts.digest() };
 }
 
 /**
