@@ -759,7 +759,10 @@ class S3Http {
     signer;
     origin;
     basePath;
+    /** host[:port], as signed and sent in the Host header. */
     host;
+    hostname;
+    protocol;
     retryPolicy;
     constructor(store, opts) {
         this.store = store;
@@ -767,12 +770,14 @@ class S3Http {
         const u = new URL(store.endpoint);
         this.origin = u.origin;
         this.host = u.host;
+        this.hostname = u.hostname;
+        this.protocol = u.protocol === 'https:' ? 'https:' : 'http:';
         this.basePath = u.pathname.replace(/\/+$/, '');
         this.timeoutMs = opts.timeoutMs ?? 60_000;
         this.port = u.port ? Number(u.port) : undefined;
-        this.transport = u.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_2__ : node_http__WEBPACK_IMPORTED_MODULE_1__;
+        this.transport = this.protocol === 'https:' ? node_https__WEBPACK_IMPORTED_MODULE_2__ : node_http__WEBPACK_IMPORTED_MODULE_1__;
         const agentOpts = { keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'lifo' };
-        this.agent = u.protocol === 'https:' ? new node_https__WEBPACK_IMPORTED_MODULE_2__.Agent(agentOpts) : new node_http__WEBPACK_IMPORTED_MODULE_1__.Agent(agentOpts);
+        this.agent = this.protocol === 'https:' ? new node_https__WEBPACK_IMPORTED_MODULE_2__.Agent(agentOpts) : new node_http__WEBPACK_IMPORTED_MODULE_1__.Agent(agentOpts);
         this.signer = new _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_5__.SignatureV4({
             service: 's3',
             region: store.region,
@@ -796,7 +801,7 @@ class S3Http {
         const path = this.path(key);
         const signed = await this.signer.sign({
             method,
-            protocol: this.origin.startsWith('https') ? 'https:' : 'http:',
+            protocol: this.protocol,
             hostname: this.host,
             path,
             query,
@@ -808,7 +813,7 @@ class S3Http {
             .map((k) => `${encodeRfc3986(k)}=${encodeRfc3986(query[k] ?? '')}`)
             .join('&');
         const res = await new Promise((resolve, reject) => {
-            const req = this.transport.request({ hostname: new URL(this.origin).hostname, port: this.port, path: qs ? `${path}?${qs}` : path, method, headers: signed.headers, agent: this.agent }, resolve);
+            const req = this.transport.request({ hostname: this.hostname, port: this.port, path: qs ? `${path}?${qs}` : path, method, headers: signed.headers, agent: this.agent }, resolve);
             // Socket inactivity, while waiting for headers and between body chunks: drop and retry.
             req.setTimeout(this.timeoutMs, () => {
                 req.destroy(Object.assign(new Error(`no data from ${this.origin} for ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' }));

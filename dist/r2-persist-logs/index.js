@@ -43981,7 +43981,10 @@ class S3Http {
     signer;
     origin;
     basePath;
+    /** host[:port], as signed and sent in the Host header. */
     host;
+    hostname;
+    protocol;
     retryPolicy;
     constructor(store, opts) {
         this.store = store;
@@ -43989,12 +43992,14 @@ class S3Http {
         const u = new URL(store.endpoint);
         this.origin = u.origin;
         this.host = u.host;
+        this.hostname = u.hostname;
+        this.protocol = u.protocol === 'https:' ? 'https:' : 'http:';
         this.basePath = u.pathname.replace(/\/+$/, '');
         this.timeoutMs = opts.timeoutMs ?? 60_000;
         this.port = u.port ? Number(u.port) : undefined;
-        this.transport = u.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        this.transport = this.protocol === 'https:' ? external_node_https_ : external_node_http_;
         const agentOpts = { keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'lifo' };
-        this.agent = u.protocol === 'https:' ? new external_node_https_.Agent(agentOpts) : new external_node_http_.Agent(agentOpts);
+        this.agent = this.protocol === 'https:' ? new external_node_https_.Agent(agentOpts) : new external_node_http_.Agent(agentOpts);
         this.signer = new dist_cjs.SignatureV4({
             service: 's3',
             region: store.region,
@@ -44018,7 +44023,7 @@ class S3Http {
         const path = this.path(key);
         const signed = await this.signer.sign({
             method,
-            protocol: this.origin.startsWith('https') ? 'https:' : 'http:',
+            protocol: this.protocol,
             hostname: this.host,
             path,
             query,
@@ -44030,7 +44035,7 @@ class S3Http {
             .map((k) => `${encodeRfc3986(k)}=${encodeRfc3986(query[k] ?? '')}`)
             .join('&');
         const res = await new Promise((resolve, reject) => {
-            const req = this.transport.request({ hostname: new URL(this.origin).hostname, port: this.port, path: qs ? `${path}?${qs}` : path, method, headers: signed.headers, agent: this.agent }, resolve);
+            const req = this.transport.request({ hostname: this.hostname, port: this.port, path: qs ? `${path}?${qs}` : path, method, headers: signed.headers, agent: this.agent }, resolve);
             // Socket inactivity, while waiting for headers and between body chunks: drop and retry.
             req.setTimeout(this.timeoutMs, () => {
                 req.destroy(Object.assign(new Error(`no data from ${this.origin} for ${this.timeoutMs} ms`), { code: 'ETIMEDOUT' }));

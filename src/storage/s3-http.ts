@@ -97,7 +97,10 @@ export class S3Http {
   private readonly signer: SignatureV4;
   private readonly origin: string;
   private readonly basePath: string;
+  /** host[:port], as signed and sent in the Host header. */
   private readonly host: string;
+  private readonly hostname: string;
+  private readonly protocol: 'http:' | 'https:';
   readonly retryPolicy: RetryPolicy;
 
   constructor(
@@ -107,12 +110,14 @@ export class S3Http {
     const u = new URL(store.endpoint);
     this.origin = u.origin;
     this.host = u.host;
+    this.hostname = u.hostname;
+    this.protocol = u.protocol === 'https:' ? 'https:' : 'http:';
     this.basePath = u.pathname.replace(/\/+$/, '');
     this.timeoutMs = opts.timeoutMs ?? 60_000;
     this.port = u.port ? Number(u.port) : undefined;
-    this.transport = u.protocol === 'https:' ? https : http;
+    this.transport = this.protocol === 'https:' ? https : http;
     const agentOpts = { keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'lifo' as const };
-    this.agent = u.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
+    this.agent = this.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
     this.signer = new SignatureV4({
       service: 's3',
       region: store.region,
@@ -143,7 +148,7 @@ export class S3Http {
     const path = this.path(key);
     const signed = await this.signer.sign({
       method,
-      protocol: this.origin.startsWith('https') ? 'https:' : 'http:',
+      protocol: this.protocol,
       hostname: this.host,
       path,
       query,
@@ -156,7 +161,7 @@ export class S3Http {
       .join('&');
     const res = await new Promise<http.IncomingMessage>((resolve, reject) => {
       const req = this.transport.request(
-        { hostname: new URL(this.origin).hostname, port: this.port, path: qs ? `${path}?${qs}` : path, method, headers: signed.headers, agent: this.agent },
+        { hostname: this.hostname, port: this.port, path: qs ? `${path}?${qs}` : path, method, headers: signed.headers, agent: this.agent },
         resolve,
       );
       // Socket inactivity, while waiting for headers and between body chunks: drop and retry.
