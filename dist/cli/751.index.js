@@ -56,7 +56,7 @@ async function listOffers(rt, env, json) {
 /* harmony export */   Yt: () => (/* binding */ runnerUrl),
 /* harmony export */   ZR: () => (/* binding */ readVastConnection),
 /* harmony export */   kQ: () => (/* binding */ readGitHub),
-/* harmony export */   kz: () => (/* binding */ num),
+/* harmony export */   kz: () => (/* binding */ readNumber),
 /* harmony export */   xr: () => (/* binding */ readEnvLines)
 /* harmony export */ });
 
@@ -75,7 +75,8 @@ function parseDuration(r, name, def, env) {
     }
     return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2]] ?? 1);
 }
-function num(r, name, opts) {
+/** A decimal number within bounds; empty gives the default (or undefined). */
+function readNumber(r, name, opts) {
     const raw = r.string(name, {});
     if (raw === undefined)
         return opts.default;
@@ -120,11 +121,11 @@ function readOfferFilters(r) {
         gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
         numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
         verified: r.bool('verified', { default: true }),
-        minReliability: num(r, 'min-reliability', { min: 0, max: 1 }),
-        maxPrice: num(r, 'max-price', { min: 0.01, max: 128 }),
+        minReliability: readNumber(r, 'min-reliability', { min: 0, max: 1 }),
+        maxPrice: readNumber(r, 'max-price', { min: 0.01, max: 128 }),
         regions,
-        minCuda: num(r, 'min-cuda', { min: 0, max: 99, default: 12.8 }),
-        minInetDown: num(r, 'min-inet-down', { min: 0, max: 100_000 }),
+        minCuda: readNumber(r, 'min-cuda', { min: 0, max: 99, default: 12.8 }),
+        minInetDown: readNumber(r, 'min-inet-down', { min: 0, max: 100_000 }),
         disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
     };
@@ -144,7 +145,6 @@ function readEnvLines(r, name) {
     }
     return out;
 }
-
 
 
 /***/ }),

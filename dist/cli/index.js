@@ -6249,6 +6249,18 @@ const {
 var errors = __nccwpck_require__(4874);
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __nccwpck_require__(178);
+;// CONCATENATED MODULE: ./lib/runtime/cancel.js
+/**
+ * An AbortSignal that fires on SIGINT or SIGTERM: a cancelled job gets SIGINT, then SIGTERM 7.5 s
+ * later, and whoever holds rented resources must get the chance to destroy them before exiting.
+ */
+function cancelSignal() {
+    const ctl = new AbortController();
+    process.once('SIGINT', () => ctl.abort());
+    process.once('SIGTERM', () => ctl.abort());
+    return ctl.signal;
+}
+
 // EXTERNAL MODULE: ./node_modules/cli-progress/cli-progress.js
 var cli_progress = __nccwpck_require__(8502);
 // EXTERNAL MODULE: ./lib/runtime/format.js
@@ -6456,6 +6468,7 @@ function flagsToEnv(opts, flags, base) {
 
 
 
+
 function runtimeFor(g) {
     return cliRuntime({ quiet: Boolean(g.quiet || g.json), tty: Boolean(process.stderr.isTTY) && !g.json });
 }
@@ -6530,10 +6543,7 @@ addFlags(addFlags(addFlags(main_program.command('provision').description('rent a
     const rt = runtimeFor(g);
     await attempt(rt, g, 'provision', async () => {
         const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2971));
-        const ctl = new AbortController();
-        process.once('SIGINT', () => ctl.abort());
-        process.once('SIGTERM', () => ctl.abort());
-        await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), ctl.signal);
+        await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), cancelSignal());
     });
 });
 for (const [name, mode, text] of [

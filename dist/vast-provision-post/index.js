@@ -29227,7 +29227,8 @@ function vast_inputs_parseDuration(r, name, def, env) {
     }
     return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2]] ?? 1);
 }
-function num(r, name, opts) {
+/** A decimal number within bounds; empty gives the default (or undefined). */
+function vast_inputs_readNumber(r, name, opts) {
     const raw = r.string(name, {});
     if (raw === undefined)
         return opts.default;
@@ -29272,11 +29273,11 @@ function vast_inputs_readOfferFilters(r) {
         gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
         numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
         verified: r.bool('verified', { default: true }),
-        minReliability: num(r, 'min-reliability', { min: 0, max: 1 }),
-        maxPrice: num(r, 'max-price', { min: 0.01, max: 128 }),
+        minReliability: vast_inputs_readNumber(r, 'min-reliability', { min: 0, max: 1 }),
+        maxPrice: vast_inputs_readNumber(r, 'max-price', { min: 0.01, max: 128 }),
         regions,
-        minCuda: num(r, 'min-cuda', { min: 0, max: 99, default: 12.8 }),
-        minInetDown: num(r, 'min-inet-down', { min: 0, max: 100_000 }),
+        minCuda: vast_inputs_readNumber(r, 'min-cuda', { min: 0, max: 99, default: 12.8 }),
+        minInetDown: vast_inputs_readNumber(r, 'min-inet-down', { min: 0, max: 100_000 }),
         disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
     };
@@ -29296,7 +29297,6 @@ function vast_inputs_readEnvLines(r, name) {
     }
     return out;
 }
-
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");

@@ -2,6 +2,7 @@ import '../runtime/threadpool.js';
 import { Command } from 'commander';
 import { ConfigurationError, errorMessage } from '../inputs/errors.js';
 import { inputVar, type Env } from '../inputs/reader.js';
+import { cancelSignal } from '../runtime/cancel.js';
 import { cliRuntime, type CliRuntime } from '../runtime/cli-runtime.js';
 import { addFlags, CONNECTION_FLAGS, flagsToEnv, HYDRATE_FLAGS, OFFER_FLAGS, PERSIST_FLAGS, PROVISION_FLAGS, TEARDOWN_FLAGS, VAST_FLAGS } from './flags.js';
 
@@ -94,10 +95,7 @@ addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU 
     const rt = runtimeFor(g);
     await attempt(rt, g, 'provision', async () => {
       const { provisionStep } = await import('../actions/vast-provision/step.js');
-      const ctl = new AbortController();
-      process.once('SIGINT', () => ctl.abort());
-      process.once('SIGTERM', () => ctl.abort());
-      await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), ctl.signal);
+      await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), cancelSignal());
     });
   },
 );
