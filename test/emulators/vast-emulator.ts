@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import { LocalApiServer } from './local-server.js';
 
-export type Scenario = 'ok' | 'pull-fail' | 'stuck-loading' | 'offline';
+export type Scenario = 'ok' | 'pull-fail' | 'stuck-loading' | 'offline' | 'exited';
 
 export interface EmuOffer {
   id: number;
@@ -110,6 +110,7 @@ export class VastEmulator extends LocalApiServer {
     else if (o.scenario === 'pull-fail')
       [actual, msg] = steps >= 1 ? ['created', `Error response from daemon: manifest for ${String(inst.body.image)} not found: manifest unknown`] : [null, ''];
     else if (o.scenario === 'offline') [actual, msg] = steps >= 1 ? ['offline', 'host disconnected'] : [null, ''];
+    else if (o.scenario === 'exited') [actual, msg] = steps >= 2 ? ['exited', 'container exited'] : steps >= 1 ? ['loading', 'pulling image'] : [null, ''];
     const running = actual === 'running';
     if (running && !inst.announced) {
       inst.announced = true;

@@ -82,14 +82,16 @@ test('an image that cannot be pulled, a host gone offline and an instance stuck 
   vastEmu.addOffer({ id: 1, dph_total: 0.1, scenario: 'pull-fail' });
   vastEmu.addOffer({ id: 2, dph_total: 0.2, scenario: 'stuck-loading' });
   vastEmu.addOffer({ id: 3, dph_total: 0.3, scenario: 'offline' });
-  vastEmu.addOffer({ id: 4, dph_total: 0.4 });
+  vastEmu.addOffer({ id: 4, dph_total: 0.35, scenario: 'exited' });
+  vastEmu.addOffer({ id: 5, dph_total: 0.4 });
   const log = new RecordingLogger();
-  const r = await provision(cfg({ maxAttempts: 4 }), { vast, github, log });
-  expect(r.offer.id).toBe(4);
+  const r = await provision(cfg({ maxAttempts: 5 }), { vast, github, log });
+  expect(r.offer.id).toBe(5);
   expect(r.tries.map((t) => t.reason ?? 'ok')).toEqual([
     expect.stringMatching(/image did not start: Error response from daemon: manifest for .* not found/),
     expect.stringMatching(/not running after \d+ s \(last state: loading\)/),
     expect.stringMatching(/instance is offline/),
+    expect.stringMatching(/instance is exited: container exited/),
     'ok',
   ]);
   expect(log.matching(/instance \d+: created: Error response from daemon/)).toHaveLength(1);
