@@ -492,7 +492,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(178);
 /* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9447);
-/* harmony import */ var _r2_hydrate_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3322);
+/* harmony import */ var _r2_hydrate_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(448);
 /* harmony import */ var _r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2741);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6456);
 

@@ -1504,6 +1504,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https")
 
 /***/ }),
 
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
 /***/ 8161:
 /***/ ((module) => {
 
@@ -1529,6 +1536,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
@@ -6498,7 +6512,7 @@ addFlags(addFlags(main_program.command('hydrate').description('pull the data fol
     const rt = runtimeFor(g);
     await attempt(rt, g, 'hydrate', async () => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(827), __nccwpck_require__.e(322)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3322));
+        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(827), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
         await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
     });
 });
@@ -6519,7 +6533,7 @@ addFlags(addFlags(addFlags(main_program.command('run'), CONNECTION_FLAGS), HYDRA
     const g = main_program.opts();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'run', async () => {
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(827), __nccwpck_require__.e(322), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(827), __nccwpck_require__.e(448), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
         const env = flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env);
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         if (cmd.length)

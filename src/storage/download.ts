@@ -7,7 +7,9 @@ import { normalizeEtag } from './list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
 import { withRetry } from './retry.js';
-import { header, release, type S3Http, type S3Response } from './s3-http.js';
+import { READ_BUFFER } from './body-client.js';
+import { FileWriter, type BufferPool } from './file-writer.js';
+import { header, type S3Http } from './s3-http.js';
 
 /** Metadata key our uploads set, so a multipart ETag can be re-computed by anyone. */
 export const PART_SIZE_META = 'x-amz-meta-marketsim-part-size';
@@ -18,6 +20,8 @@ export interface DownloadTuning {
   /** Objects from this size on are fetched as parallel ranged GETs. */
   rangeThreshold: number;
   rangeSize: number;
+  /** Size of the pooled buffers that batch body bytes into file writes. */
+  writeBuffer: number;
   /** Whole-object attempts when the bytes do not match the ETag. */
   verifyAttempts: number;
 }
@@ -26,6 +30,7 @@ export const DEFAULT_TUNING: DownloadTuning = {
   smallMax: 1024 * 1024,
   rangeThreshold: 32 * 1024 * 1024,
   rangeSize: 8 * 1024 * 1024,
+  writeBuffer: 256 * 1024,
   verifyAttempts: 3,
 };
 
@@ -34,6 +39,8 @@ export interface DownloadContext {
   /** Bounds HTTP requests in flight across all files. */
   requests: LimitFunction;
   tuning: DownloadTuning;
+  /** Write buffers shared by all transfers. */
+  buffers: BufferPool;
   /** Progress in bytes; negative to take back the bytes of a failed attempt. */
   onBytes: (n: number) => void;
   onRetry: (message: string) => void;
@@ -86,15 +93,6 @@ export async function resolvePartSize(http: S3Http, key: string, size: number, p
   });
 }
 
-async function readWhole(res: S3Response, hasher: EtagHasher): Promise<Buffer[]> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of res.body) {
-    hasher.update(chunk as Buffer);
-    chunks.push(chunk as Buffer);
-  }
-  return chunks;
-}
-
 function checkEtag(item: PlanItem, expected: string, actual: string): void {
   if (actual !== expected) throw new CorruptObjectError(`${item.key}: content does not match its ETag (${expected}, got ${actual})`);
 }
@@ -104,66 +102,145 @@ function checkBytes(item: PlanItem, hasher: EtagHasher, size: number): void {
   checkEtag(item, hasher.expected, hasher.digest());
 }
 
+function what(ctx: DownloadContext, item: PlanItem): string {
+  return `get s3://${ctx.http.store.bucket}/${item.key}`;
+}
+
+/** A body longer than announced is cut off rather than trusted. */
+function lengthOf(item: PlanItem, headers: Record<string, string>): number {
+  const n = Number(headers['content-length']);
+  if (!Number.isSafeInteger(n) || n < 0) throw new CorruptObjectError(`${item.key}: answer has no usable Content-Length`);
+  return n;
+}
+
 /**
- * Small object: one GET into memory, verified, then open/write/fstat/close/rename on the thread
- * pool. Synchronous writes were cheaper per file but froze every transfer whenever the kernel
- * throttled writeback (profiled: 2.9 s of a 15 s run blocked in writeSync).
+ * Small object: one GET into one buffer (pooled when it fits), verified, then
+ * open/write/fstat/close/rename on the thread pool. Synchronous writes were cheaper per file but
+ * froze every transfer whenever the kernel throttled writeback (profiled: 2.9 s of a 15 s run
+ * blocked in writeSync).
  */
 async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string, partSize?: number): Promise<Downloaded> {
   return ctx.requests(() =>
-    ctx.http.call('GET', item.key, `get s3://${ctx.http.store.bucket}/${item.key}`, {}, async (res) => {
-      // A GET is atomic: verify against the ETag it came with, which is newer than the listing's if they differ.
-      const etag = normalizeEtag(header(res, 'etag')) || item.etag;
-      const size = Number(header(res, 'content-length') ?? item.size);
-      const hasher = new EtagHasher(etag, etag === item.etag ? partSize : undefined);
-      const chunks = await readWhole(res, hasher);
-      checkBytes(item, hasher, size);
-      const tmp = tempPathFor(dest);
-      try {
-        const fh = await fs.promises.open(tmp, 'wx', 0o644);
-        let mtimeMs: number;
+    withRetry(
+      what(ctx, item),
+      async () => {
+        let hasher: EtagHasher | undefined;
+        let body: Buffer | undefined;
+        let size = 0;
+        let etag = item.etag;
         try {
-          await fh.writev(chunks);
-          mtimeMs = (await fh.stat()).mtimeMs;
+          await ctx.http.getBody(item.key, what(ctx, item), { accept: [200] }, {
+            start: (_status, headers) => {
+              // A GET is atomic: verify against the ETag it came with, which is newer than the listing's if they differ.
+              etag = normalizeEtag(headers.etag) || item.etag;
+              hasher = new EtagHasher(etag, etag === item.etag ? partSize : undefined);
+              size = lengthOf(item, headers);
+              body = size <= ctx.buffers.size ? ctx.buffers.take() : Buffer.allocUnsafe(size);
+            },
+            data: (chunk) => {
+              if (!hasher || !body || hasher.bytes + chunk.length > size) throw new CorruptObjectError(`${item.key}: body longer than its Content-Length`);
+              body.set(chunk, hasher.bytes);
+              hasher.update(chunk);
+              return true;
+            },
+          });
+          if (!hasher || !body) throw new CorruptObjectError(`${item.key}: no answer`);
+          checkBytes(item, hasher, size);
+          const tmp = tempPathFor(dest);
+          try {
+            const fh = await fs.promises.open(tmp, 'wx', 0o644);
+            let mtimeMs: number;
+            try {
+              await fh.write(body, 0, size, 0);
+              mtimeMs = (await fh.stat()).mtimeMs;
+            } finally {
+              await fh.close();
+            }
+            await fs.promises.rename(tmp, dest);
+            ctx.onBytes(size);
+            return { size, etag, mtimeMs, method: hasher.method };
+          } catch (e) {
+            removeQuietly(tmp);
+            throw e;
+          }
         } finally {
-          await fh.close();
+          if (body) ctx.buffers.give(body);
         }
-        await fs.promises.rename(tmp, dest);
-        ctx.onBytes(size);
-        return { size, etag, mtimeMs, method: hasher.method };
-      } catch (e) {
-        removeQuietly(tmp);
-        throw e;
-      }
-    }),
+      },
+      ctx.http.retryPolicy,
+      ctx.onRetry,
+    ),
   );
+}
+
+/**
+ * Streams `bytes start..end` of the object (the whole body when `range` is absent), pinned to the
+ * listed ETag with If-Match, into `fd` at the same offsets through a FileWriter. Every chunk is
+ * given to `hash` first. A short, long or replaced body throws; progress of a failed attempt is taken back.
+ */
+async function fetchToFile(
+  ctx: DownloadContext,
+  item: PlanItem,
+  fd: number,
+  range: [number, number] | undefined,
+  hash: { update(chunk: Uint8Array): void } | undefined,
+): Promise<void> {
+  const [start, end] = range ?? [0, item.size - 1];
+  const writer = new FileWriter(fd, start, ctx.buffers, READ_BUFFER);
+  let pos = start;
+  try {
+    await ctx.http.getBody(
+      item.key,
+      what(ctx, item),
+      { headers: { ...(range ? { range: `bytes=${start}-${end}` } : {}), 'if-match': `"${item.etag}"` }, accept: [range ? 206 : 200, 412] },
+      {
+        start: (status, headers, resume) => {
+          if (status === 412) throw new ObjectChangedError(item.key);
+          if (range) {
+            const cr = parseContentRange(headers['content-range']);
+            if (!cr || cr.start !== start || cr.end !== end || cr.total !== item.size) {
+              throw new CorruptObjectError(`${item.key}: store answered range ${headers['content-range']} for bytes ${start}-${end}/${item.size}`);
+            }
+          } else if (lengthOf(item, headers) !== item.size) throw new CorruptObjectError(`${item.key}: Content-Length ${headers['content-length']}, listed ${item.size}`);
+          writer.onDrain = resume;
+        },
+        data: (chunk) => {
+          if (pos + chunk.length > end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
+          hash?.update(chunk);
+          pos += chunk.length;
+          ctx.onBytes(chunk.length);
+          return writer.write(chunk);
+        },
+      },
+    );
+    if (pos !== end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ended at ${pos}`);
+    await writer.end();
+  } catch (e) {
+    await writer.idle();
+    ctx.onBytes(start - pos);
+    throw e;
+  }
 }
 
 /** Medium object: one GET streamed to a temporary file, hashed on the way. */
 async function downloadStream(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
   return ctx.requests(() =>
-    ctx.http.call('GET', item.key, `get s3://${ctx.http.store.bucket}/${item.key}`, { headers: { 'if-match': `"${item.etag}"` }, accept: [200, 412] }, async (res) => {
-      if (res.status === 412) throw new ObjectChangedError(item.key);
-      const hasher = new EtagHasher(item.etag, partSize);
-      const fh = await fs.promises.open(tmp, 'w', 0o644);
-      let counted = 0;
-      try {
-        for await (const chunk of res.body) {
-          const buf = chunk as Buffer;
-          hasher.update(buf);
-          await fh.write(buf);
-          counted += buf.length;
-          ctx.onBytes(buf.length);
+    withRetry(
+      what(ctx, item),
+      async () => {
+        const hasher = new EtagHasher(item.etag, partSize);
+        const fh = await fs.promises.open(tmp, 'w', 0o644);
+        try {
+          await fetchToFile(ctx, item, fh.fd, undefined, hasher);
+        } finally {
+          await fh.close();
         }
-      } catch (e) {
-        ctx.onBytes(-counted);
-        throw e;
-      } finally {
-        await fh.close();
-      }
-      checkBytes(item, hasher, item.size);
-      return { size: item.size, etag: item.etag, method: hasher.method };
-    }),
+        checkBytes(item, hasher, item.size);
+        return { size: item.size, etag: item.etag, method: hasher.method };
+      },
+      ctx.http.retryPolicy,
+      ctx.onRetry,
+    ),
   );
 }
 
@@ -185,46 +262,18 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
     const ranges: [number, number][] = [];
     for (let start = 0; start < item.size; start += step) ranges.push([start, Math.min(item.size, start + step) - 1]);
     const partMd5s: Buffer[] = new Array<Buffer>(ranges.length);
-    const what = `get s3://${ctx.http.store.bucket}/${item.key}`;
     let failed = false;
     const settled = await Promise.allSettled(
-      ranges.map(([start, end]) =>
+      ranges.map((range) =>
         ctx.requests(() => {
           // Once one range has failed for good, the queued ones are not worth fetching.
           if (failed) throw new Error('cancelled');
           return withRetry(
-            `${what} bytes ${start}-${end}`,
+            `${what(ctx, item)} bytes ${range[0]}-${range[1]}`,
             async () => {
-              const res = await ctx.http.send('GET', item.key, what, {
-                headers: { range: `bytes=${start}-${end}`, 'if-match': `"${item.etag}"` },
-                accept: [206, 412],
-              });
-              let counted = 0;
-              try {
-                if (res.status === 412) throw new ObjectChangedError(item.key);
-                const cr = parseContentRange(header(res, 'content-range'));
-                if (!cr || cr.start !== start || cr.end !== end || cr.total !== item.size) {
-                  throw new CorruptObjectError(`${item.key}: store answered range ${header(res, 'content-range')} for bytes ${start}-${end}/${item.size}`);
-                }
-                let pos = start;
-                const md5 = inline ? createHash('md5') : undefined;
-                for await (const chunk of res.body) {
-                  const buf = chunk as Buffer;
-                  if (pos + buf.length > end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
-                  md5?.update(buf);
-                  await fh.write(buf, 0, buf.length, pos);
-                  pos += buf.length;
-                  counted += buf.length;
-                  ctx.onBytes(buf.length);
-                }
-                if (pos !== end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ended at ${pos}`);
-                if (md5) partMd5s[start / step] = md5.digest();
-              } catch (e) {
-                ctx.onBytes(-counted);
-                throw e;
-              } finally {
-                await release(res);
-              }
+              const md5 = inline ? createHash('md5') : undefined;
+              await fetchToFile(ctx, item, fh.fd, range, md5);
+              if (md5) partMd5s[range[0] / step] = md5.digest();
             },
             ctx.http.retryPolicy,
             ctx.onRetry,

@@ -103,7 +103,8 @@ export class EtagHasher {
  * is undefined. Returns how many bytes it read (less than `size` when the file is shorter).
  */
 export async function hashFile(fh: FileHandle, size: number | undefined, ...sinks: { update(chunk: Uint8Array): void }[]): Promise<number> {
-  const buf = Buffer.allocUnsafe(size === undefined ? 4 * 1024 * 1024 : Math.max(1, Math.min(size, 4 * 1024 * 1024)));
+  // 1 MiB reads: as fast as bigger ones from the page cache, and four read-backs at once stay small.
+  const buf = Buffer.allocUnsafe(size === undefined ? 1024 * 1024 : Math.max(1, Math.min(size, 1024 * 1024)));
   let pos = 0;
   while (size === undefined || pos < size) {
     const { bytesRead } = await fh.read(buf, 0, size === undefined ? buf.length : Math.min(buf.length, size - pos), pos);

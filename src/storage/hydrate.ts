@@ -6,6 +6,7 @@ import { ConfigurationError } from '../inputs/errors.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import type { HydrateConfig } from './config.js';
+import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashFile, multipartParts, type VerifyMethod } from './etag.js';
 import { listAll, type RemoteObject } from './list.js';
@@ -171,7 +172,7 @@ export async function hydrate(
     const requests = pLimit(cfg.concurrency);
     const files = pLimit(cfg.concurrency);
     const dirs = new SafeDirs(cfg.localRoot);
-    const ctx: DownloadContext = { http, requests, tuning, onBytes: (n) => (bytesDone += n), onRetry: (m) => log.info(m) };
+    const ctx: DownloadContext = { http, requests, tuning, buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency), onBytes: (n) => (bytesDone += n), onRetry: (m) => log.info(m) };
     const finish = (item: PlanItem): void => {
       filesDone++;
       stats.get(item.dir)!.ms = Date.now() - started;

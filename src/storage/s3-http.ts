@@ -4,6 +4,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { StoreConfig } from './config.js';
+import { BodyClient, UnacceptedAnswer, type BodySink } from './body-client.js';
 import { DEFAULT_RETRY, TransientError, withRetry, type RetryPolicy } from './retry.js';
 import { isRetryableStatus, s3ErrorFrom } from './s3-errors.js';
 
@@ -91,6 +92,7 @@ export function header(res: S3Response, name: string): string | undefined {
  */
 export class S3Http {
   private readonly agent: http.Agent;
+  private readonly bodies: BodyClient;
   private readonly transport: typeof http | typeof https;
   private readonly timeoutMs: number;
   private readonly port?: number;
@@ -118,6 +120,13 @@ export class S3Http {
     this.transport = this.protocol === 'https:' ? https : http;
     const agentOpts = { keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'lifo' as const };
     this.agent = this.protocol === 'https:' ? new https.Agent(agentOpts) : new http.Agent(agentOpts);
+    this.bodies = new BodyClient({
+      protocol: this.protocol,
+      hostname: this.hostname,
+      port: this.port ?? (this.protocol === 'https:' ? 443 : 80),
+      maxSockets: opts.connections,
+      timeoutMs: this.timeoutMs,
+    });
     this.signer = new SignatureV4({
       service: 's3',
       region: store.region,
@@ -133,6 +142,33 @@ export class S3Http {
     return `${this.basePath}/${this.store.bucket}${key === undefined ? '' : `/${encodeKeyPath(key)}`}`;
   }
 
+  private async sign(method: 'GET' | 'HEAD' | 'PUT', path: string, query: Query, headers: Record<string, string> | undefined, unsignedBody: boolean) {
+    return this.signer.sign({
+      method,
+      protocol: this.protocol,
+      hostname: this.host,
+      path,
+      query,
+      // A body is sent unsigned: Content-MD5 (checked by the store) covers its integrity for less CPU than SHA-256.
+      headers: { host: this.host, 'x-amz-content-sha256': unsignedBody ? 'UNSIGNED-PAYLOAD' : EMPTY_SHA256, ...(headers ?? {}) },
+    });
+  }
+
+  /**
+   * One signed GET whose body streams to `sink` through the lean body client (the data path of
+   * downloads). Statuses in `accept` go to the sink; the others become errors as in `send`.
+   * No retry here: the caller retries with a fresh sink.
+   */
+  async getBody(key: string, what: string, opts: { headers?: Record<string, string>; accept?: number[] }, sink: BodySink): Promise<number> {
+    const path = this.path(key);
+    const signed = await this.sign('GET', path, {}, opts.headers, false);
+    const answer = await this.bodies.get(path, signed.headers, opts.accept ?? [200, 206], sink);
+    if (!(answer instanceof UnacceptedAnswer)) return answer;
+    const err = s3ErrorFrom(answer.status, answer.text, what, key);
+    if (isRetryableStatus(answer.status)) throw new TransientError(err.message);
+    throw err;
+  }
+
   /**
    * One signed request. Statuses in `accept` come back to the caller; throttling and 5xx become
    * TransientError (for withRetry); anything else becomes an S3Error with the store's code.
@@ -146,15 +182,7 @@ export class S3Http {
   ): Promise<S3Response> {
     const query = opts.query ?? {};
     const path = this.path(key);
-    const signed = await this.signer.sign({
-      method,
-      protocol: this.protocol,
-      hostname: this.host,
-      path,
-      query,
-      // A body is sent unsigned: Content-MD5 (checked by the store) covers its integrity for less CPU than SHA-256.
-      headers: { host: this.host, 'x-amz-content-sha256': opts.body ? 'UNSIGNED-PAYLOAD' : EMPTY_SHA256, ...(opts.headers ?? {}) },
-    });
+    const signed = await this.sign(method, path, query, opts.headers, opts.body !== undefined);
     const qs = Object.keys(query)
       .sort()
       .map((k) => `${encodeRfc3986(k)}=${encodeRfc3986(query[k] ?? '')}`)
@@ -210,5 +238,6 @@ export class S3Http {
 
   async close(): Promise<void> {
     this.agent.destroy();
+    this.bodies.close();
   }
 }

@@ -9,7 +9,7 @@ import { startS3, type S3Server } from '../emulators/s3-server.js';
 import { bytes, digestOf, hydrateConfig, partialFiles, RecordingLogger, RecordingProgress, tempDir, treeDigest } from './helpers.js';
 
 /** Small thresholds so every download path (whole, streamed, ranged) runs on small data. */
-const TUNING: DownloadTuning = { smallMax: 64 * 1024, rangeThreshold: 1024 * 1024, rangeSize: 256 * 1024, verifyAttempts: 3 };
+const TUNING: DownloadTuning = { smallMax: 64 * 1024, rangeThreshold: 1024 * 1024, rangeSize: 256 * 1024, writeBuffer: 128 * 1024, verifyAttempts: 3 };
 
 let s3: S3Server;
 let proxy: FaultProxy;

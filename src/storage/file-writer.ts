@@ -1,0 +1,119 @@
+import fs from 'node:fs';
+
+/** Write buffers, reused across downloads so a large transfer allocates (and collects) almost nothing. */
+export class BufferPool {
+  private readonly free: Buffer[] = [];
+
+  constructor(
+    readonly size: number,
+    private readonly keep: number,
+  ) {}
+
+  take(): Buffer {
+    return this.free.pop() ?? Buffer.allocUnsafeSlow(this.size);
+  }
+
+  give(buf: Buffer): void {
+    if (buf.length === this.size && this.free.length < this.keep) this.free.push(buf);
+  }
+}
+
+/**
+ * Body bytes to a file at their offsets with few, large writes: chunks are copied into a pooled
+ * buffer, a full buffer is written on the thread pool while the next one fills, and the sender is
+ * paused (`write` returns false) while both are busy. One write per buffer instead of one per
+ * 64 KiB socket read: ~8x fewer thread-pool round trips.
+ */
+export class FileWriter {
+  private cur: Buffer | undefined;
+  private fill = 0;
+  private inflight = 0;
+  private error: Error | undefined;
+  private onIdle: (() => void) | undefined;
+  /** Called when the writer can take bytes again after `write` returned false. */
+  onDrain: (() => void) | undefined;
+  private paused = false;
+
+  constructor(
+    private readonly fd: number,
+    private pos: number,
+    private readonly pool: BufferPool,
+    /** Room kept free in the buffer being filled: the largest chunk `write` is given. */
+    private readonly maxChunk: number,
+  ) {}
+
+  /** Copies `chunk` (which may be reused by the caller afterwards); false means "pause until onDrain". */
+  write(chunk: Uint8Array): boolean {
+    if (this.error) throw this.error;
+    if (!this.cur) {
+      this.cur = this.pool.take();
+      this.fill = 0;
+    }
+    if (this.fill + chunk.length > this.cur.length) {
+      // Only when a sender ignores a pause: still correct, through a one-off buffer.
+      this.flush();
+      this.cur = chunk.length > this.pool.size ? Buffer.allocUnsafe(chunk.length) : this.pool.take();
+      this.fill = 0;
+    }
+    this.cur.set(chunk, this.fill);
+    this.fill += chunk.length;
+    if (this.cur.length - this.fill < this.maxChunk) {
+      this.flush();
+      if (this.inflight >= 2) {
+        this.paused = true;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Writes what is buffered and waits for every write; throws the first write error. */
+  async end(): Promise<void> {
+    this.flush();
+    await this.idle();
+    if (this.error) throw this.error;
+  }
+
+  /** Waits for writes in flight without flushing (after a failed transfer, before the file is closed or removed). */
+  async idle(): Promise<void> {
+    if (this.inflight > 0) await new Promise<void>((resolve) => (this.onIdle = resolve));
+    if (this.cur) {
+      this.pool.give(this.cur);
+      this.cur = undefined;
+    }
+  }
+
+  private flush(): void {
+    const buf = this.cur;
+    const len = this.fill;
+    this.cur = undefined;
+    this.fill = 0;
+    if (!buf) return;
+    if (len === 0 || this.error) {
+      this.pool.give(buf);
+      return;
+    }
+    const at = this.pos;
+    this.pos += len;
+    this.inflight++;
+    this.writeAll(buf, 0, len, at);
+  }
+
+  private writeAll(buf: Buffer, off: number, len: number, at: number): void {
+    fs.write(this.fd, buf, off, len, at, (err, n) => {
+      if (!err && n < len) return this.writeAll(buf, off + n, len - n, at + n);
+      if (err) this.error ??= err;
+      this.pool.give(buf);
+      this.inflight--;
+      if (this.inflight === 0) {
+        const done = this.onIdle;
+        this.onIdle = undefined;
+        done?.();
+      }
+      if (this.paused && this.inflight < 2) {
+        this.paused = false;
+        this.onDrain?.();
+      }
+    });
+  }
+}
