@@ -798,6 +798,12 @@ function printPlan(log, plan) {
     for (const rel of plan.delete)
         log.info(`(dry run) delete ${rel}`);
 }
+/** Keys of `dir` recorded in the local state (as of the last run), for splitting its listing. */
+function* keysUnder(state, dir, prefix) {
+    for (const rel of state.keys())
+        if (rel.startsWith(`${dir}/`))
+            yield `${prefix}${rel}`;
+}
 /**
  * Pulls `<prefix><dir>/` for each folder into `<localRoot>/<dir>/`: incremental (listing + local
  * state, no request per unchanged object), verified, atomic per file, bounded in memory.
@@ -807,15 +813,28 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
     const started = Date.now();
     const http = new s3_http/* S3Http */.VF(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
     try {
+        let state = LocalState.load(statePath(cfg.localRoot));
         // The first page of each listing doubles as the credentials check: one message naming the input.
-        const listed = await Promise.all(cfg.dirs.map(async (d) => [d, await (0,list/* listAll */._w)(http, `${cfg.prefix}${d}/`, { firstPageRetry: access_check/* FIRST_REQUEST_RETRY */.m })])).catch((e) => {
-            throw (0,access_check/* explainAccessError */.Q)(e, cfg.store, cfg.prefix);
-        });
-        const listings = new Map(listed);
+        // Folders that took several pages last time are listed in parallel ranges split at last run's keys.
+        const listing = Promise.all(cfg.dirs.map(async (d) => {
+            const splitAfter = (0,list/* splitPoints */.kn)(keysUnder(state, d, cfg.prefix));
+            return [d, await (0,list/* listAll */._w)(http, `${cfg.prefix}${d}/`, { firstPageRetry: access_check/* FIRST_REQUEST_RETRY */.m, splitAfter })];
+        })).then((ok) => ({ ok }), (err) => ({ err }));
+        // The local walk runs while the store answers (a no-op is mostly waiting for listings), once
+        // the requests are on their way: it is synchronous and would otherwise hold them back.
+        await new Promise((resolve) => setImmediate(resolve));
+        let tree = walkLocal(cfg.localRoot, cfg.dirs);
+        const listed = await listing;
+        if ('err' in listed)
+            throw (0,access_check/* explainAccessError */.Q)(listed.err, cfg.store, cfg.prefix);
+        const listings = new Map(listed.ok);
         const hash = manifestHash(cfg.prefix, listings);
-        await hooks.afterListing?.(hash);
-        const tree = walkLocal(cfg.localRoot, cfg.dirs);
-        const state = LocalState.load(statePath(cfg.localRoot));
+        if (hooks.afterListing) {
+            await hooks.afterListing(hash);
+            // A cache restore may have brought files and the state file: look again.
+            state = LocalState.load(statePath(cfg.localRoot));
+            tree = walkLocal(cfg.localRoot, cfg.dirs);
+        }
         const plan = planHydrate({ ...cfg, listings, tree, state });
         for (const r of plan.refused)
             log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);

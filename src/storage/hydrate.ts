@@ -9,7 +9,7 @@ import type { HydrateConfig } from './config.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashFile, multipartParts, type VerifyMethod } from './etag.js';
-import { listAll, type RemoteObject } from './list.js';
+import { listAll, splitPoints, type RemoteObject } from './list.js';
 import { LocalState, statePath } from './local-state.js';
 import { walkLocal } from './local-tree.js';
 import { planHydrate, type Plan, type PlanItem } from './plan.js';
@@ -83,6 +83,11 @@ function printPlan(log: Logger, plan: Plan): void {
   for (const rel of plan.delete) log.info(`(dry run) delete ${rel}`);
 }
 
+/** Keys of `dir` recorded in the local state (as of the last run), for splitting its listing. */
+function* keysUnder(state: LocalState, dir: string, prefix: string): Generator<string> {
+  for (const rel of state.keys()) if (rel.startsWith(`${dir}/`)) yield `${prefix}${rel}`;
+}
+
 /**
  * Pulls `<prefix><dir>/` for each folder into `<localRoot>/<dir>/`: incremental (listing + local
  * state, no request per unchanged object), verified, atomic per file, bounded in memory.
@@ -98,18 +103,32 @@ export async function hydrate(
   const started = Date.now();
   const http = new S3Http(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
   try {
+    let state = LocalState.load(statePath(cfg.localRoot));
     // The first page of each listing doubles as the credentials check: one message naming the input.
-    const listed = await Promise.all(
-      cfg.dirs.map(async (d) => [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY })] as const),
-    ).catch((e: unknown) => {
-      throw explainAccessError(e, cfg.store, cfg.prefix);
-    });
-    const listings = new Map(listed);
+    // Folders that took several pages last time are listed in parallel ranges split at last run's keys.
+    const listing = Promise.all(
+      cfg.dirs.map(async (d) => {
+        const splitAfter = splitPoints(keysUnder(state, d, cfg.prefix));
+        return [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter })] as const;
+      }),
+    ).then(
+      (ok) => ({ ok }),
+      (err: unknown) => ({ err }),
+    );
+    // The local walk runs while the store answers (a no-op is mostly waiting for listings), once
+    // the requests are on their way: it is synchronous and would otherwise hold them back.
+    await new Promise((resolve) => setImmediate(resolve));
+    let tree = walkLocal(cfg.localRoot, cfg.dirs);
+    const listed = await listing;
+    if ('err' in listed) throw explainAccessError(listed.err, cfg.store, cfg.prefix);
+    const listings = new Map(listed.ok);
     const hash = manifestHash(cfg.prefix, listings);
-    await hooks.afterListing?.(hash);
-
-    const tree = walkLocal(cfg.localRoot, cfg.dirs);
-    const state = LocalState.load(statePath(cfg.localRoot));
+    if (hooks.afterListing) {
+      await hooks.afterListing(hash);
+      // A cache restore may have brought files and the state file: look again.
+      state = LocalState.load(statePath(cfg.localRoot));
+      tree = walkLocal(cfg.localRoot, cfg.dirs);
+    }
     const plan = planHydrate({ ...cfg, listings, tree, state });
     for (const r of plan.refused) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;

@@ -1,0 +1,72 @@
+import { compareKeys, listAll, splitPoints } from '../../src/storage/list.js';
+import { S3Http } from '../../src/storage/s3-http.js';
+import { FaultProxy } from '../emulators/fault-proxy.js';
+import { startS3, type S3Server } from '../emulators/s3-server.js';
+import { store } from './helpers.js';
+
+let s3: S3Server;
+let proxy: FaultProxy;
+let http: S3Http;
+const keys: string[] = [];
+
+beforeAll(async () => {
+  s3 = await startS3();
+  await s3.createBucket('models');
+  for (let i = 0; i < 230; i++) keys.push(`stock/big/f${String(i).padStart(4, '0')}-${i % 7}.csv`);
+  keys.push('stock/big/sub/deeper/z.bin', 'stock/bigger/outside.csv', 'stock/aaa/before.csv');
+  for (const k of keys) await s3.put('models', k, Buffer.from(k));
+  proxy = new FaultProxy(s3.endpoint);
+  await proxy.start();
+  http = new S3Http(store(proxy.endpoint), { connections: 8 });
+});
+
+afterAll(async () => {
+  await http.close();
+  await proxy.stop();
+  await s3.stop();
+});
+
+beforeEach(() => {
+  proxy.clearFaults();
+  proxy.log.length = 0;
+});
+
+const under = (p: string): string[] => keys.filter((k) => k.startsWith(p)).sort(compareKeys);
+const listRequests = (): number => proxy.count((r) => r.query.get('list-type') === '2');
+
+test('split points are every n-th known key in listing order, none when one page holds them all', () => {
+  expect(splitPoints(['c', 'a', 'b', 'e', 'd'], 2)).toEqual(['b', 'd']);
+  expect(splitPoints(['a', 'b'], 2)).toEqual([]);
+  expect(splitPoints(['a', 'b', 'c'], 2)).toEqual(['b']);
+  // UTF-8 byte order, as S3 lists: U+FF5E sorts before U+1F600, though not as UTF-16 strings.
+  expect(splitPoints(['k/😀', 'k/～', 'k/a', 'k/z'], 1)).toEqual(['k/a', 'k/z', 'k/～']);
+  expect(compareKeys('k/～', 'k/😀')).toBeLessThan(0);
+});
+
+test('a folder listed in parallel ranges from last run’s keys equals the page-by-page listing', async () => {
+  const prefix = 'stock/big/';
+  const sequential = await listAll(http, prefix, { maxKeys: 20 });
+  const pages = listRequests();
+  expect(sequential.map((o) => o.key)).toEqual(under(prefix));
+  expect(pages).toBe(Math.ceil(under(prefix).length / 20));
+
+  proxy.log.length = 0;
+  const bounds = splitPoints(under(prefix), 40);
+  expect(bounds.length).toBe(5);
+  const parallel = await listAll(http, prefix, { maxKeys: 20, splitAfter: bounds });
+  expect(parallel.map((o) => o.key)).toEqual(under(prefix));
+  expect(parallel.map((o) => [o.size, o.etag])).toEqual(sequential.map((o) => [o.size, o.etag]));
+  // Each of the 6 ranges holds 40 keys or fewer: two pages each, no more than listing in a row.
+  expect(listRequests()).toBeLessThanOrEqual(pages + bounds.length);
+  const starts = proxy.log.filter((r) => r.query.get('start-after')).map((r) => r.query.get('start-after'));
+  expect(starts.sort()).toEqual(bounds);
+});
+
+test('stale split points (deleted keys, keys that never existed, keys outside the prefix) still give the exact listing', async () => {
+  const prefix = 'stock/big/';
+  const want = under(prefix);
+  const stale = ['stock/aaa/zzz', 'stock/big/f0005-gone.csv', want[50]!, 'stock/big/f0100-0.csv.old', want[200]!, 'stock/bigger/x', 'stock/zzz'];
+  const got = await listAll(http, prefix, { maxKeys: 20, splitAfter: stale.sort(compareKeys) });
+  expect(got.map((o) => o.key)).toEqual(want);
+  expect(new Set(got.map((o) => o.key)).size).toBe(want.length);
+});
