@@ -222,8 +222,12 @@ var s3_http = __webpack_require__(780);
 
 /** Metadata key our uploads set, so a multipart ETag can be re-computed by anyone. */
 const PART_SIZE_META = 'x-amz-meta-marketsim-part-size';
+/**
+ * smallMax equals writeBuffer so every whole-read body fits a pooled buffer: bench peak RSS
+ * 139-140 MB with 1 MiB (bodies of 256 KiB-1 MiB allocated each time) against 119-121 MB, same speed.
+ */
 const DEFAULT_TUNING = {
-    smallMax: 1024 * 1024,
+    smallMax: 256 * 1024,
     rangeThreshold: 32 * 1024 * 1024,
     rangeSize: 8 * 1024 * 1024,
     writeBuffer: 256 * 1024,

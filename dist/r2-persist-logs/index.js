@@ -43644,7 +43644,8 @@ class Exchange {
         if (!m)
             throw socketError(`malformed status line: ${(lines[0] ?? '').slice(0, 80)}`, 'ECONNRESET');
         const status = Number(m[2]);
-        const headers = {};
+        // No prototype: a header named like an Object method must not find one.
+        const headers = Object.create(null);
         for (let i = 1; i < lines.length; i++) {
             const l = lines[i] ?? '';
             const c = l.indexOf(':');

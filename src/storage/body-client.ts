@@ -84,7 +84,8 @@ class Exchange {
     const m = /^HTTP\/1\.([01]) (\d{3})/.exec(lines[0] ?? '');
     if (!m) throw socketError(`malformed status line: ${(lines[0] ?? '').slice(0, 80)}`, 'ECONNRESET');
     const status = Number(m[2]);
-    const headers: Record<string, string> = {};
+    // No prototype: a header named like an Object method must not find one.
+    const headers = Object.create(null) as Record<string, string>;
     for (let i = 1; i < lines.length; i++) {
       const l = lines[i] ?? '';
       const c = l.indexOf(':');

@@ -26,8 +26,12 @@ export interface DownloadTuning {
   verifyAttempts: number;
 }
 
+/**
+ * smallMax equals writeBuffer so every whole-read body fits a pooled buffer: bench peak RSS
+ * 139-140 MB with 1 MiB (bodies of 256 KiB-1 MiB allocated each time) against 119-121 MB, same speed.
+ */
 export const DEFAULT_TUNING: DownloadTuning = {
-  smallMax: 1024 * 1024,
+  smallMax: 256 * 1024,
   rangeThreshold: 32 * 1024 * 1024,
   rangeSize: 8 * 1024 * 1024,
   writeBuffer: 256 * 1024,
