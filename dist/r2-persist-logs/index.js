@@ -43446,6 +43446,10 @@ function explainAccessError(e, store, prefix) {
     const code = err.cause?.code ?? err.code ?? '';
     if (/^E[A-Z_]+$/.test(code))
         return new ConfigurationError(`endpoint: cannot reach ${endpoint} (${code})`);
+    // OpenSSL's verdicts (SELF_SIGNED_CERT_IN_CHAIN, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID...).
+    if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
+        return new ConfigurationError(`endpoint: the TLS certificate of ${endpoint} is not trusted: ${err.message ?? code} (${code}); for a private CA, point NODE_EXTRA_CA_CERTS at its certificate`);
+    }
     return e;
 }
 

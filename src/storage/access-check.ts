@@ -29,5 +29,11 @@ export function explainAccessError(e: unknown, store: StoreConfig, prefix: strin
   const err = e as { code?: string; cause?: { code?: string }; message?: string };
   const code = err.cause?.code ?? err.code ?? '';
   if (/^E[A-Z_]+$/.test(code)) return new ConfigurationError(`endpoint: cannot reach ${endpoint} (${code})`);
+  // OpenSSL's verdicts (SELF_SIGNED_CERT_IN_CHAIN, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID...).
+  if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
+    return new ConfigurationError(
+      `endpoint: the TLS certificate of ${endpoint} is not trusted: ${err.message ?? code} (${code}); for a private CA, point NODE_EXTRA_CA_CERTS at its certificate`,
+    );
+  }
   return e;
 }

@@ -1,6 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
+import tls from 'node:tls';
 import { startS3, type S3Server } from '../emulators/s3-server.js';
 import { bytes, digestOf, tempDir, treeDigest } from '../integration/helpers.js';
 import { killTree, runBundle, secretLeaks } from './run-bundle.js';
@@ -170,4 +172,45 @@ test('CLI: hydrate --json, and run -- CMD exits with the command\'s code after p
   const bad = await exec(['hydrate', '--concurrency', 'lots']);
   expect(bad.code).toBe(2);
   expect(bad.stderr).toMatch(/error: Invalid input concurrency: expected a whole number/);
+});
+
+test('r2-hydrate bundle over https (R2 is https only): TLS in front of s3rver, the test CA trusted through NODE_EXTRA_CA_CERTS', async () => {
+  const dir = tempDir('b-tls');
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
+  const upstream = new URL(s3.endpoint);
+  const sockets = new Set<net.Socket>();
+  let connections = 0;
+  // TLS terminated here, bytes passed through to s3rver untouched: listings, HEADs and the body client all cross it.
+  const front = tls.createServer({ key: fs.readFileSync(`${dir}/k.pem`), cert: fs.readFileSync(`${dir}/c.pem`) }, (client) => {
+    connections++;
+    const server = net.connect(Number(upstream.port), upstream.hostname);
+    for (const s of [client, server]) {
+      sockets.add(s);
+      s.on('error', () => undefined);
+      s.on('close', () => sockets.delete(s));
+    }
+    client.pipe(server).pipe(client);
+  });
+  await new Promise<void>((r) => front.listen(0, '127.0.0.1', r));
+  try {
+    const endpoint = `https://localhost:${(front.address() as net.AddressInfo).port}`;
+    const root = path.join(dir, 'root');
+    const env = { ...userEnv(root), R2_ENDPOINT: endpoint, NODE_EXTRA_CA_CERTS: `${dir}/c.pem` };
+    const run = await runBundle('r2-hydrate', { action: 'actions/r2-hydrate/action.yml', env });
+    expect(run.errors).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(treeDigest(root)).toEqual(Object.fromEntries(Object.entries(data).map(([k, v]) => [k, digestOf(v)])));
+    expect(connections).toBeGreaterThan(0);
+    expect(secretLeaks(run, SECRET)).toEqual([]);
+
+    // Without the CA the certificate is refused: the failure names the endpoint, nothing is written.
+    const untrusted = path.join(dir, 'untrusted');
+    const refused = await runBundle('r2-hydrate', { action: 'actions/r2-hydrate/action.yml', env: { ...userEnv(untrusted), R2_ENDPOINT: endpoint } });
+    expect(refused.code).not.toBe(0);
+    expect(refused.errors).toEqual([expect.stringMatching(/^endpoint: the TLS certificate of https:\/\/localhost:\d+ is not trusted: self.signed certificate .*NODE_EXTRA_CA_CERTS/)]);
+    expect(fs.existsSync(path.join(untrusted, 'trainingdata'))).toBe(false);
+  } finally {
+    for (const s of sockets) s.destroy();
+    await new Promise((r) => front.close(r));
+  }
 });
