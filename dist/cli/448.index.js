@@ -281,7 +281,7 @@ function checkBytes(item, hasher, size) {
 function what(ctx, item) {
     return `get s3://${ctx.http.store.bucket}/${item.key}`;
 }
-/** A body longer than announced is cut off rather than trusted. */
+/** The length the answer announces: the body client frames the body by it, and a small body is read into a buffer of that size. */
 function lengthOf(item, headers) {
     const n = Number(headers['content-length']);
     if (!Number.isSafeInteger(n) || n < 0)

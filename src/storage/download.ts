@@ -110,7 +110,7 @@ function what(ctx: DownloadContext, item: PlanItem): string {
   return `get s3://${ctx.http.store.bucket}/${item.key}`;
 }
 
-/** A body longer than announced is cut off rather than trusted. */
+/** The length the answer announces: the body client frames the body by it, and a small body is read into a buffer of that size. */
 function lengthOf(item: PlanItem, headers: Record<string, string>): number {
   const n = Number(headers['content-length']);
   if (!Number.isSafeInteger(n) || n < 0) throw new CorruptObjectError(`${item.key}: answer has no usable Content-Length`);
