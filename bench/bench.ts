@@ -20,6 +20,15 @@ interface Sample {
   cpu: number;
   rssMb: number;
   code: number;
+  /** CPU seconds s3rver spent serving the run: it shares the two cores with the client. */
+  serverCpu: number;
+}
+
+/** utime + stime of a process, in seconds (Linux clock ticks of 1/100 s). */
+function processCpu(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100;
 }
 
 function ensurePeers(): void {
@@ -54,10 +63,12 @@ function plan(): { key: string; size: number }[] {
   return files;
 }
 
-function measure(cmd: string[], env: NodeJS.ProcessEnv): Sample {
+function measure(cmd: string[], env: NodeJS.ProcessEnv, serverPid: number): Sample {
+  const before = processCpu(serverPid);
   const out = spawnSync('python3', [MEASURE, ...cmd], { env, encoding: 'utf8' });
   const s = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as Sample;
   if (s.code !== 0) throw new Error(`${cmd.join(' ')} exited ${s.code}: ${out.stderr}`);
+  s.serverCpu = processCpu(serverPid) - before;
   return s;
 }
 
@@ -129,10 +140,10 @@ async function main(): Promise<void> {
       for (const [tool, cmd] of Object.entries(tools)) {
         const dest = path.join(root, `dl-${tool.replace(/\W/g, '')}`);
         fs.rmSync(dest, { recursive: true, force: true });
-        const full = measure(cmd(dest), tool === 'rclone' ? rcloneEnv : env);
+        const full = measure(cmd(dest), tool === 'rclone' ? rcloneEnv : env, s3.pid);
         const got = treeStats(dest);
         if (got.files !== files.length || got.bytes !== totalBytes) throw new Error(`${tool}: got ${got.files} files / ${got.bytes} bytes`);
-        const noop = measure(cmd(dest), tool === 'rclone' ? rcloneEnv : env);
+        const noop = measure(cmd(dest), tool === 'rclone' ? rcloneEnv : env, s3.pid);
         (results[tool] ??= { full: [], noop: [] }).full.push(full);
         results[tool].noop.push(noop);
         console.log(`round ${round} ${tool.padEnd(12)} full ${full.wall.toFixed(2)} s  no-op ${noop.wall.toFixed(2)} s`);
@@ -157,7 +168,7 @@ async function main(): Promise<void> {
     };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [tool, cmd] of Object.entries(upTools)) {
-        const s = measure(cmd(`bench-${tool.replace(/\W/g, '')}-${round}`), tool === 'rclone' ? rcloneEnv : env);
+        const s = measure(cmd(`bench-${tool.replace(/\W/g, '')}-${round}`), tool === 'rclone' ? rcloneEnv : env, s3.pid);
         (uploads[tool] ??= []).push(s);
         console.log(`round ${round} ${tool.padEnd(12)} upload ${s.wall.toFixed(2)} s`);
       }
@@ -165,10 +176,17 @@ async function main(): Promise<void> {
 
     const row = (name: string, xs: Sample[], bytes: number): string[] => {
       const w = median(xs.map((x) => x.wall));
-      return [name, `${w.toFixed(2)} s`, bytes ? `${(bytes / 1e6 / w).toFixed(0)} MB/s` : '', `${median(xs.map((x) => x.cpu)).toFixed(1)} s`, `${median(xs.map((x) => x.rssMb)).toFixed(0)} MB`];
+      return [
+        name,
+        `${w.toFixed(2)} s`,
+        bytes ? `${(bytes / 1e6 / w).toFixed(0)} MB/s` : '',
+        `${median(xs.map((x) => x.cpu)).toFixed(1)} s`,
+        `${median(xs.map((x) => x.rssMb)).toFixed(0)} MB`,
+        `${median(xs.map((x) => x.serverCpu)).toFixed(1)} s`,
+      ];
     };
     const table = (title: string, rows: string[][]): void => {
-      console.log(`\n${title}\n| tool | median wall | throughput | client CPU | peak RSS |\n|---|---|---|---|---|`);
+      console.log(`\n${title}\n| tool | median wall | throughput | client CPU | peak RSS | s3rver CPU |\n|---|---|---|---|---|---|`);
       for (const r of rows) console.log(`| ${r.join(' | ')} |`);
     };
     const ratio = (kind: 'full' | 'noop'): string =>

@@ -23,6 +23,8 @@ export interface S3Server {
   endpoint: string;
   port: number;
   dataDir: string;
+  /** The s3rver process (the bench reads its CPU time). */
+  pid: number;
   client: S3Client;
   createBucket(name: string): Promise<void>;
   put(bucket: string, key: string, body: Buffer | string, metadata?: Record<string, string>): Promise<void>;
@@ -67,6 +69,7 @@ export async function startS3(): Promise<S3Server> {
     endpoint,
     port,
     dataDir,
+    pid: child.pid ?? 0,
     client,
     createBucket: async (name) => {
       await client.send(new CreateBucketCommand({ Bucket: name }));
