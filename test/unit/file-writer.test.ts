@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, test } from '@jest/globals';
+import { BufferPool, FileWriter } from '../../src/storage/file-writer.js';
+
+const tmp = (): string => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'fw-')), 'f');
+
+/** Feeds `data` in `chunk`-sized views of one reused buffer (as the body client does), honouring pauses. */
+async function feed(w: FileWriter, data: Buffer, chunk: number): Promise<{ pauses: number }> {
+  const reused = Buffer.alloc(chunk);
+  let pauses = 0;
+  for (let off = 0; off < data.length; off += chunk) {
+    const n = Math.min(chunk, data.length - off);
+    data.copy(reused, 0, off, off + n);
+    if (!w.write(reused.subarray(0, n))) {
+      pauses++;
+      await new Promise<void>((resolve) => (w.onDrain = resolve));
+    }
+    reused.fill(0xee); // the writer must have copied the bytes already
+  }
+  return { pauses };
+}
+
+test('bytes land at their offsets, intact though the caller reuses its buffer; a fast sender is paused', async () => {
+  const file = tmp();
+  const fd = fs.openSync(file, 'w+');
+  const data = Buffer.from(Array.from({ length: 3_000_000 }, (_, i) => (i * 31) % 251));
+  fs.ftruncateSync(fd, 100 + data.length);
+  const pool = new BufferPool(128 * 1024, 4);
+  const w = new FileWriter(fd, 100, pool, 64 * 1024);
+  const { pauses } = await feed(w, data, 64 * 1024);
+  await w.end();
+  fs.closeSync(fd);
+  const got = fs.readFileSync(file);
+  expect(got.subarray(0, 100).equals(Buffer.alloc(100))).toBe(true);
+  expect(got.subarray(100).equals(data)).toBe(true);
+  expect(pauses).toBeGreaterThan(0);
+});
+
+test('two writers fill one file from both ends through a shared pool, and the pool keeps what it may', async () => {
+  const file = tmp();
+  const fd = fs.openSync(file, 'w+');
+  const a = Buffer.alloc(700_000, 1);
+  const b = Buffer.alloc(500_000, 2);
+  const pool = new BufferPool(64 * 1024, 3);
+  const wa = new FileWriter(fd, 0, pool, 16 * 1024);
+  const wb = new FileWriter(fd, a.length, pool, 16 * 1024);
+  await Promise.all([feed(wa, a, 16 * 1024).then(() => wa.end()), feed(wb, b, 16 * 1000).then(() => wb.end())]);
+  fs.closeSync(fd);
+  expect(fs.readFileSync(file).equals(Buffer.concat([a, b]))).toBe(true);
+  const taken = [pool.take(), pool.take(), pool.take(), pool.take()];
+  expect(new Set(taken).size).toBe(4); // at most 3 were kept, a 4th is new
+});
+
+test('a write error surfaces on the next write or at end, and idle() still waits for writes in flight', async () => {
+  const file = tmp();
+  fs.writeFileSync(file, '');
+  const fd = fs.openSync(file, 'r'); // read-only: every write fails with EBADF
+  const w = new FileWriter(fd, 0, new BufferPool(64 * 1024, 2), 16 * 1024);
+  const chunk = Buffer.alloc(16 * 1024, 7);
+  let thrown: unknown;
+  try {
+    for (let i = 0; i < 64; i++) {
+      if (!w.write(chunk)) await new Promise<void>((resolve) => (w.onDrain = resolve));
+      await new Promise((r) => setImmediate(r));
+    }
+  } catch (e) {
+    thrown = e;
+  }
+  if (!thrown) await w.end().catch((e: unknown) => (thrown = e));
+  expect((thrown as NodeJS.ErrnoException).code).toBe('EBADF');
+  await w.idle();
+  fs.closeSync(fd);
+});
