@@ -440,7 +440,23 @@ class BodyClient {
      * Resolves with the status, or with UnacceptedAnswer for any other status.
      */
     async get(path, headers, accept, sink) {
-        const conn = await this.acquire();
+        for (;;) {
+            const conn = await this.acquire();
+            const reused = conn.uses++ > 0;
+            try {
+                return await this.exchange(conn, path, headers, accept, sink);
+            }
+            catch (e) {
+                // A kept-alive socket the server closed as we reused it: not one byte of an answer came
+                // back, so the request was not served. A GET can go again, on another socket, at once.
+                if (reused && !conn.answered)
+                    continue;
+                throw e;
+            }
+        }
+    }
+    exchange(conn, path, headers, accept, sink) {
+        conn.answered = false;
         return new Promise((resolve, reject) => {
             let status = 0;
             const wrapped = {
@@ -503,7 +519,7 @@ class BodyClient {
     }
     connect() {
         const buffer = Buffer.allocUnsafe(READ_BUFFER);
-        const conn = { socket: undefined };
+        const conn = { socket: undefined, uses: 0, answered: false };
         const onread = {
             buffer,
             callback: (n, buf) => {
@@ -512,6 +528,7 @@ class BodyClient {
                     conn.socket.destroy(); // bytes nobody asked for: the connection is out of step
                     return false;
                 }
+                conn.answered = true;
                 try {
                     return ex.feed(Buffer.from(buf.buffer, buf.byteOffset, n));
                 }

@@ -188,6 +188,10 @@ class Exchange {
 /** A keep-alive connection with its own read buffer, reused across requests. */
 interface Conn {
   socket: net.Socket;
+  /** Requests sent on this socket so far. */
+  uses: number;
+  /** Whether the current request got any byte back. */
+  answered: boolean;
   exchange?: Exchange;
   /** Ends the current request with an error (socket closed, timed out, errored). */
   fail?: (err: Error) => void;
@@ -224,7 +228,22 @@ export class BodyClient {
    * Resolves with the status, or with UnacceptedAnswer for any other status.
    */
   async get(path: string, headers: Record<string, string>, accept: readonly number[], sink: BodySink): Promise<number | UnacceptedAnswer> {
-    const conn = await this.acquire();
+    for (;;) {
+      const conn = await this.acquire();
+      const reused = conn.uses++ > 0;
+      try {
+        return await this.exchange(conn, path, headers, accept, sink);
+      } catch (e) {
+        // A kept-alive socket the server closed as we reused it: not one byte of an answer came
+        // back, so the request was not served. A GET can go again, on another socket, at once.
+        if (reused && !conn.answered) continue;
+        throw e;
+      }
+    }
+  }
+
+  private exchange(conn: Conn, path: string, headers: Record<string, string>, accept: readonly number[], sink: BodySink): Promise<number | UnacceptedAnswer> {
+    conn.answered = false;
     return new Promise<number | UnacceptedAnswer>((resolve, reject) => {
       let status = 0;
       const wrapped: BodySink = {
@@ -282,7 +301,7 @@ export class BodyClient {
 
   private connect(): Conn {
     const buffer = Buffer.allocUnsafe(READ_BUFFER);
-    const conn: Conn = { socket: undefined as unknown as net.Socket };
+    const conn: Conn = { socket: undefined as unknown as net.Socket, uses: 0, answered: false };
     const onread = {
       buffer,
       callback: (n: number, buf: Uint8Array): boolean => {
@@ -291,6 +310,7 @@ export class BodyClient {
           conn.socket.destroy(); // bytes nobody asked for: the connection is out of step
           return false;
         }
+        conn.answered = true;
         try {
           return ex.feed(Buffer.from(buf.buffer, buf.byteOffset, n));
         } catch (e) {

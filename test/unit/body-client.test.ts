@@ -151,6 +151,28 @@ test('a body cut short, a silent server and a refused connection are transient e
   await expect(refused.get('/', { host: 'x' }, [200], collect())).rejects.toMatchObject({ code: 'ECONNREFUSED' });
 });
 
+test('a kept-alive socket the server closed as it was reused is replaced at once; a fresh socket that fails is an error', async () => {
+  const srv = await rawServer((sock, _req, n) => {
+    if (n === 2) sock.destroy(); // closed as the request arrived: nothing answered
+    else sock.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok');
+  });
+  const c = client(srv.port);
+  for (let i = 0; i < 2; i++) {
+    const s = collect();
+    expect(await c.get('/', { host: 'x' }, [200], s)).toBe(200);
+    expect(s.body().toString()).toBe('ok');
+  }
+  expect(srv.requests.length).toBe(3);
+  expect(srv.connections()).toBe(2);
+  c.close();
+
+  const never = await rawServer((sock) => sock.destroy());
+  const d = client(never.port);
+  await expect(d.get('/', { host: 'x' }, [200], collect())).rejects.toMatchObject({ code: 'ECONNRESET' });
+  expect(never.requests.length).toBe(1);
+  d.close();
+});
+
 test('a sink that throws ends the request with its error and drops the socket', async () => {
   const srv = await rawServer((sock) => sock.write('HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello'));
   const c = client(srv.port);
