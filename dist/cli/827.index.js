@@ -1089,7 +1089,7 @@ function isRetryableStatus(status) {
 /* harmony export */   wx: () => (/* binding */ header),
 /* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* unused harmony exports encodeRfc3986, encodeKeyPath, release */
+/* unused harmony exports encodeRfc3986, encodeKeyPath, socketHost, release */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5118);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);
@@ -1129,6 +1129,10 @@ function encodeRfc3986(s) {
 }
 function encodeKeyPath(key) {
     return key.split('/').map(encodeRfc3986).join('/');
+}
+/** The host to open a socket to: a URL keeps an IPv6 literal in brackets ([::1]), sockets want it bare. */
+function socketHost(u) {
+    return u.hostname.replace(/^\[(.*)\]$/, '$1');
 }
 /** The whole body as text (error documents, listings: small). */
 async function readText(body) {
@@ -1182,7 +1186,7 @@ class S3Http {
         const u = new URL(store.endpoint);
         this.origin = u.origin;
         this.host = u.host;
-        this.hostname = u.hostname;
+        this.hostname = socketHost(u);
         this.protocol = u.protocol === 'https:' ? 'https:' : 'http:';
         this.basePath = u.pathname.replace(/\/+$/, '');
         this.timeoutMs = opts.timeoutMs ?? 60_000;

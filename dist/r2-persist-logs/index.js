@@ -44297,6 +44297,10 @@ function encodeRfc3986(s) {
 function encodeKeyPath(key) {
     return key.split('/').map(encodeRfc3986).join('/');
 }
+/** The host to open a socket to: a URL keeps an IPv6 literal in brackets ([::1]), sockets want it bare. */
+function socketHost(u) {
+    return u.hostname.replace(/^\[(.*)\]$/, '$1');
+}
 /** The whole body as text (error documents, listings: small). */
 async function readText(body) {
     const chunks = [];
@@ -44349,7 +44353,7 @@ class S3Http {
         const u = new URL(store.endpoint);
         this.origin = u.origin;
         this.host = u.host;
-        this.hostname = u.hostname;
+        this.hostname = socketHost(u);
         this.protocol = u.protocol === 'https:' ? 'https:' : 'http:';
         this.basePath = u.pathname.replace(/\/+$/, '');
         this.timeoutMs = opts.timeoutMs ?? 60_000;

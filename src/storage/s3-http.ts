@@ -41,6 +41,11 @@ export function encodeKeyPath(key: string): string {
   return key.split('/').map(encodeRfc3986).join('/');
 }
 
+/** The host to open a socket to: a URL keeps an IPv6 literal in brackets ([::1]), sockets want it bare. */
+export function socketHost(u: URL): string {
+  return u.hostname.replace(/^\[(.*)\]$/, '$1');
+}
+
 export type Query = Record<string, string>;
 
 /** A request body: bytes in memory, or a factory of streams (called again on each retry). */
@@ -114,7 +119,7 @@ export class S3Http {
     const u = new URL(store.endpoint);
     this.origin = u.origin;
     this.host = u.host;
-    this.hostname = u.hostname;
+    this.hostname = socketHost(u);
     this.protocol = u.protocol === 'https:' ? 'https:' : 'http:';
     this.basePath = u.pathname.replace(/\/+$/, '');
     this.timeoutMs = opts.timeoutMs ?? 60_000;

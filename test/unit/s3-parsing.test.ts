@@ -1,6 +1,6 @@
 import { parseListPage, normalizeEtag } from '../../src/storage/list.js';
 import { parseS3ErrorBody, s3ErrorFrom, isRetryableStatus } from '../../src/storage/s3-errors.js';
-import { encodeKeyPath } from '../../src/storage/s3-http.js';
+import { encodeKeyPath, socketHost } from '../../src/storage/s3-http.js';
 import { isTransient, TransientError } from '../../src/storage/retry.js';
 
 describe('ListObjectsV2 parsing', () => {
@@ -68,4 +68,11 @@ describe('XML text decoding', () => {
     const page = parseListPage('<ListBucketResult><Contents><Key>&lt;Contents&gt;x</Key><Size>1</Size><ETag>e</ETag></Contents></ListBucketResult>');
     expect(page.objects.map((o) => o.key)).toEqual(['<Contents>x']);
   });
+});
+
+test('the socket host of an endpoint: IPv6 literals lose their brackets, names and IPv4 stay as they are', () => {
+  expect(socketHost(new URL('https://[::1]:9000/path'))).toBe('::1');
+  expect(socketHost(new URL('http://[2001:db8::5]'))).toBe('2001:db8::5');
+  expect(socketHost(new URL('https://acct.r2.cloudflarestorage.com'))).toBe('acct.r2.cloudflarestorage.com');
+  expect(socketHost(new URL('http://127.0.0.1:4600'))).toBe('127.0.0.1');
 });
