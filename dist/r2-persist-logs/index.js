@@ -43609,7 +43609,9 @@ class Exchange {
     trailer = false;
     done = false;
     reusable = true;
-    constructor(accept, sink, resume, finish) {
+    constructor(accept, sink, resume, 
+    /** Called once: with the error, or with the status of an accepted answer, or with an UnacceptedAnswer. */
+    finish) {
         this.accept = accept;
         this.sink = sink;
         this.resume = resume;
@@ -43761,7 +43763,7 @@ class Exchange {
     complete() {
         this.done = true;
         if (this.accepted)
-            this.finish();
+            this.finish(undefined, this.status);
         else
             this.finish(undefined, new UnacceptedAnswer(this.status, this.headers, Buffer.concat(this.errorBody).toString('utf8')));
     }
@@ -43806,15 +43808,7 @@ class BodyClient {
     exchange(conn, path, headers, accept, sink) {
         conn.answered = false;
         return new Promise((resolve, reject) => {
-            let status = 0;
-            const wrapped = {
-                start: (s, h, resume) => {
-                    status = s;
-                    sink.start(s, h, resume);
-                },
-                data: (c) => sink.data(c),
-            };
-            const settle = (err, unaccepted) => {
+            const settle = (err, answer) => {
                 const ex = conn.exchange;
                 conn.exchange = undefined;
                 conn.fail = undefined;
@@ -43829,9 +43823,9 @@ class BodyClient {
                 }
                 else
                     conn.socket.destroy();
-                resolve(unaccepted ?? status);
+                resolve(answer);
             };
-            conn.exchange = new Exchange(accept, wrapped, () => conn.socket.resume(), settle);
+            conn.exchange = new Exchange(accept, sink, () => conn.socket.resume(), settle);
             conn.fail = (err) => settle(err);
             let head = `GET ${path} HTTP/1.1\r\n`;
             for (const [k, v] of Object.entries(headers))

@@ -50,7 +50,8 @@ class Exchange {
     private readonly accept: readonly number[],
     private readonly sink: BodySink,
     private readonly resume: () => void,
-    private readonly finish: (err?: unknown, unaccepted?: UnacceptedAnswer) => void,
+    /** Called once: with the error, or with the status of an accepted answer, or with an UnacceptedAnswer. */
+    private readonly finish: (err: unknown, answer?: number | UnacceptedAnswer) => void,
   ) {}
 
   /** Feeds bytes from the socket; returns false to pause the socket. */
@@ -180,7 +181,7 @@ class Exchange {
 
   private complete(): void {
     this.done = true;
-    if (this.accepted) this.finish();
+    if (this.accepted) this.finish(undefined, this.status);
     else this.finish(undefined, new UnacceptedAnswer(this.status, this.headers, Buffer.concat(this.errorBody).toString('utf8')));
   }
 }
@@ -245,15 +246,7 @@ export class BodyClient {
   private exchange(conn: Conn, path: string, headers: Record<string, string>, accept: readonly number[], sink: BodySink): Promise<number | UnacceptedAnswer> {
     conn.answered = false;
     return new Promise<number | UnacceptedAnswer>((resolve, reject) => {
-      let status = 0;
-      const wrapped: BodySink = {
-        start: (s, h, resume) => {
-          status = s;
-          sink.start(s, h, resume);
-        },
-        data: (c) => sink.data(c),
-      };
-      const settle = (err?: unknown, unaccepted?: UnacceptedAnswer): void => {
+      const settle = (err: unknown, answer?: number | UnacceptedAnswer): void => {
         const ex = conn.exchange;
         conn.exchange = undefined;
         conn.fail = undefined;
@@ -265,11 +258,10 @@ export class BodyClient {
         if (ex?.reusable && !conn.socket.destroyed) {
           conn.socket.resume();
           this.release(conn);
-        }
-        else conn.socket.destroy();
-        resolve(unaccepted ?? status);
+        } else conn.socket.destroy();
+        resolve(answer!);
       };
-      conn.exchange = new Exchange(accept, wrapped, () => conn.socket.resume(), settle);
+      conn.exchange = new Exchange(accept, sink, () => conn.socket.resume(), settle);
       conn.fail = (err) => settle(err);
       let head = `GET ${path} HTTP/1.1\r\n`;
       for (const [k, v] of Object.entries(headers)) head += `${k}: ${v}\r\n`;
