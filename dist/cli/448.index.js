@@ -825,9 +825,13 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             return [d, await (0,list/* listAll */._w)(http, `${cfg.prefix}${d}/`, { firstPageRetry: access_check/* FIRST_REQUEST_RETRY */.m, splitAfter })];
         })).then((ok) => ({ ok }), (err) => ({ err }));
         // The local walk runs while the store answers (a no-op is mostly waiting for listings), once
-        // the requests are on their way: it is synchronous and would otherwise hold them back.
-        await new Promise((resolve) => setImmediate(resolve));
-        let tree = walkLocal(cfg.localRoot, cfg.dirs);
+        // the requests are on their way: it is synchronous and would otherwise hold them back. Not with
+        // a cache hook: its restore may bring files and the state file, so both are read after it.
+        let tree;
+        if (!hooks.afterListing) {
+            await new Promise((resolve) => setImmediate(resolve));
+            tree = walkLocal(cfg.localRoot, cfg.dirs);
+        }
         const listed = await listing;
         if ('err' in listed)
             throw (0,access_check/* explainAccessError */.Q)(listed.err, cfg.store, cfg.prefix);
@@ -835,10 +839,9 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         const hash = manifestHash(cfg.prefix, listings);
         if (hooks.afterListing) {
             await hooks.afterListing(hash);
-            // A cache restore may have brought files and the state file: look again.
             state = LocalState.load(statePath(cfg.localRoot));
-            tree = walkLocal(cfg.localRoot, cfg.dirs);
         }
+        tree ??= walkLocal(cfg.localRoot, cfg.dirs);
         const plan = planHydrate({ ...cfg, listings, tree, state });
         for (const r of plan.refused)
             log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);

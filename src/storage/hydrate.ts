@@ -11,7 +11,7 @@ import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, 
 import { EtagHasher, hashFile, multipartParts, type VerifyMethod } from './etag.js';
 import { listAll, splitPoints, type RemoteObject } from './list.js';
 import { LocalState, statePath } from './local-state.js';
-import { walkLocal } from './local-tree.js';
+import { walkLocal, type LocalTree } from './local-tree.js';
 import { planHydrate, type Plan, type PlanItem } from './plan.js';
 import { S3Http } from './s3-http.js';
 import { SafeDirs } from './safe-dirs.js';
@@ -116,19 +116,22 @@ export async function hydrate(
       (err: unknown) => ({ err }),
     );
     // The local walk runs while the store answers (a no-op is mostly waiting for listings), once
-    // the requests are on their way: it is synchronous and would otherwise hold them back.
-    await new Promise((resolve) => setImmediate(resolve));
-    let tree = walkLocal(cfg.localRoot, cfg.dirs);
+    // the requests are on their way: it is synchronous and would otherwise hold them back. Not with
+    // a cache hook: its restore may bring files and the state file, so both are read after it.
+    let tree: LocalTree | undefined;
+    if (!hooks.afterListing) {
+      await new Promise((resolve) => setImmediate(resolve));
+      tree = walkLocal(cfg.localRoot, cfg.dirs);
+    }
     const listed = await listing;
     if ('err' in listed) throw explainAccessError(listed.err, cfg.store, cfg.prefix);
     const listings = new Map(listed.ok);
     const hash = manifestHash(cfg.prefix, listings);
     if (hooks.afterListing) {
       await hooks.afterListing(hash);
-      // A cache restore may have brought files and the state file: look again.
       state = LocalState.load(statePath(cfg.localRoot));
-      tree = walkLocal(cfg.localRoot, cfg.dirs);
     }
+    tree ??= walkLocal(cfg.localRoot, cfg.dirs);
     const plan = planHydrate({ ...cfg, listings, tree, state });
     for (const r of plan.refused) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
