@@ -778,16 +778,6 @@ function manifestHash(prefix, listings) {
     }
     return h.digest('hex');
 }
-async function hashLocal(file, hasher) {
-    const fh = await external_node_fs_.promises.open(file, 'r');
-    try {
-        await (0,storage_etag/* hashFile */.DC)(fh, undefined, hasher);
-    }
-    finally {
-        await fh.close();
-    }
-    return hasher.digest();
-}
 function printPlan(log, plan) {
     const mb = (n) => `${(n / 1e6).toFixed(3)} MB`;
     for (const d of plan.download)
@@ -931,8 +921,11 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
                 const parts = (0,storage_etag/* multipartParts */.h1)(item.etag);
                 const partSize = parts === undefined ? undefined : await requests(() => resolvePartSize(http, item.key, item.size, parts));
                 const hasher = new storage_etag/* EtagHasher */.v(item.etag, partSize);
-                const st = external_node_fs_.lstatSync(file);
-                if (hasher.method !== 'size-only' && st.isFile() && (await hashLocal(file, hasher)) === item.etag) {
+                const isFile = external_node_fs_.lstatSync(file).isFile();
+                const hashable = hasher.method !== 'size-only' && isFile;
+                if (hashable)
+                    await (0,storage_etag/* hashPath */.Gv)(file, undefined, hasher);
+                if (hashable && hasher.digest() === item.etag) {
                     const after = external_node_fs_.lstatSync(file);
                     state.set(item.rel, { size: item.size, etag: item.etag, mtimeMs: after.mtimeMs, method: 'local-md5' });
                     count('local-md5');

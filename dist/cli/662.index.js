@@ -185,14 +185,8 @@ async function readSnapshot(file) {
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
     const parts = new storage_etag/* PartsHasher */.Qw(partSize);
-    const fh = await external_node_fs_.promises.open(file, 'r');
-    try {
-        if ((await (0,storage_etag/* hashFile */.DC)(fh, size, whole, parts)) < size)
-            throw new Error(`${file} shrank while being read`);
-    }
-    finally {
-        await fh.close();
-    }
+    if ((await (0,storage_etag/* hashPath */.Gv)(file, size, whole, parts)) < size)
+        throw new Error(`${file} shrank while being read`);
     return { md5: whole.digest('hex'), composite: parts.digest() };
 }
 /**

@@ -593,6 +593,7 @@ function storeUri(store, key) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   DC: () => (/* binding */ hashFile),
+/* harmony export */   Gv: () => (/* binding */ hashPath),
 /* harmony export */   Ln: () => (/* binding */ compositeEtag),
 /* harmony export */   Qw: () => (/* binding */ PartsHasher),
 /* harmony export */   V: () => (/* binding */ partSizeFits),
@@ -602,6 +603,8 @@ function storeUri(store, key) {
 /* harmony export */   v: () => (/* binding */ EtagHasher)
 /* harmony export */ });
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+
 
 const SINGLE = /^[0-9a-f]{32}$/;
 const MULTI = /^([0-9a-f]{32})-(\d+)$/;
@@ -706,6 +709,16 @@ async function hashFile(fh, size, ...sinks) {
         pos += bytesRead;
     }
     return pos;
+}
+/** `hashFile` on a file named by path: opened for reading, always closed. */
+async function hashPath(file, size, ...sinks) {
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    try {
+        return await hashFile(fh, size, ...sinks);
+    }
+    finally {
+        await fh.close();
+    }
 }
 
 

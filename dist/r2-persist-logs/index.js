@@ -43453,7 +43453,10 @@ function explainAccessError(e, store, prefix) {
     return e;
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./lib/storage/etag.js
+
 
 const SINGLE = /^[0-9a-f]{32}$/;
 const MULTI = /^([0-9a-f]{32})-(\d+)$/;
@@ -43558,6 +43561,16 @@ async function hashFile(fh, size, ...sinks) {
         pos += bytesRead;
     }
     return pos;
+}
+/** `hashFile` on a file named by path: opened for reading, always closed. */
+async function hashPath(file, size, ...sinks) {
+    const fh = await (0,promises_.open)(file, 'r');
+    try {
+        return await hashFile(fh, size, ...sinks);
+    }
+    finally {
+        await fh.close();
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/@smithy/signature-v4/dist-cjs/index.js
@@ -44726,14 +44739,8 @@ async function readSnapshot(file) {
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
     const parts = new PartsHasher(partSize);
-    const fh = await external_node_fs_.promises.open(file, 'r');
-    try {
-        if ((await hashFile(fh, size, whole, parts)) < size)
-            throw new Error(`${file} shrank while being read`);
-    }
-    finally {
-        await fh.close();
-    }
+    if ((await hashPath(file, size, whole, parts)) < size)
+        throw new Error(`${file} shrank while being read`);
     return { md5: whole.digest('hex'), composite: parts.digest() };
 }
 /**

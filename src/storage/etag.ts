@@ -1,5 +1,5 @@
 import { createHash, type Hash } from 'node:crypto';
-import type { FileHandle } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 
 /** How an object's bytes were confirmed; counted in the summary. */
 export type VerifyMethod = 'md5' | 'multipart-md5' | 'size-only' | 'local-md5' | 'cache';
@@ -114,4 +114,14 @@ export async function hashFile(fh: FileHandle, size: number | undefined, ...sink
     pos += bytesRead;
   }
   return pos;
+}
+
+/** `hashFile` on a file named by path: opened for reading, always closed. */
+export async function hashPath(file: string, size: number | undefined, ...sinks: { update(chunk: Uint8Array): void }[]): Promise<number> {
+  const fh = await open(file, 'r');
+  try {
+    return await hashFile(fh, size, ...sinks);
+  } finally {
+    await fh.close();
+  }
 }

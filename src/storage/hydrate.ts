@@ -8,7 +8,7 @@ import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import type { HydrateConfig } from './config.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
-import { EtagHasher, hashFile, multipartParts, type VerifyMethod } from './etag.js';
+import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from './etag.js';
 import { listAll, splitPoints, type RemoteObject } from './list.js';
 import { LocalState, statePath } from './local-state.js';
 import { walkLocal, type LocalTree } from './local-tree.js';
@@ -61,16 +61,6 @@ export function manifestHash(prefix: string, listings: Map<string, RemoteObject[
     for (const o of objs) h.update(`${o.key}\t${o.size}\t${o.etag}\n`);
   }
   return h.digest('hex');
-}
-
-async function hashLocal(file: string, hasher: EtagHasher): Promise<string> {
-  const fh = await fs.promises.open(file, 'r');
-  try {
-    await hashFile(fh, undefined, hasher);
-  } finally {
-    await fh.close();
-  }
-  return hasher.digest();
 }
 
 function printPlan(log: Logger, plan: Plan): void {
@@ -224,8 +214,10 @@ export async function hydrate(
         const parts = multipartParts(item.etag);
         const partSize = parts === undefined ? undefined : await requests(() => resolvePartSize(http, item.key, item.size, parts));
         const hasher = new EtagHasher(item.etag, partSize);
-        const st = fs.lstatSync(file);
-        if (hasher.method !== 'size-only' && st.isFile() && (await hashLocal(file, hasher)) === item.etag) {
+        const isFile = fs.lstatSync(file).isFile();
+        const hashable = hasher.method !== 'size-only' && isFile;
+        if (hashable) await hashPath(file, undefined, hasher);
+        if (hashable && hasher.digest() === item.etag) {
           const after = fs.lstatSync(file);
           state.set(item.rel, { size: item.size, etag: item.etag, mtimeMs: after.mtimeMs, method: 'local-md5' });
           count('local-md5');

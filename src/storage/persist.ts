@@ -6,7 +6,7 @@ import pLimit from 'p-limit';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import { storeUri, type PersistConfig } from './config.js';
-import { hashFile, PartsHasher, partSizeFor } from './etag.js';
+import { hashPath, PartsHasher, partSizeFor } from './etag.js';
 import { listAll, normalizeEtag, type RemoteObject } from './list.js';
 import { S3Error } from './s3-errors.js';
 import { header, S3Http } from './s3-http.js';
@@ -91,12 +91,7 @@ async function readSnapshot(file: string): Promise<{ buf: Buffer; growing: boole
 async function hashPrefix(file: string, size: number, partSize: number): Promise<{ md5: string; composite: string }> {
   const whole = createHash('md5');
   const parts = new PartsHasher(partSize);
-  const fh = await fs.promises.open(file, 'r');
-  try {
-    if ((await hashFile(fh, size, whole, parts)) < size) throw new Error(`${file} shrank while being read`);
-  } finally {
-    await fh.close();
-  }
+  if ((await hashPath(file, size, whole, parts)) < size) throw new Error(`${file} shrank while being read`);
   return { md5: whole.digest('hex'), composite: parts.digest() };
 }
 
