@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger, ProgressSink, TransferProgress } from '../../src/runtime/ports.js';
 import type { HydrateConfig, StoreConfig } from '../../src/storage/config.js';
+import { FaultProxy } from '../emulators/fault-proxy.js';
+import { startS3, type S3Server } from '../emulators/s3-server.js';
 
 export function tempDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `marketsim-${label}-`));
@@ -95,4 +97,29 @@ export function partialFiles(root: string): string[] {
   };
   visit(root);
   return out;
+}
+
+/**
+ * For the whole test file: s3rver with the bucket `models`, and a FaultProxy in front of it.
+ * Before each test the proxy's faults, request hook and log are cleared. Read `s3` and `proxy`
+ * inside hooks and tests (they are set by the first beforeAll).
+ */
+export function s3BehindProxy(): { readonly s3: S3Server; readonly proxy: FaultProxy } {
+  const fx = {} as { s3: S3Server; proxy: FaultProxy };
+  beforeAll(async () => {
+    fx.s3 = await startS3();
+    await fx.s3.createBucket('models');
+    fx.proxy = new FaultProxy(fx.s3.endpoint);
+    await fx.proxy.start();
+  });
+  afterAll(async () => {
+    await fx.proxy?.stop();
+    await fx.s3?.stop();
+  });
+  beforeEach(() => {
+    fx.proxy.clearFaults();
+    fx.proxy.onRequest = undefined;
+    fx.proxy.log.length = 0;
+  });
+  return fx;
 }

@@ -4,20 +4,17 @@ import { hydrate } from '../../src/storage/hydrate.js';
 import type { DownloadTuning } from '../../src/storage/download.js';
 import { compositeEtag } from '../../src/storage/etag.js';
 import { createHash } from 'node:crypto';
-import { FaultProxy } from '../emulators/fault-proxy.js';
-import { startS3, type S3Server } from '../emulators/s3-server.js';
-import { bytes, digestOf, hydrateConfig, partialFiles, RecordingLogger, RecordingProgress, tempDir, treeDigest } from './helpers.js';
+import { bytes, digestOf, hydrateConfig, partialFiles, RecordingLogger, RecordingProgress, s3BehindProxy, tempDir, treeDigest } from './helpers.js';
 
 /** Small thresholds so every download path (whole, streamed, ranged) runs on small data. */
 const TUNING: DownloadTuning = { smallMax: 64 * 1024, rangeThreshold: 1024 * 1024, rangeSize: 256 * 1024, writeBuffer: 128 * 1024, verifyAttempts: 3 };
 
-let s3: S3Server;
-let proxy: FaultProxy;
+const fx = s3BehindProxy();
 const seeded: Record<string, Buffer> = {};
 
 async function seed(key: string, content: Buffer | string): Promise<void> {
   const body = typeof content === 'string' ? Buffer.from(content) : content;
-  await s3.put('models', key, body);
+  await fx.s3.put('models', key, body);
   seeded[key] = body;
 }
 
@@ -32,33 +29,19 @@ function expectedTree(dirs = ['trainingdata', 'hyperparams']): Record<string, st
 }
 
 beforeAll(async () => {
-  s3 = await startS3();
-  await s3.createBucket('models');
   for (let i = 0; i < 40; i++) await seed(`stock/trainingdata/daily/T${i}.csv`, bytes(1000 + i * 97, i));
   await seed('stock/trainingdata/mid.bin', bytes(300 * 1024, 1001)); // streamed
   await seed('stock/trainingdata/big.bin', bytes(3 * 1024 * 1024 + 17, 1002)); // ranged: 13 ranges
   await seed('stock/hyperparams/a.json', '{"lr":0.01}');
   await seed('stock/hyperparams/empty.json', '');
   await seed('stock/other/not-pulled.csv', 'x');
-  proxy = new FaultProxy(s3.endpoint);
-  await proxy.start();
-});
-
-afterAll(async () => {
-  await proxy.stop();
-  await s3.stop();
-});
-
-beforeEach(() => {
-  proxy.clearFaults();
-  proxy.log.length = 0;
 });
 
 test('full download is byte-exact, then a re-run is a no-op that sends no request per object', async () => {
   const root = tempDir('hyd-full');
   const log = new RecordingLogger();
   const progress = new RecordingProgress();
-  const r1 = await hydrate(hydrateConfig(proxy.endpoint, root), log, progress, {}, TUNING);
+  const r1 = await hydrate(hydrateConfig(fx.proxy.endpoint, root), log, progress, {}, TUNING);
   expect(r1.failures).toEqual([]);
   expect(treeDigest(root)).toEqual(expectedTree());
   expect(r1.downloaded).toBe(44);
@@ -66,19 +49,19 @@ test('full download is byte-exact, then a re-run is a no-op that sends no reques
   expect(progress.last?.bytesDone).toBe(r1.bytesDownloaded);
   expect(partialFiles(root)).toEqual([]);
 
-  proxy.log.length = 0;
-  const r2 = await hydrate(hydrateConfig(proxy.endpoint, root), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
+  fx.proxy.log.length = 0;
+  const r2 = await hydrate(hydrateConfig(fx.proxy.endpoint, root), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
   expect(r2.downloaded).toBe(0);
   expect(r2.skipped).toBe(44);
   expect(r2.manifestHash).toBe(r1.manifestHash);
   // One listing request per folder (the first doubles as the credentials check); no GET or HEAD of any object.
-  expect(proxy.log.every((r) => r.query.get('list-type') === '2')).toBe(true);
-  expect(proxy.log).toHaveLength(2);
+  expect(fx.proxy.log.every((r) => r.query.get('list-type') === '2')).toBe(true);
+  expect(fx.proxy.log).toHaveLength(2);
 });
 
 test('a same-size object changed in the bucket is fetched again (aws s3 sync misses it)', async () => {
   const root = tempDir('hyd-samesize');
-  const cfg = hydrateConfig(proxy.endpoint, root, { dirs: ['hyperparams'] });
+  const cfg = hydrateConfig(fx.proxy.endpoint, root, { dirs: ['hyperparams'] });
   await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
   await seed('stock/hyperparams/a.json', '{"lr":0.02}'); // same length, new content
   const r = await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
@@ -89,7 +72,7 @@ test('a same-size object changed in the bucket is fetched again (aws s3 sync mis
 
 test('local files edited or truncated after download are restored; a hand-copied identical file is adopted without downloading', async () => {
   const root = tempDir('hyd-local');
-  const cfg = hydrateConfig(proxy.endpoint, root);
+  const cfg = hydrateConfig(fx.proxy.endpoint, root);
   await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
   const edited = path.join(root, 'trainingdata/daily/T3.csv');
   const buf = fs.readFileSync(edited);
@@ -97,19 +80,19 @@ test('local files edited or truncated after download are restored; a hand-copied
   fs.writeFileSync(edited, buf); // same size, different bytes
   fs.truncateSync(path.join(root, 'trainingdata/big.bin'), 1000);
   fs.rmSync(path.join(root, '.marketsim'), { recursive: true }); // state lost: everything must be re-checked
-  proxy.log.length = 0;
+  fx.proxy.log.length = 0;
   const r = await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
   expect(treeDigest(root)).toEqual(expectedTree());
   expect(r.downloaded).toBe(2); // the edited file and the truncated one
   expect(r.adopted).toBe(42); // everything else was verified by hashing the local copy
   expect(r.verification['local-md5']).toBe(42);
-  const gets = proxy.log.filter((x) => x.method === 'GET' && !x.query.has('list-type'));
+  const gets = fx.proxy.log.filter((x) => x.method === 'GET' && !x.query.has('list-type'));
   expect(new Set(gets.map((g) => g.path))).toEqual(new Set(['/models/stock/trainingdata/daily/T3.csv', '/models/stock/trainingdata/big.bin']));
 });
 
 test('delete removes files gone from the bucket under the pulled folders only; dry run changes nothing', async () => {
   const root = tempDir('hyd-delete');
-  const cfg = hydrateConfig(proxy.endpoint, root, { delete: true, exclude: ['**/*.keep'] });
+  const cfg = hydrateConfig(fx.proxy.endpoint, root, { delete: true, exclude: ['**/*.keep'] });
   await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
   fs.writeFileSync(path.join(root, 'trainingdata/stale.csv'), 'old');
   fs.writeFileSync(path.join(root, 'trainingdata/notes.keep'), 'mine');
@@ -132,7 +115,7 @@ test('delete removes files gone from the bucket under the pulled folders only; d
 test('dry run on an empty folder prints the plan and writes nothing at all', async () => {
   const root = tempDir('hyd-dry');
   const log = new RecordingLogger();
-  const r = await hydrate(hydrateConfig(proxy.endpoint, root, { dryRun: true }), log, new RecordingProgress(), {}, TUNING);
+  const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root, { dryRun: true }), log, new RecordingProgress(), {}, TUNING);
   expect(r.downloaded).toBe(44);
   expect(log.matching(/\(dry run\) download stock\/trainingdata\/big\.bin -> trainingdata\/big\.bin 3\.146 MB \[new\]/)).toHaveLength(1);
   expect(fs.readdirSync(root)).toEqual([]);
@@ -142,7 +125,7 @@ test('include/exclude select files; a missing folder warns; all folders missing 
   const root = tempDir('hyd-filter');
   const log = new RecordingLogger();
   const r = await hydrate(
-    hydrateConfig(proxy.endpoint, root, { dirs: ['trainingdata', 'nosuchdir'], include: ['trainingdata/daily/*.csv'], exclude: ['**/T1*.csv'] }),
+    hydrateConfig(fx.proxy.endpoint, root, { dirs: ['trainingdata', 'nosuchdir'], include: ['trainingdata/daily/*.csv'], exclude: ['**/T1*.csv'] }),
     log,
     new RecordingProgress(),
     {},
@@ -151,14 +134,14 @@ test('include/exclude select files; a missing folder warns; all folders missing 
   expect(r.downloaded).toBe(29); // T0..T39 minus T1, T10..T19
   expect(Object.keys(treeDigest(root)).every((k) => k.startsWith('trainingdata/daily/T') && !k.startsWith('trainingdata/daily/T1'))).toBe(true);
   expect(log.matching(/warn Folder s3:\/\/models\/stock\/nosuchdir\/ is empty or missing/)).toHaveLength(1);
-  await expect(hydrate(hydrateConfig(proxy.endpoint, root, { dirs: ['nope1', 'nope2'] }), log, new RecordingProgress(), {}, TUNING)).rejects.toThrow(
+  await expect(hydrate(hydrateConfig(fx.proxy.endpoint, root, { dirs: ['nope1', 'nope2'] }), log, new RecordingProgress(), {}, TUNING)).rejects.toThrow(
     /dirs: none of nope1, nope2 has any object under s3:\/\/models\/stock\//,
   );
 });
 
 test('bad bucket, unknown key id and an unreachable endpoint fail fast with a message naming the input', async () => {
   const root = tempDir('hyd-bad');
-  const base = hydrateConfig(s3.endpoint, root);
+  const base = hydrateConfig(fx.s3.endpoint, root);
   await expect(hydrate({ ...base, store: { ...base.store, bucket: 'nosuchbucket' } }, new RecordingLogger(), new RecordingProgress())).rejects.toThrow(
     /^bucket: 'nosuchbucket' does not exist/,
   );
@@ -176,15 +159,15 @@ test('bad bucket, unknown key id and an unreachable endpoint fail fast with a me
 test('throttling, 5xx, drops and connections cut mid-body are retried; the tree is byte-exact with no partial files', async () => {
   const root = tempDir('hyd-faults');
   const isGet = (r: { method: string; query: URLSearchParams }) => r.method === 'GET' && !r.query.has('list-type');
-  proxy.inject((r) => r.query.get('list-type') === '2' && r.query.get('max-keys') === '1000', { kind: 'status', status: 503 }, 1);
-  proxy.inject(isGet, { kind: 'status', status: 429, body: 'API requests too frequent' }, 3);
-  proxy.inject(isGet, { kind: 'status', status: 500 }, 3);
-  proxy.inject(isGet, { kind: 'drop' }, 2);
-  proxy.inject((r) => isGet(r) && r.path.endsWith('/T7.csv'), { kind: 'reset-mid-body' }, 2);
-  proxy.inject((r) => isGet(r) && r.path.endsWith('/mid.bin'), { kind: 'reset-mid-body' }, 2);
-  proxy.inject((r) => isGet(r) && r.path.endsWith('/big.bin') && r.headers.range === 'bytes=524288-786431', { kind: 'reset-mid-body' }, 2);
+  fx.proxy.inject((r) => r.query.get('list-type') === '2' && r.query.get('max-keys') === '1000', { kind: 'status', status: 503 }, 1);
+  fx.proxy.inject(isGet, { kind: 'status', status: 429, body: 'API requests too frequent' }, 3);
+  fx.proxy.inject(isGet, { kind: 'status', status: 500 }, 3);
+  fx.proxy.inject(isGet, { kind: 'drop' }, 2);
+  fx.proxy.inject((r) => isGet(r) && r.path.endsWith('/T7.csv'), { kind: 'reset-mid-body' }, 2);
+  fx.proxy.inject((r) => isGet(r) && r.path.endsWith('/mid.bin'), { kind: 'reset-mid-body' }, 2);
+  fx.proxy.inject((r) => isGet(r) && r.path.endsWith('/big.bin') && r.headers.range === 'bytes=524288-786431', { kind: 'reset-mid-body' }, 2);
   const log = new RecordingLogger();
-  const r = await hydrate(hydrateConfig(proxy.endpoint, root), log, new RecordingProgress(), {}, TUNING);
+  const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root), log, new RecordingProgress(), {}, TUNING);
   expect(r.failures).toEqual([]);
   expect(treeDigest(root)).toEqual(expectedTree());
   expect(partialFiles(root)).toEqual([]);
@@ -195,12 +178,12 @@ test('corrupted bytes are never kept: retried, then the key is named in a failur
   const root = tempDir('hyd-corrupt');
   const isTarget = (name: string) => (r: { method: string; path: string }) => r.method === 'GET' && r.path.endsWith(name);
   // Corrupt once (recovers), and always (fails) for the small, streamed and ranged paths.
-  proxy.inject(isTarget('/T5.csv'), { kind: 'corrupt' }, 1);
-  proxy.inject(isTarget('/T6.csv'), { kind: 'corrupt' }, 99);
-  proxy.inject(isTarget('/mid.bin'), { kind: 'corrupt' }, 99);
-  proxy.inject(isTarget('/big.bin'), { kind: 'corrupt' }, 1);
+  fx.proxy.inject(isTarget('/T5.csv'), { kind: 'corrupt' }, 1);
+  fx.proxy.inject(isTarget('/T6.csv'), { kind: 'corrupt' }, 99);
+  fx.proxy.inject(isTarget('/mid.bin'), { kind: 'corrupt' }, 99);
+  fx.proxy.inject(isTarget('/big.bin'), { kind: 'corrupt' }, 1);
   const log = new RecordingLogger();
-  const r = await hydrate(hydrateConfig(proxy.endpoint, root), log, new RecordingProgress(), {}, TUNING);
+  const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root), log, new RecordingProgress(), {}, TUNING);
   expect(r.failures.map((f) => f.key).sort()).toEqual(['stock/trainingdata/daily/T6.csv', 'stock/trainingdata/mid.bin']);
   expect(r.failures[0]?.message).toMatch(/not saved after 3 attempts: .*does not match its ETag/);
   expect(fs.existsSync(path.join(root, 'trainingdata/daily/T6.csv'))).toBe(false);
@@ -219,28 +202,28 @@ test('R2-style multipart ETags are verified from the part size (HEAD partNumber=
   const parts: Buffer[] = [];
   for (let off = 0; off < body.length; off += partSize) parts.push(createHash('md5').update(body.subarray(off, off + partSize)).digest());
   const etag = compositeEtag(parts);
-  await s3.put('models', 'stock/compiled_models/model.bin', body);
-  await s3.put('models', 'stock/compiled_models/meta.bin', body, { 'marketsim-part-size': String(partSize) });
+  await fx.s3.put('models', 'stock/compiled_models/model.bin', body);
+  await fx.s3.put('models', 'stock/compiled_models/meta.bin', body, { 'marketsim-part-size': String(partSize) });
   // R2 answers multipart ETags; s3rver does not, so the proxy rewrites them (and the part-1 length).
-  proxy.etagRewrite.set('stock/compiled_models/model.bin', { etag, partSize });
-  proxy.etagRewrite.set('stock/compiled_models/meta.bin', { etag, partSize: body.length });
+  fx.proxy.etagRewrite.set('stock/compiled_models/model.bin', { etag, partSize });
+  fx.proxy.etagRewrite.set('stock/compiled_models/meta.bin', { etag, partSize: body.length });
   try {
-    const cfg = hydrateConfig(proxy.endpoint, root, { dirs: ['compiled_models'] });
+    const cfg = hydrateConfig(fx.proxy.endpoint, root, { dirs: ['compiled_models'] });
     const r = await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
     expect(r.failures).toEqual([]);
     expect(r.verification).toEqual({ 'multipart-md5': 2 });
     expect(digestOf(fs.readFileSync(path.join(root, 'compiled_models/model.bin')))).toBe(digestOf(body));
     // One ranged GET per part, so each part's MD5 is taken in flight (no read-back of the file).
-    const ranges = proxy.log.filter((x) => x.path.endsWith('/model.bin') && x.headers.range).map((x) => x.headers.range).sort();
+    const ranges = fx.proxy.log.filter((x) => x.path.endsWith('/model.bin') && x.headers.range).map((x) => x.headers.range).sort();
     expect(ranges).toEqual(['bytes=0-524287', 'bytes=1048576-1572863', 'bytes=1572864-2097151', 'bytes=2097152-2097156', 'bytes=524288-1048575']);
 
     fs.rmSync(root, { recursive: true });
-    proxy.inject((x) => x.method === 'GET' && x.path.endsWith('/model.bin') && x.headers.range === 'bytes=524288-1048575', { kind: 'corrupt' }, 99);
+    fx.proxy.inject((x) => x.method === 'GET' && x.path.endsWith('/model.bin') && x.headers.range === 'bytes=524288-1048575', { kind: 'corrupt' }, 99);
     const bad = await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
     expect(bad.failures.map((f) => f.key)).toEqual(['stock/compiled_models/model.bin']);
     expect(fs.existsSync(path.join(root, 'compiled_models/model.bin'))).toBe(false);
   } finally {
-    proxy.etagRewrite.clear();
+    fx.proxy.etagRewrite.clear();
   }
 });
 
@@ -250,15 +233,15 @@ test('hostile object keys and symlinked folders never lead to a write outside th
   const evil = Buffer.from('pwned');
   const md5 = createHash('md5').update(evil).digest('hex');
   for (const key of ['stock/trainingdata/../../escaped.txt', 'stock/trainingdata/a/../../../escaped2.txt', 'stock/trainingdata//abs.txt', 'stock/trainingdata/nul\u0000.txt']) {
-    proxy.virtual.set(key, { key, body: evil, etag: md5 });
+    fx.proxy.virtual.set(key, { key, body: evil, etag: md5 });
   }
-  await s3.put('models', 'stock/trainingdata/back\\slash.txt', evil); // s3rver stores backslashes for real
-  await s3.put('models', 'stock/trainingdata/linked/payload.csv', evil);
+  await fx.s3.put('models', 'stock/trainingdata/back\\slash.txt', evil); // s3rver stores backslashes for real
+  await fx.s3.put('models', 'stock/trainingdata/linked/payload.csv', evil);
   fs.mkdirSync(path.join(root, 'trainingdata'), { recursive: true });
   fs.symlinkSync(outside, path.join(root, 'trainingdata/linked'));
   try {
     const log = new RecordingLogger();
-    const r = await hydrate(hydrateConfig(proxy.endpoint, root, { dirs: ['trainingdata'] }), log, new RecordingProgress(), {}, TUNING);
+    const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root, { dirs: ['trainingdata'] }), log, new RecordingProgress(), {}, TUNING);
     expect(r.refused).toBe(6);
     expect(log.matching(/warn Refused object key 'stock\/trainingdata\/\.\.\/\.\.\/escaped\.txt': has a '\.\.' segment/)).toHaveLength(1);
     expect(log.matching(/warn Refused object key 'stock\/trainingdata\/linked\/payload\.csv': would be written through the symlink trainingdata\/linked/)).toHaveLength(1);
@@ -267,9 +250,9 @@ test('hostile object keys and symlinked folders never lead to a write outside th
     expect(fs.existsSync(path.join(root, 'escaped2.txt'))).toBe(false);
     expect(r.failures).toEqual([]);
   } finally {
-    proxy.virtual.clear();
-    await s3.client.send(new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({ Bucket: 'models', Key: 'stock/trainingdata/back\\slash.txt' }));
-    await s3.client.send(new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({ Bucket: 'models', Key: 'stock/trainingdata/linked/payload.csv' }));
+    fx.proxy.virtual.clear();
+    await fx.s3.client.send(new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({ Bucket: 'models', Key: 'stock/trainingdata/back\\slash.txt' }));
+    await fx.s3.client.send(new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({ Bucket: 'models', Key: 'stock/trainingdata/linked/payload.csv' }));
   }
 });
 
@@ -277,7 +260,7 @@ test('an interrupted run leaves no partial file under a real name; the next run 
   const root = tempDir('hyd-stale');
   fs.mkdirSync(path.join(root, 'trainingdata/daily'), { recursive: true });
   fs.writeFileSync(path.join(root, 'trainingdata/daily/.T1.csv.abcd1234.marketsim-partial'), 'half');
-  const r = await hydrate(hydrateConfig(proxy.endpoint, root), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
+  const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
   expect(r.staleTempFilesRemoved).toBe(1);
   expect(partialFiles(root)).toEqual([]);
   expect(treeDigest(root)).toEqual(expectedTree());

@@ -1,38 +1,24 @@
 import { compareKeys, listAll, splitPoints } from '../../src/storage/list.js';
 import { S3Http } from '../../src/storage/s3-http.js';
-import { FaultProxy } from '../emulators/fault-proxy.js';
-import { startS3, type S3Server } from '../emulators/s3-server.js';
-import { store } from './helpers.js';
+import { s3BehindProxy, store } from './helpers.js';
 
-let s3: S3Server;
-let proxy: FaultProxy;
+const fx = s3BehindProxy();
 let http: S3Http;
 const keys: string[] = [];
 
 beforeAll(async () => {
-  s3 = await startS3();
-  await s3.createBucket('models');
   for (let i = 0; i < 230; i++) keys.push(`stock/big/f${String(i).padStart(4, '0')}-${i % 7}.csv`);
   keys.push('stock/big/sub/deeper/z.bin', 'stock/bigger/outside.csv', 'stock/aaa/before.csv');
-  for (const k of keys) await s3.put('models', k, Buffer.from(k));
-  proxy = new FaultProxy(s3.endpoint);
-  await proxy.start();
-  http = new S3Http(store(proxy.endpoint), { connections: 8 });
+  for (const k of keys) await fx.s3.put('models', k, Buffer.from(k));
+  http = new S3Http(store(fx.proxy.endpoint), { connections: 8 });
 });
 
 afterAll(async () => {
   await http.close();
-  await proxy.stop();
-  await s3.stop();
-});
-
-beforeEach(() => {
-  proxy.clearFaults();
-  proxy.log.length = 0;
 });
 
 const under = (p: string): string[] => keys.filter((k) => k.startsWith(p)).sort(compareKeys);
-const listRequests = (): number => proxy.count((r) => r.query.get('list-type') === '2');
+const listRequests = (): number => fx.proxy.count((r) => r.query.get('list-type') === '2');
 
 test('split points are every n-th known key in listing order, none when one page holds them all', () => {
   expect(splitPoints(['c', 'a', 'b', 'e', 'd'], 2)).toEqual(['b', 'd']);
@@ -50,7 +36,7 @@ test('a folder listed in parallel ranges from last run’s keys equals the page-
   expect(sequential.map((o) => o.key)).toEqual(under(prefix));
   expect(pages).toBe(Math.ceil(under(prefix).length / 20));
 
-  proxy.log.length = 0;
+  fx.proxy.log.length = 0;
   const bounds = splitPoints(under(prefix), 40);
   expect(bounds.length).toBe(5);
   const parallel = await listAll(http, prefix, { maxKeys: 20, splitAfter: bounds });
@@ -58,7 +44,7 @@ test('a folder listed in parallel ranges from last run’s keys equals the page-
   expect(parallel.map((o) => [o.size, o.etag])).toEqual(sequential.map((o) => [o.size, o.etag]));
   // Each of the 6 ranges holds 40 keys or fewer: two pages each, no more than listing in a row.
   expect(listRequests()).toBeLessThanOrEqual(pages + bounds.length);
-  const starts = proxy.log.filter((r) => r.query.get('start-after')).map((r) => r.query.get('start-after'));
+  const starts = fx.proxy.log.filter((r) => r.query.get('start-after')).map((r) => r.query.get('start-after'));
   expect(starts.sort()).toEqual(bounds);
 });
 

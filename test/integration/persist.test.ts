@@ -6,30 +6,9 @@ import type { PersistConfig } from '../../src/storage/config.js';
 import { NoFilesError, persistLogs as persist, type UploadTuning } from '../../src/storage/persist.js';
 import { listAll } from '../../src/storage/list.js';
 import { S3Http } from '../../src/storage/s3-http.js';
-import { FaultProxy } from '../emulators/fault-proxy.js';
-import { startS3, type S3Server } from '../emulators/s3-server.js';
-import { bytes, digestOf, RecordingLogger, RecordingProgress, store, tempDir } from './helpers.js';
+import { bytes, digestOf, RecordingLogger, RecordingProgress, s3BehindProxy, store, tempDir } from './helpers.js';
 
-let s3: S3Server;
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  s3 = await startS3();
-  await s3.createBucket('models');
-  proxy = new FaultProxy(s3.endpoint);
-  await proxy.start();
-});
-
-afterAll(async () => {
-  await proxy.stop();
-  await s3.stop();
-});
-
-beforeEach(() => {
-  proxy.clearFaults();
-  proxy.onRequest = undefined;
-  proxy.log.length = 0;
-});
+const fx = s3BehindProxy();
 
 /** Small thresholds so all three paths run on small data: buffered < 1 MiB <= streamed < 16 MiB <= multipart. */
 const TUNING: UploadTuning = { smallMax: 1024 * 1024, multipartThreshold: 16 * 1024 * 1024 };
@@ -37,7 +16,7 @@ const persistLogs = (c: PersistConfig, l: RecordingLogger, p: RecordingProgress)
 
 function cfg(logDir: string, id: string, over: Partial<PersistConfig> = {}): PersistConfig {
   return {
-    store: store(proxy.endpoint),
+    store: store(fx.proxy.endpoint),
     logDir,
     experimentId: id,
     targetPrefix: `stock/marketsimulator/logs/${id}/`,
@@ -48,7 +27,7 @@ function cfg(logDir: string, id: string, over: Partial<PersistConfig> = {}): Per
 }
 
 async function remoteBody(key: string): Promise<Buffer> {
-  const r = await s3.client.send(new GetObjectCommand({ Bucket: 'models', Key: key }));
+  const r = await fx.s3.client.send(new GetObjectCommand({ Bucket: 'models', Key: key }));
   return Buffer.from(await r.Body!.transformToByteArray());
 }
 
@@ -76,23 +55,23 @@ test('uploads every file byte-exact (multipart with equal parts for large ones),
   expect(r.failures).toEqual([]);
   expect(r.verified).toBe(true);
   expect(r.uploaded).toBe(6);
-  const streamed = proxy.log.filter((x) => x.method === 'PUT' && x.path.endsWith('model.pt'));
+  const streamed = fx.proxy.log.filter((x) => x.method === 'PUT' && x.path.endsWith('model.pt'));
   expect(streamed).toHaveLength(1);
   expect(streamed[0]?.headers['content-md5']).toBe(createHash('md5').update(files['model.pt']!).digest('base64'));
   expect(r.uri).toBe('s3://models/stock/marketsimulator/logs/exp-1/');
   for (const [rel, b] of Object.entries(files)) expect(digestOf(await remoteBody(`${c.targetPrefix}${rel}`))).toBe(digestOf(b));
   // Multipart went out as 8 MiB parts, and the part size is recorded for whoever verifies later.
-  const parts = proxy.log.filter((x) => x.method === 'PUT' && x.query.has('partNumber') && x.path.endsWith('checkpoint.bin'));
+  const parts = fx.proxy.log.filter((x) => x.method === 'PUT' && x.query.has('partNumber') && x.path.endsWith('checkpoint.bin'));
   expect(parts).toHaveLength(3);
-  const head = await s3.client.send(new HeadObjectCommand({ Bucket: 'models', Key: `${c.targetPrefix}checkpoint.bin` }));
+  const head = await fx.s3.client.send(new HeadObjectCommand({ Bucket: 'models', Key: `${c.targetPrefix}checkpoint.bin` }));
   expect(head.Metadata?.['marketsim-part-size']).toBe(String(8 * 1024 * 1024));
   expect(head.ContentType).toBe('application/octet-stream');
 
-  proxy.log.length = 0;
+  fx.proxy.log.length = 0;
   const again = await persistLogs(c, new RecordingLogger(), new RecordingProgress());
   expect(again.uploaded).toBe(0);
   expect(again.skipped).toBe(6);
-  expect(proxy.log.filter((x) => x.method === 'PUT' || x.method === 'POST')).toHaveLength(0);
+  expect(fx.proxy.log.filter((x) => x.method === 'PUT' || x.method === 'POST')).toHaveLength(0);
 
   fs.appendFileSync(path.join(dir, 'run.log'), 'step 3\n');
   const third = await persistLogs(c, new RecordingLogger(), new RecordingProgress());
@@ -107,7 +86,7 @@ test('a file that grows while it uploads goes up as a consistent snapshot and is
   fs.writeFileSync(file, first);
   // The writer appends the moment the first part reaches the store.
   let appended = false;
-  proxy.onRequest = (r) => {
+  fx.proxy.onRequest = (r) => {
     if (!appended && r.method === 'PUT' && r.path.endsWith('train.log')) {
       appended = true;
       fs.appendFileSync(file, 'more lines\n');
@@ -129,7 +108,7 @@ test('a streamed file that grows while it uploads also goes up as its snapshot',
   const first = bytes(2 * 1024 * 1024, 19);
   fs.writeFileSync(file, first);
   let appended = false;
-  proxy.onRequest = (r) => {
+  fx.proxy.onRequest = (r) => {
     if (!appended && r.method === 'PUT' && r.path.endsWith('metrics.csv')) {
       appended = true;
       fs.appendFileSync(file, 'row\n');
@@ -154,7 +133,7 @@ test('symlinks are followed only to files inside the folder; secrets elsewhere s
   const c = cfg(dir, 'exp-links');
   const log = new RecordingLogger();
   const r = await persistLogs(c, log, new RecordingProgress());
-  const http = new S3Http(store(s3.endpoint), { connections: 2 });
+  const http = new S3Http(store(fx.s3.endpoint), { connections: 2 });
   const keys = (await listAll(http, c.targetPrefix)).map((o) => o.key.slice(c.targetPrefix.length)).sort();
   await http.close();
   expect(keys).toEqual(['alias.log', 'real.log']);
@@ -164,8 +143,8 @@ test('symlinks are followed only to files inside the folder; secrets elsewhere s
 
 test('5xx and dropped connections during upload are retried; the upload is still confirmed', async () => {
   const { dir } = logFolder();
-  proxy.inject((r) => r.method === 'PUT', { kind: 'status', status: 503 }, 3);
-  proxy.inject((r) => r.method === 'PUT', { kind: 'drop' }, 1);
+  fx.proxy.inject((r) => r.method === 'PUT', { kind: 'status', status: 503 }, 3);
+  fx.proxy.inject((r) => r.method === 'PUT', { kind: 'drop' }, 1);
   const r = await persistLogs(cfg(dir, 'exp-faults'), new RecordingLogger(), new RecordingProgress());
   expect(r.failures).toEqual([]);
   expect(r.verified).toBe(true);
@@ -175,7 +154,7 @@ test('an upload the listing cannot confirm is reported as not verified, naming t
   const dir = tempDir('logs-missing');
   fs.writeFileSync(path.join(dir, 'a.log'), 'a');
   // The store acknowledges the PUT but never stores it (a lying middlebox).
-  proxy.inject((r) => r.method === 'PUT' && r.path.endsWith('a.log'), { kind: 'status', status: 200, body: '' }, 1);
+  fx.proxy.inject((r) => r.method === 'PUT' && r.path.endsWith('a.log'), { kind: 'status', status: 200, body: '' }, 1);
   const r = await persistLogs(cfg(dir, 'exp-lost'), new RecordingLogger(), new RecordingProgress());
   expect(r.verified).toBe(false);
   expect(r.missing).toEqual(['a.log']);
