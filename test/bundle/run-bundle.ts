@@ -136,3 +136,12 @@ export function secretLeaks(run: BundleRun, secret: string): string[] {
   }
   return leaks;
 }
+
+/** Checks `cond` every `everyMs` and calls `then` once, the first time it holds (to kill a step at the right moment). */
+export function whenTrue(cond: () => boolean, everyMs: number, then: () => void): void {
+  const poll = setInterval(() => {
+    if (!cond()) return;
+    clearInterval(poll);
+    then();
+  }, everyMs);
+}

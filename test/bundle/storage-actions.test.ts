@@ -5,7 +5,7 @@ import path from 'node:path';
 import tls from 'node:tls';
 import { startS3, type S3Server } from '../emulators/s3-server.js';
 import { bytes, digestOf, tempDir, treeDigest } from '../integration/helpers.js';
-import { killTree, runBundle, secretLeaks } from './run-bundle.js';
+import { killTree, runBundle, secretLeaks, whenTrue } from './run-bundle.js';
 
 // s3rver checks the key id but not the signature, so any secret works: a distinctive one to grep for.
 const SECRET = 'sk-marketsim-test-7c1e9a4f0b2d';
@@ -125,14 +125,7 @@ test('root action: main killed mid-command (job cancelled) -> post persists the 
     action: 'action.yml',
     env: userEnv(root),
     inputs: { run: `mkdir -p "$LOCAL_LOG_DIR" && echo partial > "$LOCAL_LOG_DIR/train.log" && touch ${marker} && sleep 30`, hydrate: 'false' },
-    onStart: (child) => {
-      const poll = setInterval(() => {
-        if (fs.existsSync(marker)) {
-          clearInterval(poll);
-          killTree(child, 'SIGKILL');
-        }
-      }, 20);
-    },
+    onStart: (child) => whenTrue(() => fs.existsSync(marker), 20, () => killTree(child, 'SIGKILL')),
   });
   expect(run.signal).toBe('SIGKILL');
   const id = run.state['experiment-id'];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { VastEmulator } from '../emulators/vast-emulator.js';
 import { GitHubEmulator } from '../emulators/github-emulator.js';
 import { joinJitConfig } from '../../src/vast/jit-env.js';
-import { killTree, runBundle, secretLeaks } from './run-bundle.js';
+import { killTree, runBundle, secretLeaks, whenTrue } from './run-bundle.js';
 
 let vastEmu: VastEmulator;
 let ghEmu: GitHubEmulator;
@@ -65,14 +65,7 @@ test('vast-provision bundle: SIGTERM while it holds an instance destroys it befo
     action: 'actions/vast-provision/action.yml',
     env: env(),
     inputs: { image: 'img' },
-    onStart: (child) => {
-      const poll = setInterval(() => {
-        if (vastEmu.live().length === 1) {
-          clearInterval(poll);
-          setTimeout(() => child.kill('SIGTERM'), 100);
-        }
-      }, 10);
-    },
+    onStart: (child) => whenTrue(() => vastEmu.live().length === 1, 10, () => setTimeout(() => child.kill('SIGTERM'), 100)),
   });
   expect(run.code).toBe(1);
   expect(run.errors[0]).toMatch(/Cancelled during try 1; destroyed what it had created/);
@@ -87,14 +80,7 @@ test('vast-provision killed outright: its post step destroys the instance from s
     action: 'actions/vast-provision/action.yml',
     env: env(),
     inputs: { image: 'img' },
-    onStart: (child) => {
-      const poll = setInterval(() => {
-        if (vastEmu.live().length === 1) {
-          clearInterval(poll);
-          setTimeout(() => killTree(child, 'SIGKILL'), 50);
-        }
-      }, 10);
-    },
+    onStart: (child) => whenTrue(() => vastEmu.live().length === 1, 10, () => setTimeout(() => killTree(child, 'SIGKILL'), 50)),
   });
   expect(run.signal).toBe('SIGKILL');
   expect(vastEmu.live()).toHaveLength(1);
