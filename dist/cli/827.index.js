@@ -1141,6 +1141,11 @@ function encodeKeyPath(key) {
 function socketHost(u) {
     return u.hostname.replace(/^\[(.*)\]$/, '$1');
 }
+/** The error for an answer the caller did not accept: throttling and 5xx are transient (retried), the rest an S3Error. */
+function answerError(status, text, what, key) {
+    const err = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .s3ErrorFrom */ .bo)(status, text, what, key);
+    return (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isRetryableStatus */ .PS)(status) ? new _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .TransientError */ .N_(err.message) : err;
+}
 /** The whole body as text (error documents, listings: small). */
 async function readText(body) {
     const chunks = [];
@@ -1243,10 +1248,7 @@ class S3Http {
         const answer = await this.bodies.get(path, signed.headers, opts.accept ?? [200, 206], sink);
         if (!(answer instanceof _body_client_js__WEBPACK_IMPORTED_MODULE_3__/* .UnacceptedAnswer */ .tU))
             return answer;
-        const err = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .s3ErrorFrom */ .bo)(answer.status, answer.text, what, key);
-        if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isRetryableStatus */ .PS)(answer.status))
-            throw new _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .TransientError */ .N_(err.message);
-        throw err;
+        throw answerError(answer.status, answer.text, what, key);
     }
     /**
      * One signed request. Statuses in `accept` come back to the caller; throttling and 5xx become
@@ -1283,10 +1285,7 @@ class S3Http {
         const text = method === 'HEAD' ? '' : await readText(res).catch(() => '');
         if (method === 'HEAD')
             await release({ body: res });
-        const err = (0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .s3ErrorFrom */ .bo)(status, text, what, key);
-        if ((0,_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .isRetryableStatus */ .PS)(status))
-            throw new _retry_js__WEBPACK_IMPORTED_MODULE_4__/* .TransientError */ .N_(err.message);
-        throw err;
+        throw answerError(status, text, what, key);
     }
     /** `send` with the retry policy around it, for requests whose answer is read whole by `read`. */
     async call(method, key, what, opts, read) {

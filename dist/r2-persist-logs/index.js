@@ -44308,6 +44308,11 @@ function encodeKeyPath(key) {
 function socketHost(u) {
     return u.hostname.replace(/^\[(.*)\]$/, '$1');
 }
+/** The error for an answer the caller did not accept: throttling and 5xx are transient (retried), the rest an S3Error. */
+function answerError(status, text, what, key) {
+    const err = s3ErrorFrom(status, text, what, key);
+    return isRetryableStatus(status) ? new TransientError(err.message) : err;
+}
 /** The whole body as text (error documents, listings: small). */
 async function readText(body) {
     const chunks = [];
@@ -44410,10 +44415,7 @@ class S3Http {
         const answer = await this.bodies.get(path, signed.headers, opts.accept ?? [200, 206], sink);
         if (!(answer instanceof UnacceptedAnswer))
             return answer;
-        const err = s3ErrorFrom(answer.status, answer.text, what, key);
-        if (isRetryableStatus(answer.status))
-            throw new TransientError(err.message);
-        throw err;
+        throw answerError(answer.status, answer.text, what, key);
     }
     /**
      * One signed request. Statuses in `accept` come back to the caller; throttling and 5xx become
@@ -44450,10 +44452,7 @@ class S3Http {
         const text = method === 'HEAD' ? '' : await readText(res).catch(() => '');
         if (method === 'HEAD')
             await release({ body: res });
-        const err = s3ErrorFrom(status, text, what, key);
-        if (isRetryableStatus(status))
-            throw new TransientError(err.message);
-        throw err;
+        throw answerError(status, text, what, key);
     }
     /** `send` with the retry policy around it, for requests whose answer is read whole by `read`. */
     async call(method, key, what, opts, read) {

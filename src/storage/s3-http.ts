@@ -48,6 +48,12 @@ export function socketHost(u: URL): string {
 
 export type Query = Record<string, string>;
 
+/** The error for an answer the caller did not accept: throttling and 5xx are transient (retried), the rest an S3Error. */
+function answerError(status: number, text: string, what: string, key: string | undefined): Error {
+  const err = s3ErrorFrom(status, text, what, key);
+  return isRetryableStatus(status) ? new TransientError(err.message) : err;
+}
+
 /** A request body: bytes in memory, or a factory of streams (called again on each retry). */
 export type RequestBody = Buffer | (() => Readable);
 
@@ -171,9 +177,7 @@ export class S3Http {
     const signed = await this.sign('GET', path, {}, opts.headers, false);
     const answer = await this.bodies.get(path, signed.headers, opts.accept ?? [200, 206], sink);
     if (!(answer instanceof UnacceptedAnswer)) return answer;
-    const err = s3ErrorFrom(answer.status, answer.text, what, key);
-    if (isRetryableStatus(answer.status)) throw new TransientError(err.message);
-    throw err;
+    throw answerError(answer.status, answer.text, what, key);
   }
 
   /**
@@ -215,9 +219,7 @@ export class S3Http {
     if (accept.includes(status)) return { status, headers: res.headers, body: res };
     const text = method === 'HEAD' ? '' : await readText(res).catch(() => '');
     if (method === 'HEAD') await release({ body: res });
-    const err = s3ErrorFrom(status, text, what, key);
-    if (isRetryableStatus(status)) throw new TransientError(err.message);
-    throw err;
+    throw answerError(status, text, what, key);
   }
 
   /** `send` with the retry policy around it, for requests whose answer is read whole by `read`. */
