@@ -211,6 +211,132 @@ async function teardownStep(rt, env) {
 }
 
 
+/***/ }),
+
+/***/ 5208:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   zT: () => (/* binding */ GitHubRunners)
+/* harmony export */ });
+/* unused harmony exports GitHubError, GITHUB_RETRY */
+/* harmony import */ var _storage_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6351);
+
+class GitHubError extends Error {
+    status;
+    name = 'GitHubError';
+    constructor(status, message) {
+        super(message);
+        this.status = status;
+    }
+}
+const GITHUB_RETRY = { retries: 5, minDelayMs: 1000, maxDelayMs: 20_000 };
+/** The self-hosted runner endpoints we need (github-runners.md A1), repo or org scope. */
+class GitHubRunners {
+    opts;
+    base;
+    root;
+    constructor(opts) {
+        this.opts = opts;
+        const root = opts.apiUrl.replace(/\/+$/, '');
+        this.root = root;
+        this.base = opts.scope.kind === 'repo' ? `${root}/repos/${opts.scope.owner}/${opts.scope.repo}/actions/runners` : `${root}/orgs/${opts.scope.org}/actions/runners`;
+    }
+    async call(method, path, body, absolute = false) {
+        const what = `${method} ${path || '/'}${absolute ? '' : ' (runners)'}`;
+        const parse = (text) => (text ? JSON.parse(text) : {});
+        const { status, text } = await (0,_storage_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchWithRetry */ .J5)(what, absolute ? `${this.root}${path}` : `${this.base}${path}`, {
+            method,
+            headers: {
+                authorization: `Bearer ${this.opts.token}`,
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'marketsim-actions',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body,
+            timeoutMs: 30_000,
+        }, (status, text) => {
+            const data = parse(text);
+            const message = `${what} failed with ${status}: ${data.message ?? text.slice(0, 200)}`;
+            // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
+            if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? '')))
+                return new _storage_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(message);
+            return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
+        }, this.opts.retry ?? GITHUB_RETRY, this.opts.onRetry);
+        return { status, data: parse(text) };
+    }
+    /** A just-in-time config: a one-job runner whose id is known at once. The config is a secret. */
+    async generateJitConfig(req) {
+        const { data } = await this.call('POST', '/generate-jitconfig', {
+            name: req.name,
+            runner_group_id: req.runnerGroupId,
+            labels: req.labels,
+            work_folder: req.workFolder ?? '_work',
+        });
+        return { runner: data.runner, encodedJitConfig: data.encoded_jit_config };
+    }
+    async getRunner(id) {
+        try {
+            return (await this.call('GET', `/${id}`)).data;
+        }
+        catch (e) {
+            if (e instanceof GitHubError && e.status === 404)
+                return null;
+            throw e;
+        }
+    }
+    async listRunners(name) {
+        const out = [];
+        for (let page = 1;; page++) {
+            const q = new URLSearchParams({ per_page: '100', page: String(page) });
+            if (name)
+                q.set('name', name);
+            const { data } = await this.call('GET', `?${q.toString()}`);
+            out.push(...data.runners);
+            if (data.runners.length < 100 || out.length >= data.total_count)
+                return out;
+        }
+    }
+    /** The status of a workflow run of the repository (`completed` once it is over), or null if unknown. */
+    async getRunStatus(runId) {
+        if (this.opts.scope.kind !== 'repo')
+            return null;
+        try {
+            const { data } = await this.call('GET', `/repos/${this.opts.scope.owner}/${this.opts.scope.repo}/actions/runs/${runId}`, undefined, true);
+            return data.status ?? null;
+        }
+        catch (e) {
+            if (e instanceof GitHubError && e.status === 404)
+                return null;
+            throw e;
+        }
+    }
+    /**
+     * Removes a registration. A runner still running a job answers 422 ("is still running a job"):
+     * wait and try again until `busyTimeoutMs`; 404 means it is gone already.
+     */
+    async deleteRunner(id, busyTimeoutMs = 120_000) {
+        const sleep = this.opts.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+        const deadline = Date.now() + busyTimeoutMs;
+        for (let wait = 2000;; wait = Math.min(wait * 2, 15_000)) {
+            try {
+                await this.call('DELETE', `/${id}`);
+                return 'deleted';
+            }
+            catch (e) {
+                if (e instanceof GitHubError && e.status === 404)
+                    return 'already gone';
+                if (!(e instanceof GitHubError && e.status === 422) || Date.now() + wait > deadline)
+                    throw e;
+                this.opts.onRetry?.(`runner ${id} is still busy; trying to remove it again in ${wait / 1000} s`);
+                await sleep(wait);
+            }
+        }
+    }
+}
+
+
 /***/ })
 
 };

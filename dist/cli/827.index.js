@@ -953,6 +953,7 @@ function persistSummary(r) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J5: () => (/* binding */ fetchWithRetry),
 /* harmony export */   N_: () => (/* binding */ TransientError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
@@ -1031,6 +1032,25 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
                 onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
         },
     });
+}
+/**
+ * One call to a JSON REST API (Vast, GitHub) under `withRetry`: a JSON body in, the status and
+ * text of a 2xx answer out. `fail` turns any other answer into the error to throw: a
+ * TransientError to try again, anything else to stop.
+ */
+async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
+    return withRetry(what, async () => {
+        const res = await fetch(url, {
+            method: init.method,
+            headers: init.headers,
+            body: init.body === undefined ? undefined : JSON.stringify(init.body),
+            signal: AbortSignal.timeout(init.timeoutMs),
+        });
+        const text = await res.text();
+        if (res.ok)
+            return { status: res.status, text };
+        throw fail(res.status, text);
+    }, policy, onRetry);
 }
 
 

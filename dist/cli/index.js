@@ -6548,7 +6548,7 @@ addFlags(addFlags(main_program.command('offers').description('list the Vast offe
     const g = main_program.opts();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'offers', async () => {
-        const { listOffers } = await __nccwpck_require__.e(/* import() */ 751).then(__nccwpck_require__.bind(__nccwpck_require__, 9751));
+        const { listOffers } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9751));
         await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(g.json));
     });
 });
@@ -6556,7 +6556,7 @@ addFlags(addFlags(addFlags(main_program.command('provision').description('rent a
     const g = main_program.opts();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'provision', async () => {
-        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2971));
+        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2971));
         await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), cancelSignal());
     });
 });
@@ -6568,7 +6568,7 @@ for (const [name, mode, text] of [
         const g = main_program.opts();
         const rt = runtimeFor(g);
         await attempt(rt, g, name, async () => {
-            const { teardownStep } = await Promise.all(/* import() */[__nccwpck_require__.e(780), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
+            const { teardownStep } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
             const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
             env[(0,reader/* inputVar */.So)('mode')] = mode;
             await teardownStep(rt, env);

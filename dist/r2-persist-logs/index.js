@@ -44269,6 +44269,25 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
         },
     });
 }
+/**
+ * One call to a JSON REST API (Vast, GitHub) under `withRetry`: a JSON body in, the status and
+ * text of a 2xx answer out. `fail` turns any other answer into the error to throw: a
+ * TransientError to try again, anything else to stop.
+ */
+async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
+    return withRetry(what, async () => {
+        const res = await fetch(url, {
+            method: init.method,
+            headers: init.headers,
+            body: init.body === undefined ? undefined : JSON.stringify(init.body),
+            signal: AbortSignal.timeout(init.timeoutMs),
+        });
+        const text = await res.text();
+        if (res.ok)
+            return { status: res.status, text };
+        throw fail(res.status, text);
+    }, policy, onRetry);
+}
 
 ;// CONCATENATED MODULE: ./lib/storage/s3-http.js
 

@@ -32027,6 +32027,25 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
         },
     });
 }
+/**
+ * One call to a JSON REST API (Vast, GitHub) under `withRetry`: a JSON body in, the status and
+ * text of a 2xx answer out. `fail` turns any other answer into the error to throw: a
+ * TransientError to try again, anything else to stop.
+ */
+async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
+    return withRetry(what, async () => {
+        const res = await fetch(url, {
+            method: init.method,
+            headers: init.headers,
+            body: init.body === undefined ? undefined : JSON.stringify(init.body),
+            signal: AbortSignal.timeout(init.timeoutMs),
+        });
+        const text = await res.text();
+        if (res.ok)
+            return { status: res.status, text };
+        throw fail(res.status, text);
+    }, policy, onRetry);
+}
 
 ;// CONCATENATED MODULE: ./lib/github/runners.js
 
@@ -32052,29 +32071,27 @@ class GitHubRunners {
     }
     async call(method, path, body, absolute = false) {
         const what = `${method} ${path || '/'}${absolute ? '' : ' (runners)'}`;
-        return withRetry(what, async () => {
-            const res = await fetch(absolute ? `${this.root}${path}` : `${this.base}${path}`, {
-                method,
-                headers: {
-                    authorization: `Bearer ${this.opts.token}`,
-                    accept: 'application/vnd.github+json',
-                    'x-github-api-version': '2022-11-28',
-                    'user-agent': 'marketsim-actions',
-                    ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-                },
-                body: body === undefined ? undefined : JSON.stringify(body),
-                signal: AbortSignal.timeout(30_000),
-            });
-            const text = await res.text();
-            const data = (text ? JSON.parse(text) : {});
-            if (res.ok)
-                return { status: res.status, data };
-            const message = `${what} failed with ${res.status}: ${data.message ?? text.slice(0, 200)}`;
+        const parse = (text) => (text ? JSON.parse(text) : {});
+        const { status, text } = await fetchWithRetry(what, absolute ? `${this.root}${path}` : `${this.base}${path}`, {
+            method,
+            headers: {
+                authorization: `Bearer ${this.opts.token}`,
+                accept: 'application/vnd.github+json',
+                'x-github-api-version': '2022-11-28',
+                'user-agent': 'marketsim-actions',
+                ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+            },
+            body,
+            timeoutMs: 30_000,
+        }, (status, text) => {
+            const data = parse(text);
+            const message = `${what} failed with ${status}: ${data.message ?? text.slice(0, 200)}`;
             // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
-            if (res.status >= 500 || res.status === 429 || (res.status === 403 && /rate limit/i.test(data.message ?? '')))
-                throw new TransientError(message);
-            throw new GitHubError(res.status, res.status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
+            if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? '')))
+                return new TransientError(message);
+            return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
         }, this.opts.retry ?? GITHUB_RETRY, this.opts.onRetry);
+        return { status, data: parse(text) };
     }
     /** A just-in-time config: a one-job runner whose id is known at once. The config is a secret. */
     async generateJitConfig(req) {
@@ -32388,20 +32405,13 @@ class VastClient {
     async request(method, path, opts = {}) {
         const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
         const what = `${method} ${path}`;
-        return withRetry(what, async () => {
-            const res = await fetch(`${this.base}${path}${qs}`, {
-                method,
-                headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
-                body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-                signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
-            });
-            const text = await res.text();
-            if (res.ok)
-                return (text ? JSON.parse(text) : {});
-            if (RETRYABLE.has(res.status))
-                throw new TransientError(`${what} answered ${res.status}: ${text.slice(0, 200)}`);
-            throw vastError(res.status, text, what);
-        }, opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
+        const { text } = await fetchWithRetry(what, `${this.base}${path}${qs}`, {
+            method,
+            headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
+            body: opts.body,
+            timeoutMs: this.opts.timeoutMs ?? 30_000,
+        }, (status, body) => (RETRYABLE.has(status) ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`) : vastError(status, body, what)), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
+        return (text ? JSON.parse(text) : {});
     }
     async currentUser() {
         return this.request('GET', '/api/v0/users/current/');

@@ -1,4 +1,4 @@
-import { TransientError, withRetry, type RetryPolicy } from '../storage/retry.js';
+import { fetchWithRetry, TransientError, type RetryPolicy } from '../storage/retry.js';
 
 export type RunnerScope = { kind: 'repo'; owner: string; repo: string } | { kind: 'org'; org: string };
 
@@ -47,32 +47,33 @@ export class GitHubRunners {
 
   private async call<T>(method: string, path: string, body?: unknown, absolute = false): Promise<{ status: number; data: T }> {
     const what = `${method} ${path || '/'}${absolute ? '' : ' (runners)'}`;
-    return withRetry(
+    const parse = (text: string): T & { message?: string } => (text ? JSON.parse(text) : {}) as T & { message?: string };
+    const { status, text } = await fetchWithRetry(
       what,
-      async () => {
-        const res = await fetch(absolute ? `${this.root}${path}` : `${this.base}${path}`, {
-          method,
-          headers: {
-            authorization: `Bearer ${this.opts.token}`,
-            accept: 'application/vnd.github+json',
-            'x-github-api-version': '2022-11-28',
-            'user-agent': 'marketsim-actions',
-            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          },
-          body: body === undefined ? undefined : JSON.stringify(body),
-          signal: AbortSignal.timeout(30_000),
-        });
-        const text = await res.text();
-        const data = (text ? JSON.parse(text) : {}) as T & { message?: string };
-        if (res.ok) return { status: res.status, data };
-        const message = `${what} failed with ${res.status}: ${data.message ?? text.slice(0, 200)}`;
+      absolute ? `${this.root}${path}` : `${this.base}${path}`,
+      {
+        method,
+        headers: {
+          authorization: `Bearer ${this.opts.token}`,
+          accept: 'application/vnd.github+json',
+          'x-github-api-version': '2022-11-28',
+          'user-agent': 'marketsim-actions',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body,
+        timeoutMs: 30_000,
+      },
+      (status, text) => {
+        const data = parse(text);
+        const message = `${what} failed with ${status}: ${data.message ?? text.slice(0, 200)}`;
         // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
-        if (res.status >= 500 || res.status === 429 || (res.status === 403 && /rate limit/i.test(data.message ?? ''))) throw new TransientError(message);
-        throw new GitHubError(res.status, res.status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
+        if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? ''))) return new TransientError(message);
+        return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
       },
       this.opts.retry ?? GITHUB_RETRY,
       this.opts.onRetry,
     );
+    return { status, data: parse(text) };
   }
 
   /** A just-in-time config: a one-job runner whose id is known at once. The config is a secret. */

@@ -82,3 +82,34 @@ export async function withRetry<T>(
     },
   });
 }
+
+/**
+ * One call to a JSON REST API (Vast, GitHub) under `withRetry`: a JSON body in, the status and
+ * text of a 2xx answer out. `fail` turns any other answer into the error to throw: a
+ * TransientError to try again, anything else to stop.
+ */
+export async function fetchWithRetry(
+  what: string,
+  url: string,
+  init: { method: string; headers: Record<string, string>; body?: unknown; timeoutMs: number },
+  fail: (status: number, text: string) => Error,
+  policy: RetryPolicy,
+  onRetry?: (message: string) => void,
+): Promise<{ status: number; text: string }> {
+  return withRetry(
+    what,
+    async () => {
+      const res = await fetch(url, {
+        method: init.method,
+        headers: init.headers,
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(init.timeoutMs),
+      });
+      const text = await res.text();
+      if (res.ok) return { status: res.status, text };
+      throw fail(res.status, text);
+    },
+    policy,
+    onRetry,
+  );
+}

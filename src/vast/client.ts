@@ -1,4 +1,4 @@
-import { TransientError, withRetry, type RetryPolicy } from '../storage/retry.js';
+import { fetchWithRetry, TransientError, type RetryPolicy } from '../storage/retry.js';
 import type { CurrentUser, Filter, Instance, Offer } from './types.js';
 
 /** An error answer from the Vast API, with the `error` code of its JSON body when there was one. */
@@ -48,23 +48,20 @@ export class VastClient {
   async request<T>(method: string, path: string, opts: { query?: Record<string, string>; body?: unknown; retry?: RetryPolicy } = {}): Promise<T> {
     const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
     const what = `${method} ${path}`;
-    return withRetry(
+    const { text } = await fetchWithRetry(
       what,
-      async () => {
-        const res = await fetch(`${this.base}${path}${qs}`, {
-          method,
-          headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
-          body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-          signal: AbortSignal.timeout(this.opts.timeoutMs ?? 30_000),
-        });
-        const text = await res.text();
-        if (res.ok) return (text ? JSON.parse(text) : {}) as T;
-        if (RETRYABLE.has(res.status)) throw new TransientError(`${what} answered ${res.status}: ${text.slice(0, 200)}`);
-        throw vastError(res.status, text, what);
+      `${this.base}${path}${qs}`,
+      {
+        method,
+        headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: opts.body,
+        timeoutMs: this.opts.timeoutMs ?? 30_000,
       },
+      (status, body) => (RETRYABLE.has(status) ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`) : vastError(status, body, what)),
       opts.retry ?? this.opts.retry ?? VAST_RETRY,
       this.opts.onRetry,
     );
+    return (text ? JSON.parse(text) : {}) as T;
   }
 
   async currentUser(): Promise<CurrentUser> {
