@@ -64,7 +64,13 @@ export class GitHubRunners {
         timeoutMs: 30_000,
       },
       (status, text) => {
-        const data = parse(text);
+        // An error page from a proxy in front of GitHub is HTML, not JSON: keep its text, not a SyntaxError.
+        let data: { message?: string } = {};
+        try {
+          data = parse(text);
+        } catch {
+          // not JSON
+        }
         const message = `${what} failed with ${status}: ${data.message ?? text.slice(0, 200)}`;
         // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
         if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? ''))) return new TransientError(message);

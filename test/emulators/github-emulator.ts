@@ -23,15 +23,16 @@ export class GitHubEmulator extends LocalApiServer {
   readonly runners = new Map<number, EmuRunner>();
   readonly runs = new Map<number, { id: number; status: string; conclusion: string | null }>();
   readonly log: { method: string; path: string; status: number }[] = [];
-  private readonly faults: { match: (m: string, p: string) => boolean; status: number; times: number }[] = [];
+  private readonly faults: { match: (m: string, p: string) => boolean; status: number; times: number; html?: string }[] = [];
   private nextId = 500;
 
   constructor(readonly token = `ghs_test${randomBytes(12).toString('hex')}`) {
     super();
   }
 
-  inject(match: (method: string, path: string) => boolean, status: number, times = 1): void {
-    this.faults.push({ match, status, times });
+  /** The next `times` matching requests answer `status`: GitHub's JSON error, or `html` as a proxy's error page. */
+  inject(match: (method: string, path: string) => boolean, status: number, times = 1, html?: string): void {
+    this.faults.push({ match, status, times, html });
   }
 
   /** What the runner application does when it starts with a JIT config: it comes online. */
@@ -73,6 +74,12 @@ export class GitHubEmulator extends LocalApiServer {
     const fault = this.faults.find((f) => f.times > 0 && f.match(method, path));
     if (fault) {
       fault.times--;
+      if (fault.html !== undefined) {
+        this.log.push({ method, path: req.url ?? '', status: fault.status });
+        res.writeHead(fault.status, { 'content-type': 'text/html' });
+        res.end(fault.html);
+        return;
+      }
       return this.send(req, res, fault.status, { message: fault.status === 403 ? 'You have exceeded a secondary rate limit.' : 'Server Error' });
     }
     // Test-only routes for the stand-in runner: what the runner service does on connect and after the job.

@@ -52,8 +52,10 @@ test('delete: 422 while busy is retried until free; a second delete finds it gon
 test('5xx and secondary rate limits are retried; a bad token says which permission it needs', async () => {
   gh.inject((m, p) => p.endsWith('/generate-jitconfig'), 502, 2);
   gh.inject((m, p) => p.endsWith('/generate-jitconfig'), 403, 1);
+  gh.inject((m, p) => p.endsWith('/generate-jitconfig'), 502, 1, '<html><body><h1>502 Bad Gateway</h1></body></html>');
   await runners.generateJitConfig({ name: 'r2', runnerGroupId: 1, labels: ['r2'] });
-  expect(notes).toHaveLength(3);
+  expect(notes).toHaveLength(4);
+  expect(notes[3]).toMatch(/failed with 502: <html><body><h1>502 Bad Gateway/);
   const bad = new GitHubRunners({ apiUrl: gh.url, token: 'nope', scope: { kind: 'org', org: 'acme' }, retry: FAST });
   const err = await bad.listRunners().catch((e: unknown) => e);
   expect(err).toBeInstanceOf(GitHubError);
