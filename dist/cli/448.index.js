@@ -15,12 +15,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ./lib/inputs/errors.js
-var errors = __webpack_require__(4874);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __webpack_require__(452);
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __webpack_require__(178);
-// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js + 1 modules
-var storage_inputs = __webpack_require__(9447);
+// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js
+var storage_inputs = __webpack_require__(2764);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -203,8 +203,8 @@ function walkLocal(localRoot, dirs) {
     return tree;
 }
 
-// EXTERNAL MODULE: ./lib/storage/retry.js
-var retry = __webpack_require__(6351);
+// EXTERNAL MODULE: ./lib/net/retry.js
+var retry = __webpack_require__(6705);
 // EXTERNAL MODULE: ./lib/storage/body-client.js
 var body_client = __webpack_require__(693);
 // EXTERNAL MODULE: ./lib/storage/s3-http.js

@@ -28,30 +28,78 @@ function runtimeOf(inst, now) {
     const seconds = Math.max(0, Math.round(now / 1000 - inst.start_date));
     return { seconds, cost: ((inst.dph_total ?? 0) * seconds) / 3600 };
 }
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * Destroys the instance (by id, else every instance carrying the label) and then the runner
- * registration. Idempotent: gone is done; empty inputs are "nothing to do", never an error.
+ * Why a label (pattern) is not one of ours, or undefined when it is. Only `<prefix>-<run id>-<attempt>-`
+ * followed by an optional lane and a try number (or `*` for every try) may be destroyed by label:
+ * `*`, `m*`, an empty or another prefix would reach instances this run never rented.
+ */
+function labelProblem(label, prefix) {
+    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(prefix))
+        return `label-prefix '${prefix}' is not a valid prefix`;
+    const ok = new RegExp(`^${escapeRe(prefix)}-\\d+-\\d+-(?:\\d+-)?(?:\\d+|\\*)$`);
+    if (ok.test(label))
+        return undefined;
+    return `'${label}' is not ${prefix}-<run id>-<attempt>[-<lane>]-<try> or ${prefix}-<run id>-<attempt>[-<lane>]-*`;
+}
+/** Matches labels (and runner names) against an exact label or an anchored `...-*` pattern. */
+function labelMatcher(label) {
+    if (!label.endsWith('*'))
+        return (c) => c === label;
+    const head = label.slice(0, -1);
+    // `-*` stands for the rest of our grammar only: a try number, or a lane and a try number.
+    const re = new RegExp(`^${escapeRe(head)}\\d+(?:-\\d+)?$`);
+    return (c) => re.test(c);
+}
+/**
+ * Destroys the instance by id AND every instance carrying the run's label (a try whose destroy failed
+ * is found even when a later try wrote instance-id), then removes the runner registrations. Idempotent:
+ * gone is done; empty inputs are "nothing to do", never an error.
  */
 async function teardown(cfg, deps) {
     const { vast, github, log } = deps;
     const now = deps.now ?? Date.now;
     const result = { destroyed: [], alreadyGone: [], runtimeSeconds: 0, costUsd: 0, gpuName: '', runnersDeleted: [] };
-    let targets = [];
+    const targets = new Map();
+    const errors = [];
     if (cfg.instanceId !== undefined) {
-        const inst = await vast.getInstance(cfg.instanceId);
-        targets = [inst ?? { id: cfg.instanceId }];
+        try {
+            const inst = await vast.getInstance(cfg.instanceId);
+            targets.set(cfg.instanceId, inst ?? { id: cfg.instanceId });
+            if (!inst)
+                log.info(`Instance ${cfg.instanceId} is not (or no longer) on this account`);
+        }
+        catch (e) {
+            // Still try the destroy itself: it is what matters.
+            targets.set(cfg.instanceId, { id: cfg.instanceId });
+            errors.push(`look-up of ${cfg.instanceId}: ${e.message}`);
+        }
     }
-    else if (cfg.label) {
-        // `<prefix>-<run>-<attempt>-*` matches every try of a run attempt (label is filterable by eq only).
-        const prefix = cfg.label.endsWith('*') ? cfg.label.slice(0, -1) : undefined;
-        targets = prefix ? (await vast.listInstances()).filter((i) => (i.label ?? '').startsWith(prefix)) : await vast.listInstances({ label: { eq: cfg.label } });
-        log.info(`Found ${targets.length} instance(s) labelled ${cfg.label}`);
+    if (cfg.label) {
+        const match = labelMatcher(cfg.label);
+        try {
+            const found = cfg.label.endsWith('*') ? (await vast.listInstances()).filter((i) => match(i.label ?? '')) : await vast.listInstances({ label: { eq: cfg.label } });
+            for (const i of found)
+                if (match(i.label ?? ''))
+                    targets.set(i.id, i);
+            log.info(`Found ${found.length} instance(s) labelled ${cfg.label}`);
+        }
+        catch (e) {
+            errors.push(`listing by label ${cfg.label}: ${e.message}`);
+        }
     }
-    else
+    if (cfg.instanceId === undefined && !cfg.label)
         log.info('No instance id and no label: nothing to destroy.');
-    for (const inst of targets) {
+    for (const inst of targets.values()) {
         const { seconds, cost } = runtimeOf(inst, now());
-        const outcome = await vast.destroyInstance(inst.id);
+        let outcome;
+        try {
+            outcome = await vast.destroyInstance(inst.id);
+        }
+        catch (e) {
+            errors.push(`destroy ${inst.id}: ${e.message}`);
+            continue;
+        }
         (outcome === 'destroyed' ? result.destroyed : result.alreadyGone).push(inst.id);
         result.runtimeSeconds += seconds;
         result.costUsd += cost;
@@ -60,29 +108,35 @@ async function teardown(cfg, deps) {
         log.info(`Instance ${inst.id}: ${outcome}${seconds ? ` after ${(seconds / 60).toFixed(1)} min, about $${cost.toFixed(3)}` : ''}`);
     }
     if (github) {
-        const ids = [];
-        if (cfg.runnerId !== undefined) {
-            const name = cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`;
-            ids.push({ id: cfg.runnerId, name });
-        }
-        else {
-            const name = cfg.runnerName ?? cfg.label;
-            if (name?.endsWith('*')) {
-                for (const r of await github.listRunners())
-                    if (r.name.startsWith(name.slice(0, -1)))
-                        ids.push({ id: r.id, name: r.name });
+        const ids = new Map();
+        try {
+            if (cfg.runnerId !== undefined)
+                ids.set(cfg.runnerId, cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`);
+            // Each destroyed instance's label is its runner's name (provision names both alike).
+            const instanceLabels = [...targets.values()].map((i) => i.label ?? '').filter((l) => l && l !== cfg.label);
+            for (const name of [cfg.runnerName, cfg.label, ...instanceLabels]) {
+                if (!name)
+                    continue;
+                const match = labelMatcher(name);
+                const listed = name.endsWith('*') ? await github.listRunners() : await github.listRunners(name);
+                for (const r of listed)
+                    if (match(r.name))
+                        ids.set(r.id, r.name);
             }
-            else if (name)
-                for (const r of await github.listRunners(name))
-                    ids.push({ id: r.id, name: r.name });
+            for (const [id, name] of ids) {
+                const outcome = await github.deleteRunner(id);
+                if (outcome === 'deleted')
+                    result.runnersDeleted.push(name);
+                log.info(`Runner ${name}: ${outcome}`);
+            }
         }
-        for (const r of ids) {
-            const outcome = await github.deleteRunner(r.id);
-            if (outcome === 'deleted')
-                result.runnersDeleted.push(r.name);
-            log.info(`Runner ${r.name}: ${outcome}`);
+        catch (e) {
+            log.warn(`Runner registrations were not all removed (${e.message}); GitHub removes offline JIT runners itself, and the reaper retries.`);
         }
     }
+    // Every destroy was attempted before failing: one bad answer never spares the others.
+    if (errors.length)
+        throw new Error(`Teardown incomplete: ${errors.join('; ')}. The reaper and the instance's watchdog remain.`);
     return result;
 }
 /** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
@@ -125,7 +179,20 @@ async function reap(cfg, deps) {
         result.destroyed.push({ id: inst.id, label, reason });
     }
     if (github) {
-        for (const r of await github.listRunners()) {
+        const runners = await github.listRunners();
+        // The registrations of the instances just destroyed go in the same pass, busy or not: their machine is gone.
+        const destroyedLabels = new Set(result.destroyed.map((d) => d.label));
+        for (const r of runners) {
+            if (!destroyedLabels.has(r.name))
+                continue;
+            log.info(`${cfg.dryRun ? '(dry run) would delete' : 'Deleting'} runner ${r.name} (its instance was destroyed)`);
+            if (!cfg.dryRun)
+                await github.deleteRunner(r.id, 30_000).catch((e) => log.warn(`runner ${r.name}: ${e.message}`));
+            result.runnersDeleted.push(r.name);
+        }
+        for (const r of runners) {
+            if (destroyedLabels.has(r.name))
+                continue;
             if (!r.name.startsWith(`${cfg.labelPrefix}-`) || r.status !== 'offline' || r.busy)
                 continue;
             // A provision in progress has an offline registration until its instance boots: only runs that are over.
@@ -165,13 +232,29 @@ function readTeardownInputs(env, mask) {
     const vast = (0,vast_inputs/* readVastConnection */.ZR)(r, mask);
     const github = (0,vast_inputs/* readGitHub */.kQ)(r, env, mask, false);
     const mode = r.oneOf('mode', ['destroy', 'reap'], { default: 'destroy' });
+    const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
+    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix))
+        r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+    // Anchored: only this prefix's grammar; `*`, `m*` or another prefix would reach instances this run never rented.
+    const anchored = (name) => {
+        const v = r.string(name, {});
+        const bad = v === undefined ? undefined : labelProblem(v, labelPrefix);
+        if (bad)
+            r.problem(name, bad);
+        return v;
+    };
+    const destroy = { instanceId: optionalId(r, 'instance-id'), label: anchored('label'), runnerId: optionalId(r, 'runner-id'), runnerName: anchored('runner-name') };
+    if (mode === 'destroy' && env.MARKETSIM_REQUIRE_TARGET === 'true' && destroy.instanceId === undefined && !destroy.label) {
+        r.problem('instance-id', 'give instance-id or label (nothing to destroy otherwise)');
+    }
     return {
         r,
         mode,
         vast,
         github,
-        destroy: { instanceId: optionalId(r, 'instance-id'), label: r.string('label', {}), runnerId: optionalId(r, 'runner-id'), runnerName: r.string('runner-name', {}) },
-        reapCfg: { labelPrefix: r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim', maxAgeSeconds: (0,vast_inputs/* parseDuration */.E9)(r, 'max-age', '6h'), dryRun: r.bool('dry-run', { default: false }) },
+        destroy,
+        // Younger than 10 minutes is a healthy boot, never an orphan.
+        reapCfg: { labelPrefix, maxAgeSeconds: (0,vast_inputs/* parseDuration */.E9)(r, 'max-age', '6h', { min: 600, max: 30 * 86400 }), dryRun: r.bool('dry-run', { default: false }) },
     };
 }
 /** vast-teardown: destroy one run's GPU (by id, else by label) and its runner, or reap every stale one. */
@@ -220,7 +303,7 @@ async function teardownStep(rt, env) {
 /* harmony export */   zT: () => (/* binding */ GitHubRunners)
 /* harmony export */ });
 /* unused harmony exports GitHubError, GITHUB_RETRY */
-/* harmony import */ var _storage_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6351);
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6705);
 
 class GitHubError extends Error {
     status;
@@ -245,7 +328,7 @@ class GitHubRunners {
     async call(method, path, body, absolute = false) {
         const what = `${method} ${path || '/'}${absolute ? '' : ' (runners)'}`;
         const parse = (text) => (text ? JSON.parse(text) : {});
-        const { status, text } = await (0,_storage_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchWithRetry */ .J5)(what, absolute ? `${this.root}${path}` : `${this.base}${path}`, {
+        const { status, text } = await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchWithRetry */ .J5)(what, absolute ? `${this.root}${path}` : `${this.base}${path}`, {
             method,
             headers: {
                 authorization: `Bearer ${this.opts.token}`,
@@ -268,7 +351,7 @@ class GitHubRunners {
             const message = `${what} failed with ${status}: ${data.message ?? text.slice(0, 200)}`;
             // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
             if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? '')))
-                return new _storage_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(message);
+                return new _net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(message);
             return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
         }, this.opts.retry ?? GITHUB_RETRY, this.opts.onRetry);
         return { status, data: parse(text) };

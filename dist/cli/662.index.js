@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __webpack_require__(178);
-// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js + 1 modules
-var storage_inputs = __webpack_require__(9447);
+// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js
+var storage_inputs = __webpack_require__(2764);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -64,7 +64,7 @@ function sdkClient(sdk, store, sockets) {
         endpoint: store.endpoint,
         region: store.region,
         forcePathStyle: true,
-        credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey },
+        credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey, sessionToken: store.sessionToken },
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 6,
@@ -422,6 +422,7 @@ async function persistStep(rt, env) {
 __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   commandEnv: () => (/* binding */ commandEnv),
+/* harmony export */   hiddenFromCommand: () => (/* binding */ hiddenFromCommand),
 /* harmony export */   runCommand: () => (/* binding */ runCommand),
 /* harmony export */   shellJoin: () => (/* binding */ shellJoin)
 /* harmony export */ });
@@ -436,7 +437,10 @@ __webpack_require__.r(__webpack_exports__);
  */
 function runCommand(command, cwd, env) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-lc', command], { cwd, env, stdio: 'inherit' });
+        // A login shell reads /etc/profile, which on Debian resets PATH: the caller's PATH (a virtualenv,
+        // setup-python's tool cache) is put back before the command runs.
+        const script = env.PATH ? `export PATH=${shellJoin([env.PATH])}\n${command}` : command;
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-lc', script], { cwd, env, stdio: 'inherit' });
         const forward = (sig) => () => child.kill(sig);
         const onInt = forward('SIGINT');
         const onTerm = forward('SIGTERM');
@@ -456,11 +460,27 @@ function runCommand(command, cwd, env) {
         });
     });
 }
-/** The command's environment: ours without the action inputs (they carry the storage secrets). */
-function commandEnv(env, extra) {
+/**
+ * Variables the user's command never sees: our inputs and state, storage keys and session tokens
+ * (R2_*, AWS_*), the Vast keys (VAST_*, CONTAINER_API_KEY), registry and Cloudflare credentials, the
+ * runner's JIT pieces and tokens (ACTIONS_RUNNER_*, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_*,
+ * ACTIONS_CACHE_*, ACTIONS_RESULTS_URL), GitHub tokens, our own MARKETSIM_* plumbing, and any name
+ * that says it holds a secret (…TOKEN, …SECRET…, …PASSWORD, …API_KEY, …PRIVATE_KEY, …CREDENTIALS).
+ */
+const HIDDEN_PREFIX = /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_API_KEY$|REGISTRY_|CLOUDFLARE_|MARKETSIM_|ACTIONS_RUNNER_|ACTIONS_RUNTIME_|ACTIONS_ID_TOKEN_|ACTIONS_CACHE_|ACTIONS_RESULTS_URL$|GITHUB_TOKEN$|GH_TOKEN$|GH_ENTERPRISE_TOKEN$|GITHUB_ENTERPRISE_TOKEN$|RUNNER_APP_)/;
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)/i;
+function hiddenFromCommand(name) {
+    return HIDDEN_PREFIX.test(name) || SECRET_NAME.test(name);
+}
+/**
+ * The command's environment: ours without any secret (see HIDDEN_PREFIX), plus `extra` (EXPERIMENT_ID,
+ * LOCAL_ROOT, LOCAL_LOG_DIR) and the names the user passes through on purpose (`passEnv`).
+ */
+function commandEnv(env, extra, passEnv = []) {
     const out = {};
+    const keep = new Set(passEnv);
     for (const [k, v] of Object.entries(env))
-        if (!k.startsWith('INPUT_'))
+        if (keep.has(k) || !hiddenFromCommand(k))
             out[k] = v;
     return { ...out, ...extra };
 }
@@ -485,7 +505,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   syncAndRun: () => (/* binding */ syncAndRun)
 /* harmony export */ });
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(178);
-/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9447);
+/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2764);
 /* harmony import */ var _r2_hydrate_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(448);
 /* harmony import */ var _r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2741);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6456);
@@ -502,11 +522,16 @@ function readRunInputs(env, mask) {
     const r = new _inputs_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .InputReader */ .i_(env);
     const command = r.string('run', {});
     const workingDirectory = r.string('working-directory', {});
+    // Names the command may see despite the secret rules (e.g. WANDB_API_KEY); never our own plumbing.
+    const passEnv = r.list('pass-env', {});
+    for (const n of passEnv)
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_|MARKETSIM_|ACTIONS_)/.test(n))
+            r.problem('pass-env', `${n} may not be passed to the command`);
     const doHydrate = r.bool('hydrate', { default: true });
     r.bool('cache', { default: false });
     const hydrateCfg = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readHydrateConfig */ .k8)(r, env, mask);
     const persistCfg = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readPersistConfig */ .X7)(r, env, mask);
-    return { r, command, workingDirectory, doHydrate, hydrateCfg, persistCfg };
+    return { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg };
 }
 /**
  * The old sync-and-run script as one step: hydrate, run the command, persist the logs (also when
@@ -514,7 +539,7 @@ function readRunInputs(env, mask) {
  * persist unfinished (cancel, timeout, kill) uploads to the same place.
  */
 async function syncAndRun(rt, env) {
-    const { r, command, workingDirectory, doHydrate, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
+    const { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
     r.finish();
     const id = persistCfg.experimentId;
     const uri = `s3://${persistCfg.store.bucket}/${persistCfg.targetPrefix}`;
@@ -527,7 +552,7 @@ async function syncAndRun(rt, env) {
     let exitCode = 0;
     if (command) {
         rt.log.info(`Running: bash -lc ${JSON.stringify(command)}`);
-        exitCode = await (0,_command_js__WEBPACK_IMPORTED_MODULE_3__.runCommand)(command, workingDirectory, (0,_command_js__WEBPACK_IMPORTED_MODULE_3__.commandEnv)(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }));
+        exitCode = await (0,_command_js__WEBPACK_IMPORTED_MODULE_3__.runCommand)(command, workingDirectory, (0,_command_js__WEBPACK_IMPORTED_MODULE_3__.commandEnv)(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }, passEnv));
         rt.log.info(`The command exited with code ${exitCode}`);
     }
     rt.setOutput('exit-code', exitCode);

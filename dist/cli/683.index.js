@@ -15,21 +15,32 @@ export const modules = {
 /* harmony export */   kz: () => (/* binding */ readNumber),
 /* harmony export */   xr: () => (/* binding */ readEnvLines)
 /* harmony export */ });
+/* unused harmony export RESERVED_ENV */
 
 /** actions/runner pin (shared/reference/pins.md): version, linux-x64 SHA-256. */
 const RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec3554466c39124ca250e3effd8873bb7e8d68535aa9505d5d' };
 function runnerUrl(version) {
     return `https://github.com/actions/runner/releases/download/v${version}/actions-runner-linux-x64-${version}.tar.gz`;
 }
-/** Durations as `90s`, `15m`, `6h` or plain seconds. */
-function parseDuration(r, name, def, env) {
-    const raw = r.string(name, { env, default: def }) ?? def;
-    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(raw);
+const fmtSeconds = (s) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+/**
+ * Durations as `90s`, `15m`, `6h`, `2d` or plain seconds, in seconds. `min`/`max` are sane bounds: a
+ * watchdog of 5 s or a reaper age of 1 minute would destroy healthy work, so they are bad input.
+ */
+function parseDuration(r, name, def, opts = {}) {
+    const raw = r.string(name, { env: opts.env, default: def });
+    if (raw === undefined)
+        return NaN;
+    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(raw);
     if (!m) {
-        r.problem(name, `expected a duration such as 90s, 15m or 6h, got '${raw}'`);
+        r.problem(name, `expected a duration such as 90s, 15m, 6h or 2d, got '${raw}'`);
         return 0;
     }
-    return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2]] ?? 1);
+    const seconds = Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2]] ?? 1);
+    if ((opts.min !== undefined && seconds < opts.min) || (opts.max !== undefined && seconds > opts.max)) {
+        r.problem(name, `expected a duration from ${fmtSeconds(opts.min ?? 0)} to ${opts.max !== undefined ? fmtSeconds(opts.max) : 'any'}, got '${raw}'`);
+    }
+    return seconds;
 }
 /** A decimal number within bounds; empty gives the default (or undefined). */
 function readNumber(r, name, opts) {
@@ -86,7 +97,9 @@ function readOfferFilters(r) {
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
     };
 }
-/** KEY=VALUE lines; keys as in a shell. */
+/** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
+const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
+/** KEY=VALUE lines; keys as in a shell; reserved names refused. */
 function readEnvLines(r, name) {
     const out = {};
     for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
@@ -96,6 +109,8 @@ function readEnvLines(r, name) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
         if (!m)
             r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
+        else if (RESERVED_ENV.test(m[1]))
+            r.problem(name, `${m[1]} is reserved (MARKETSIM_*, VAST_*, CONTAINER_*, ACTIONS_RUNNER_* belong to the bootstrap, Vast and the runner)`);
         else
             out[m[1]] = m[2];
     }
@@ -105,7 +120,7 @@ function readEnvLines(r, name) {
 
 /***/ }),
 
-/***/ 6351:
+/***/ 6705:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -114,7 +129,7 @@ function readEnvLines(r, name) {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
 /* harmony export */ });
-/* unused harmony export isTransient */
+/* unused harmony exports isTransient, networkError */
 /* harmony import */ var p_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4995);
 
 /** Enough to ride out a throttling burst or a restarting front end (about 30 s in all). */
@@ -122,6 +137,12 @@ const DEFAULT_RETRY = { retries: 6, minDelayMs: 250, maxDelayMs: 8000 };
 /** An error that says whether trying again can help. */
 class TransientError extends Error {
     name = 'TransientError';
+    /** The server's own minimum interval (Vast's per-endpoint thresholds): the next try waits at least this long. */
+    minDelayMs;
+    constructor(message, opts = {}) {
+        super(message);
+        this.minDelayMs = opts.minDelayMs ?? 0;
+    }
 }
 const TRANSIENT_CODES = new Set([
     'ECONNRESET', // also a body cut mid-way ("aborted")
@@ -183,9 +204,14 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
         maxTimeout: policy.maxDelayMs,
         randomize: true,
         shouldRetry: ({ error }) => isTransient(error),
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-            if (isTransient(error) && retriesLeft > 0)
-                onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+        // Awaited by p-retry before its own backoff: a server-given interval is never cut short.
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (!isTransient(error) || retriesLeft <= 0)
+                return;
+            onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+            const floor = error instanceof TransientError ? error.minDelayMs : 0;
+            if (floor > 0)
+                await new Promise((r) => setTimeout(r, floor));
         },
     });
 }
@@ -196,17 +222,46 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
  */
 async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
     return withRetry(what, async () => {
-        const res = await fetch(url, {
-            method: init.method,
-            headers: init.headers,
-            body: init.body === undefined ? undefined : JSON.stringify(init.body),
-            signal: AbortSignal.timeout(init.timeoutMs),
-        });
+        let res;
+        try {
+            res = await fetch(url, {
+                method: init.method,
+                headers: init.headers,
+                body: init.body === undefined ? undefined : JSON.stringify(init.body),
+                signal: AbortSignal.timeout(init.timeoutMs),
+            });
+        }
+        catch (e) {
+            throw networkError(e, url, init.timeoutMs);
+        }
         const text = await res.text();
         if (res.ok)
             return { status: res.status, text };
         throw fail(res.status, text);
     }, policy, onRetry);
+}
+/**
+ * fetch's bare "fetch failed" as a message that names the URL and the cause (ECONNREFUSED,
+ * ENOTFOUND, a TLS verdict, a timeout); code and cause kept so the retry test still sees them.
+ */
+function networkError(e, url, timeoutMs) {
+    const err = e;
+    const origin = (() => {
+        try {
+            const u = new URL(url);
+            return `${u.origin}${u.pathname}`;
+        }
+        catch {
+            return url;
+        }
+    })();
+    const code = err?.cause?.code ?? err?.code ?? (err?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+    const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
+    const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`);
+    if (code)
+        out.code = code;
+    out.cause = e;
+    return out;
 }
 
 
@@ -216,11 +271,12 @@ async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   dr: () => (/* binding */ CreateOutcomeUnknownError),
 /* harmony export */   sv: () => (/* binding */ OfferGoneError),
 /* harmony export */   us: () => (/* binding */ VastClient)
 /* harmony export */ });
-/* unused harmony exports VastError, VAST_RETRY */
-/* harmony import */ var _storage_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6351);
+/* unused harmony exports VastError, VAST_RETRY, minIntervalMs */
+/* harmony import */ var _net_retry_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6705);
 
 /** An error answer from the Vast API, with the `error` code of its JSON body when there was one. */
 class VastError extends Error {
@@ -240,6 +296,30 @@ class OfferGoneError extends VastError {
 /** Retries as the official CLI does (429, 502, 503, 504, network), but with backoff long enough for Vast's intervals. */
 const VAST_RETRY = { retries: 6, minDelayMs: 1000, maxDelayMs: 15_000 };
 const RETRYABLE = new Set([429, 502, 503, 504]);
+/** The create answer was lost (5xx, timeout, cut connection): the instance may or may not exist. */
+class CreateOutcomeUnknownError extends VastError {
+    name = 'CreateOutcomeUnknownError';
+}
+/**
+ * Vast's per-endpoint minimum intervals in seconds (vast-api.md section 7): after a 429, the next try
+ * waits at least this long (or the `threshold=` the answer names, if longer). Search is 10/min per IP.
+ */
+function minIntervalMs(method, path) {
+    if (path.startsWith('/api/v0/asks/'))
+        return 4500;
+    if (path.startsWith('/api/v0/bundles'))
+        return 6000;
+    if (path.startsWith('/api/v1/instances'))
+        return 1000;
+    if (path.startsWith('/api/v0/instances/'))
+        return method === 'DELETE' ? 3000 : method === 'PUT' ? 1000 : 2000;
+    return 1000;
+}
+function throttleDelayMs(method, path, body) {
+    const m = /threshold=([\d.]+)/.exec(body);
+    const named = m ? Math.ceil(Number(m[1]) * 1000) : 0;
+    return Math.max(minIntervalMs(method, path), Number.isFinite(named) ? named : 0);
+}
 /**
  * The Vast.ai REST API behind typed methods. Paths and shapes follow vast-api.md: Bearer auth,
  * `/api/v0` for search, create, show and destroy, `/api/v1/instances/` for the paged list (the v0
@@ -255,12 +335,14 @@ class VastClient {
     async request(method, path, opts = {}) {
         const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
         const what = `${method} ${path}`;
-        const { text } = await (0,_storage_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchWithRetry */ .J5)(what, `${this.base}${path}${qs}`, {
+        const { text } = await (0,_net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchWithRetry */ .J5)(what, `${this.base}${path}${qs}`, {
             method,
             headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
             body: opts.body,
             timeoutMs: this.opts.timeoutMs ?? 30_000,
-        }, (status, body) => (RETRYABLE.has(status) ? new _storage_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(`${what} answered ${status}: ${body.slice(0, 200)}`) : vastError(status, body, what)), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
+        }, (status, body) => RETRYABLE.has(status)
+            ? new _net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+            : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
         return (text ? JSON.parse(text) : {});
     }
     async currentUser() {
@@ -270,11 +352,26 @@ class VastClient {
         const r = await this.request('POST', '/api/v0/bundles/', { body: query });
         return r.offers ?? [];
     }
-    /** `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410). */
+    /**
+     * `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410).
+     * Never retried: create is not idempotent, so a lost answer (5xx, 429 is safe, timeout, reset) is a
+     * CreateOutcomeUnknownError and the caller looks the instance up by its unique label.
+     */
     async createInstance(offerId, body) {
         try {
             const r = await this.request('PUT', `/api/v0/asks/${offerId}/`, {
                 body,
+                // A 429 is refused before anything is created, so only it may be tried again.
+                retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+            }).catch(async (e) => {
+                if (e instanceof _net_retry_js__WEBPACK_IMPORTED_MODULE_0__/* .TransientError */ .N_ && /answered 429/.test(e.message)) {
+                    await new Promise((r) => setTimeout(r, e.minDelayMs));
+                    return this.request('PUT', `/api/v0/asks/${offerId}/`, {
+                        body,
+                        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+                    });
+                }
+                throw e;
             });
             if (!r.new_contract)
                 throw new VastError(200, r.error ?? 'no_contract', `create on offer ${offerId} returned no instance: ${r.msg ?? JSON.stringify(r)}`);
@@ -284,7 +381,10 @@ class VastClient {
             if (e instanceof VastError && (e.status === 410 || /no_such_ask|3603/.test(`${e.code} ${e.message}`))) {
                 throw new OfferGoneError(e.status, 'no_such_ask', `offer ${offerId} is no longer available`);
             }
-            throw e;
+            if (e instanceof VastError)
+                throw e;
+            // 5xx, a second 429, a timeout or a cut connection: Vast may have created it anyway.
+            throw new CreateOutcomeUnknownError(0, 'outcome_unknown', `create on offer ${offerId} got no answer we can trust (${e.message})`);
         }
     }
     /** The instance, or null once it is gone (`{"instances": null}` or 404). */

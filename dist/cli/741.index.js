@@ -16,8 +16,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __webpack_require__(178);
-// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js + 1 modules
-var storage_inputs = __webpack_require__(9447);
+// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js
+var storage_inputs = __webpack_require__(2764);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -64,7 +64,7 @@ function sdkClient(sdk, store, sockets) {
         endpoint: store.endpoint,
         region: store.region,
         forcePathStyle: true,
-        credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey },
+        credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey, sessionToken: store.sessionToken },
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 6,

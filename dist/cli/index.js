@@ -1230,7 +1230,7 @@ module.exports = Terminal;
 /***/ 1921:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const _legacy = __nccwpck_require__(2493);
+const _legacy = __nccwpck_require__(4874);
 const _shades_classic = __nccwpck_require__(8170);
 const _shades_grey = __nccwpck_require__(3351);
 const _rect = __nccwpck_require__(8879);
@@ -1244,7 +1244,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2493:
+/***/ 4874:
 /***/ ((module) => {
 
 // cli-progress legacy style as of 1.x
@@ -5841,7 +5841,7 @@ exports.suggestSimilar = suggestSimilar;
 
 /***/ }),
 
-/***/ 4874:
+/***/ 452:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -5867,7 +5867,7 @@ function errorMessage(e) {
 /* harmony export */   i_: () => (/* binding */ InputReader)
 /* harmony export */ });
 /* unused harmony export splitList */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4874);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(452);
 
 /** The variable the runner sets for an input: spaces become `_`, upper case, hyphens kept. */
 function inputVar(name) {
@@ -5898,7 +5898,10 @@ class InputReader {
         return undefined;
     }
     problem(name, message) {
-        this.problems.push(`${name}: ${message}`);
+        // One input read twice (the root action reads the store for hydrate and for persist) is one problem.
+        const p = `${name}: ${message}`;
+        if (!this.problems.includes(p))
+            this.problems.push(p);
     }
     string(name, opts) {
         return this.raw(name, opts)?.value ?? opts.default;
@@ -6259,8 +6262,8 @@ const {
   /* Help */ "_V": Help,
 } = commander;
 
-// EXTERNAL MODULE: ./lib/inputs/errors.js
-var errors = __nccwpck_require__(4874);
+// EXTERNAL MODULE: ./lib/errors.js
+var errors = __nccwpck_require__(452);
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __nccwpck_require__(178);
 ;// CONCATENATED MODULE: ./lib/runtime/cancel.js
@@ -6512,7 +6515,7 @@ addFlags(addFlags(main_program.command('hydrate').description('pull the data fol
     const rt = runtimeFor(g);
     await attempt(rt, g, 'hydrate', async () => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(827), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
+        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(16), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
         await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
     });
 });
@@ -6520,7 +6523,7 @@ addFlags(addFlags(main_program.command('persist-logs').description('upload the l
     const g = main_program.opts();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'persist-logs', async () => {
-        const { persistStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(827), __nccwpck_require__.e(741)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2741));
+        const { persistStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(16), __nccwpck_require__.e(741)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2741));
         await persistStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env));
     });
 });
@@ -6533,7 +6536,7 @@ addFlags(addFlags(addFlags(main_program.command('run'), CONNECTION_FLAGS), HYDRA
     const g = main_program.opts();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'run', async () => {
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(827), __nccwpck_require__.e(448), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(16), __nccwpck_require__.e(448), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
         const env = flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env);
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         if (cmd.length)
@@ -6556,7 +6559,7 @@ addFlags(addFlags(addFlags(main_program.command('provision').description('rent a
     const g = main_program.opts();
     const rt = runtimeFor(g);
     await attempt(rt, g, 'provision', async () => {
-        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(971)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2971));
+        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(762)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2762));
         await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), cancelSignal());
     });
 });
@@ -6571,6 +6574,8 @@ for (const [name, mode, text] of [
             const { teardownStep } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
             const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
             env[(0,reader/* inputVar */.So)('mode')] = mode;
+            if (mode === 'destroy')
+                env.MARKETSIM_REQUIRE_TARGET = 'true';
             await teardownStep(rt, env);
         });
     });

@@ -42827,7 +42827,7 @@ function actionsRuntime() {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/errors.js
+;// CONCATENATED MODULE: ./lib/errors.js
 /** A problem with what the user gave us (inputs, flags, credentials), as opposed to a bug. */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -42849,6 +42849,9 @@ function runEntry(main) {
         if (!(e instanceof ConfigurationError))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
+        // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
+        if (e instanceof ConfigurationError)
+            process.exitCode = 2;
     })
         .finally(() => {
         process.exit();
@@ -42886,7 +42889,10 @@ class InputReader {
         return undefined;
     }
     problem(name, message) {
-        this.problems.push(`${name}: ${message}`);
+        // One input read twice (the root action reads the store for hydrate and for persist) is one problem.
+        const p = `${name}: ${message}`;
+        if (!this.problems.includes(p))
+            this.problems.push(p);
     }
     string(name, opts) {
         return this.raw(name, opts)?.value ?? opts.default;
@@ -43020,12 +43026,35 @@ function unsafeRelativePath(p) {
         return "has an empty, '.' or '..' segment";
     return undefined;
 }
+const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+/**
+ * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
+ * variables (R2_READ_* for hydrate, R2_LOGS_* for persist: what vast-provision delivers to a rented
+ * host, scoped and expiring), else R2_*, else AWS_*. Every secret is masked the moment it is read.
+ */
+function readCredentials(r, role, mask) {
+    const sets = CREDENTIAL_SETS[role];
+    const env = (suffix) => sets.map((p) => `${p}${suffix}`);
+    const id = r.raw('access-key-id', { env: env('ACCESS_KEY_ID') });
+    // The source that gave the key id gives the secret and the token too.
+    const from = id?.source.startsWith('variable ') ? sets.find((p) => id.source === `variable ${p}ACCESS_KEY_ID`) : undefined;
+    const pick = (input, suffix) => from ? (r.raw(input, {})?.value ?? r.raw(input, { env: [`${from}${suffix}`] })?.value) : r.raw(input, { env: env(suffix) })?.value;
+    const accessKeyId = id?.value ?? '';
+    const secretAccessKey = pick('secret-access-key', 'SECRET_ACCESS_KEY') ?? '';
+    const sessionToken = pick('session-token', 'SESSION_TOKEN');
+    const vars = (suffix) => env(suffix).join(' / ');
+    if (!accessKeyId)
+        r.problem('access-key-id', `required (or variable ${vars('ACCESS_KEY_ID')})`);
+    if (!secretAccessKey)
+        r.problem('secret-access-key', `required (or variable ${from ? `${from}SECRET_ACCESS_KEY` : vars('SECRET_ACCESS_KEY')})`);
+    for (const s of [secretAccessKey, accessKeyId, sessionToken])
+        if (s)
+            mask(s);
+    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
 /** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
-function readStore(r, mask) {
-    const accessKeyId = r.required('access-key-id', { env: ['R2_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] });
-    const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
-    mask(secretAccessKey);
-    mask(accessKeyId);
+function readStore(r, mask, role = 'read') {
+    const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
     const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
     const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
     if (jurisdiction && !JURISDICTIONS.includes(jurisdiction)) {
@@ -43055,11 +43084,14 @@ function readStore(r, mask) {
             r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
         }
     }
-    const bucket = r.string('bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
+    const dataBucket = r.string('bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
+    // Logs may live in a bucket of their own, so the logs key never needs write access to the data.
+    const bucketInput = role === 'logs' && r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ? 'logs-bucket' : 'bucket';
+    const bucket = bucketInput === 'logs-bucket' ? r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }).value : dataBucket;
     if (!BUCKET_NAME.test(bucket))
-        r.problem('bucket', `'${bucket}' is not a valid bucket name (3-63 lowercase letters, digits, '-' or '.')`);
+        r.problem(bucketInput, `'${bucket}' is not a valid bucket name (3-63 lowercase letters, digits, '-' or '.')`);
     const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
-    return { endpoint, bucket, region, accessKeyId, secretAccessKey };
+    return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 function readPrefix(r, name, env, def) {
     let prefix = r.string(name, { env, default: def }) ?? def;
@@ -43106,7 +43138,7 @@ function readHydrateConfig(r, vars, mask) {
     };
 }
 function readPersistConfig(r, vars, mask) {
-    const store = readStore(r, mask);
+    const store = readStore(r, mask, 'logs');
     const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], config_DEFAULT_PREFIX);
     const logsPrefix = readPrefix(r, 'logs-prefix', [], DEFAULT_LOGS_PREFIX);
     const localRoot = readLocalRoot(r, vars);
@@ -43436,8 +43468,10 @@ function explainAccessError(e, store, prefix) {
             return new ConfigurationError(`access-key-id: the store does not know this key id (${e.code})`);
         if (BAD_SECRET.has(e.code))
             return new ConfigurationError(`secret-access-key: the signature does not match; check the secret (${e.code})`);
-        if (e.status === 403)
-            return new ConfigurationError(`access-key-id / secret-access-key: access denied to s3://${bucket}/${prefix} (${e.code})`);
+        if (e.status === 403) {
+            const why = / failed with 403 [A-Za-z]+: (.*)$/.exec(e.message)?.[1];
+            return new ConfigurationError(`access-key-id / secret-access-key: access denied to s3://${bucket}/${prefix} (${e.code}${why ? `: ${why}` : ''}); a scoped or temporary credential may not reach this bucket or prefix, or its session token is missing`);
+        }
         if (e.status === 301 || e.status === 400)
             return new ConfigurationError(`endpoint: ${endpoint} answered ${e.message}`);
         return e;
@@ -44195,13 +44229,19 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./lib/storage/retry.js
+;// CONCATENATED MODULE: ./lib/net/retry.js
 
 /** Enough to ride out a throttling burst or a restarting front end (about 30 s in all). */
 const DEFAULT_RETRY = { retries: 6, minDelayMs: 250, maxDelayMs: 8000 };
 /** An error that says whether trying again can help. */
 class TransientError extends Error {
     name = 'TransientError';
+    /** The server's own minimum interval (Vast's per-endpoint thresholds): the next try waits at least this long. */
+    minDelayMs;
+    constructor(message, opts = {}) {
+        super(message);
+        this.minDelayMs = opts.minDelayMs ?? 0;
+    }
 }
 const TRANSIENT_CODES = new Set([
     'ECONNRESET', // also a body cut mid-way ("aborted")
@@ -44263,9 +44303,14 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
         maxTimeout: policy.maxDelayMs,
         randomize: true,
         shouldRetry: ({ error }) => isTransient(error),
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-            if (isTransient(error) && retriesLeft > 0)
-                onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+        // Awaited by p-retry before its own backoff: a server-given interval is never cut short.
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (!isTransient(error) || retriesLeft <= 0)
+                return;
+            onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+            const floor = error instanceof TransientError ? error.minDelayMs : 0;
+            if (floor > 0)
+                await new Promise((r) => setTimeout(r, floor));
         },
     });
 }
@@ -44276,17 +44321,46 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
  */
 async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
     return withRetry(what, async () => {
-        const res = await fetch(url, {
-            method: init.method,
-            headers: init.headers,
-            body: init.body === undefined ? undefined : JSON.stringify(init.body),
-            signal: AbortSignal.timeout(init.timeoutMs),
-        });
+        let res;
+        try {
+            res = await fetch(url, {
+                method: init.method,
+                headers: init.headers,
+                body: init.body === undefined ? undefined : JSON.stringify(init.body),
+                signal: AbortSignal.timeout(init.timeoutMs),
+            });
+        }
+        catch (e) {
+            throw networkError(e, url, init.timeoutMs);
+        }
         const text = await res.text();
         if (res.ok)
             return { status: res.status, text };
         throw fail(res.status, text);
     }, policy, onRetry);
+}
+/**
+ * fetch's bare "fetch failed" as a message that names the URL and the cause (ECONNREFUSED,
+ * ENOTFOUND, a TLS verdict, a timeout); code and cause kept so the retry test still sees them.
+ */
+function networkError(e, url, timeoutMs) {
+    const err = e;
+    const origin = (() => {
+        try {
+            const u = new URL(url);
+            return `${u.origin}${u.pathname}`;
+        }
+        catch {
+            return url;
+        }
+    })();
+    const code = err?.cause?.code ?? err?.code ?? (err?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+    const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
+    const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`);
+    if (code)
+        out.code = code;
+    out.cause = e;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/storage/s3-http.js
@@ -44402,7 +44476,8 @@ class S3Http {
         this.signer = new dist_cjs.SignatureV4({
             service: 's3',
             region: store.region,
-            credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey },
+            // A session token becomes the X-Amz-Security-Token header, added before signing and so signed.
+            credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey, sessionToken: store.sessionToken },
             sha256: NodeSha256,
             uriEscapePath: false,
             applyChecksum: false,
@@ -44636,7 +44711,7 @@ function sdkClient(sdk, store, sockets) {
         endpoint: store.endpoint,
         region: store.region,
         forcePathStyle: true,
-        credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey },
+        credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey, sessionToken: store.sessionToken },
         requestChecksumCalculation: 'WHEN_REQUIRED',
         responseChecksumValidation: 'WHEN_REQUIRED',
         maxAttempts: 6,

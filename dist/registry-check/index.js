@@ -31641,7 +31641,7 @@ function actionsRuntime() {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/errors.js
+;// CONCATENATED MODULE: ./lib/errors.js
 /** A problem with what the user gave us (inputs, flags, credentials), as opposed to a bug. */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -31663,6 +31663,9 @@ function runEntry(main) {
         if (!(e instanceof ConfigurationError))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
+        // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
+        if (e instanceof ConfigurationError)
+            process.exitCode = 2;
     })
         .finally(() => {
         process.exit();
@@ -31700,7 +31703,10 @@ class InputReader {
         return undefined;
     }
     problem(name, message) {
-        this.problems.push(`${name}: ${message}`);
+        // One input read twice (the root action reads the store for hydrate and for persist) is one problem.
+        const p = `${name}: ${message}`;
+        if (!this.problems.includes(p))
+            this.problems.push(p);
     }
     string(name, opts) {
         return this.raw(name, opts)?.value ?? opts.default;

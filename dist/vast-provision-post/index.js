@@ -28889,13 +28889,19 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./lib/storage/retry.js
+;// CONCATENATED MODULE: ./lib/net/retry.js
 
 /** Enough to ride out a throttling burst or a restarting front end (about 30 s in all). */
 const DEFAULT_RETRY = { retries: 6, minDelayMs: 250, maxDelayMs: 8000 };
 /** An error that says whether trying again can help. */
-class TransientError extends Error {
+class retry_TransientError extends Error {
     name = 'TransientError';
+    /** The server's own minimum interval (Vast's per-endpoint thresholds): the next try waits at least this long. */
+    minDelayMs;
+    constructor(message, opts = {}) {
+        super(message);
+        this.minDelayMs = opts.minDelayMs ?? 0;
+    }
 }
 const TRANSIENT_CODES = new Set([
     'ECONNRESET', // also a body cut mid-way ("aborted")
@@ -28930,7 +28936,7 @@ function asError(e) {
     return err;
 }
 function isTransient(e) {
-    if (e instanceof TransientError)
+    if (e instanceof retry_TransientError)
         return true;
     const err = e;
     if (err?.name === 'TimeoutError')
@@ -28957,9 +28963,14 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
         maxTimeout: policy.maxDelayMs,
         randomize: true,
         shouldRetry: ({ error }) => isTransient(error),
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-            if (isTransient(error) && retriesLeft > 0)
-                onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+        // Awaited by p-retry before its own backoff: a server-given interval is never cut short.
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (!isTransient(error) || retriesLeft <= 0)
+                return;
+            onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+            const floor = error instanceof retry_TransientError ? error.minDelayMs : 0;
+            if (floor > 0)
+                await new Promise((r) => setTimeout(r, floor));
         },
     });
 }
@@ -28968,19 +28979,48 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
  * text of a 2xx answer out. `fail` turns any other answer into the error to throw: a
  * TransientError to try again, anything else to stop.
  */
-async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
+async function retry_fetchWithRetry(what, url, init, fail, policy, onRetry) {
     return withRetry(what, async () => {
-        const res = await fetch(url, {
-            method: init.method,
-            headers: init.headers,
-            body: init.body === undefined ? undefined : JSON.stringify(init.body),
-            signal: AbortSignal.timeout(init.timeoutMs),
-        });
+        let res;
+        try {
+            res = await fetch(url, {
+                method: init.method,
+                headers: init.headers,
+                body: init.body === undefined ? undefined : JSON.stringify(init.body),
+                signal: AbortSignal.timeout(init.timeoutMs),
+            });
+        }
+        catch (e) {
+            throw networkError(e, url, init.timeoutMs);
+        }
         const text = await res.text();
         if (res.ok)
             return { status: res.status, text };
         throw fail(res.status, text);
     }, policy, onRetry);
+}
+/**
+ * fetch's bare "fetch failed" as a message that names the URL and the cause (ECONNREFUSED,
+ * ENOTFOUND, a TLS verdict, a timeout); code and cause kept so the retry test still sees them.
+ */
+function networkError(e, url, timeoutMs) {
+    const err = e;
+    const origin = (() => {
+        try {
+            const u = new URL(url);
+            return `${u.origin}${u.pathname}`;
+        }
+        catch {
+            return url;
+        }
+    })();
+    const code = err?.cause?.code ?? err?.code ?? (err?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+    const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
+    const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`);
+    if (code)
+        out.code = code;
+    out.cause = e;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/github/runners.js
@@ -29008,7 +29048,7 @@ class runners_GitHubRunners {
     async call(method, path, body, absolute = false) {
         const what = `${method} ${path || '/'}${absolute ? '' : ' (runners)'}`;
         const parse = (text) => (text ? JSON.parse(text) : {});
-        const { status, text } = await fetchWithRetry(what, absolute ? `${this.root}${path}` : `${this.base}${path}`, {
+        const { status, text } = await retry_fetchWithRetry(what, absolute ? `${this.root}${path}` : `${this.base}${path}`, {
             method,
             headers: {
                 authorization: `Bearer ${this.opts.token}`,
@@ -29031,7 +29071,7 @@ class runners_GitHubRunners {
             const message = `${what} failed with ${status}: ${data.message ?? text.slice(0, 200)}`;
             // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
             if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? '')))
-                return new TransientError(message);
+                return new retry_TransientError(message);
             return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
         }, this.opts.retry ?? GITHUB_RETRY, this.opts.onRetry);
         return { status, data: parse(text) };
@@ -29106,9 +29146,9 @@ class runners_GitHubRunners {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/errors.js
+;// CONCATENATED MODULE: ./lib/errors.js
 /** A problem with what the user gave us (inputs, flags, credentials), as opposed to a bug. */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 function errorMessage(e) {
@@ -29146,7 +29186,10 @@ class reader_InputReader {
         return undefined;
     }
     problem(name, message) {
-        this.problems.push(`${name}: ${message}`);
+        // One input read twice (the root action reads the store for hydrate and for persist) is one problem.
+        const p = `${name}: ${message}`;
+        if (!this.problems.includes(p))
+            this.problems.push(p);
     }
     string(name, opts) {
         return this.raw(name, opts)?.value ?? opts.default;
@@ -29206,9 +29249,9 @@ class reader_InputReader {
     /** Throws one ConfigurationError listing every problem seen so far. */
     finish() {
         if (this.problems.length === 1)
-            throw new ConfigurationError(`Invalid input ${this.problems[0]}`);
+            throw new errors_ConfigurationError(`Invalid input ${this.problems[0]}`);
         if (this.problems.length > 1) {
-            throw new ConfigurationError(`Invalid inputs:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
+            throw new errors_ConfigurationError(`Invalid inputs:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
         }
     }
 }
@@ -29241,15 +29284,25 @@ const vast_inputs_RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec35
 function vast_inputs_runnerUrl(version) {
     return `https://github.com/actions/runner/releases/download/v${version}/actions-runner-linux-x64-${version}.tar.gz`;
 }
-/** Durations as `90s`, `15m`, `6h` or plain seconds. */
-function vast_inputs_parseDuration(r, name, def, env) {
-    const raw = r.string(name, { env, default: def }) ?? def;
-    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(raw);
+const fmtSeconds = (s) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+/**
+ * Durations as `90s`, `15m`, `6h`, `2d` or plain seconds, in seconds. `min`/`max` are sane bounds: a
+ * watchdog of 5 s or a reaper age of 1 minute would destroy healthy work, so they are bad input.
+ */
+function vast_inputs_parseDuration(r, name, def, opts = {}) {
+    const raw = r.string(name, { env: opts.env, default: def });
+    if (raw === undefined)
+        return NaN;
+    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(raw);
     if (!m) {
-        r.problem(name, `expected a duration such as 90s, 15m or 6h, got '${raw}'`);
+        r.problem(name, `expected a duration such as 90s, 15m, 6h or 2d, got '${raw}'`);
         return 0;
     }
-    return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2]] ?? 1);
+    const seconds = Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2]] ?? 1);
+    if ((opts.min !== undefined && seconds < opts.min) || (opts.max !== undefined && seconds > opts.max)) {
+        r.problem(name, `expected a duration from ${fmtSeconds(opts.min ?? 0)} to ${opts.max !== undefined ? fmtSeconds(opts.max) : 'any'}, got '${raw}'`);
+    }
+    return seconds;
 }
 /** A decimal number within bounds; empty gives the default (or undefined). */
 function vast_inputs_readNumber(r, name, opts) {
@@ -29306,7 +29359,9 @@ function vast_inputs_readOfferFilters(r) {
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
     };
 }
-/** KEY=VALUE lines; keys as in a shell. */
+/** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
+const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
+/** KEY=VALUE lines; keys as in a shell; reserved names refused. */
 function vast_inputs_readEnvLines(r, name) {
     const out = {};
     for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
@@ -29316,6 +29371,8 @@ function vast_inputs_readEnvLines(r, name) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
         if (!m)
             r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
+        else if (RESERVED_ENV.test(m[1]))
+            r.problem(name, `${m[1]} is reserved (MARKETSIM_*, VAST_*, CONTAINER_*, ACTIONS_RUNNER_* belong to the bootstrap, Vast and the runner)`);
         else
             out[m[1]] = m[2];
     }
@@ -32378,6 +32435,30 @@ class client_OfferGoneError extends VastError {
 /** Retries as the official CLI does (429, 502, 503, 504, network), but with backoff long enough for Vast's intervals. */
 const VAST_RETRY = { retries: 6, minDelayMs: 1000, maxDelayMs: 15_000 };
 const RETRYABLE = new Set([429, 502, 503, 504]);
+/** The create answer was lost (5xx, timeout, cut connection): the instance may or may not exist. */
+class client_CreateOutcomeUnknownError extends VastError {
+    name = 'CreateOutcomeUnknownError';
+}
+/**
+ * Vast's per-endpoint minimum intervals in seconds (vast-api.md section 7): after a 429, the next try
+ * waits at least this long (or the `threshold=` the answer names, if longer). Search is 10/min per IP.
+ */
+function minIntervalMs(method, path) {
+    if (path.startsWith('/api/v0/asks/'))
+        return 4500;
+    if (path.startsWith('/api/v0/bundles'))
+        return 6000;
+    if (path.startsWith('/api/v1/instances'))
+        return 1000;
+    if (path.startsWith('/api/v0/instances/'))
+        return method === 'DELETE' ? 3000 : method === 'PUT' ? 1000 : 2000;
+    return 1000;
+}
+function throttleDelayMs(method, path, body) {
+    const m = /threshold=([\d.]+)/.exec(body);
+    const named = m ? Math.ceil(Number(m[1]) * 1000) : 0;
+    return Math.max(minIntervalMs(method, path), Number.isFinite(named) ? named : 0);
+}
 /**
  * The Vast.ai REST API behind typed methods. Paths and shapes follow vast-api.md: Bearer auth,
  * `/api/v0` for search, create, show and destroy, `/api/v1/instances/` for the paged list (the v0
@@ -32393,12 +32474,14 @@ class client_VastClient {
     async request(method, path, opts = {}) {
         const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
         const what = `${method} ${path}`;
-        const { text } = await fetchWithRetry(what, `${this.base}${path}${qs}`, {
+        const { text } = await retry_fetchWithRetry(what, `${this.base}${path}${qs}`, {
             method,
             headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
             body: opts.body,
             timeoutMs: this.opts.timeoutMs ?? 30_000,
-        }, (status, body) => (RETRYABLE.has(status) ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`) : vastError(status, body, what)), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
+        }, (status, body) => RETRYABLE.has(status)
+            ? new retry_TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+            : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
         return (text ? JSON.parse(text) : {});
     }
     async currentUser() {
@@ -32408,11 +32491,26 @@ class client_VastClient {
         const r = await this.request('POST', '/api/v0/bundles/', { body: query });
         return r.offers ?? [];
     }
-    /** `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410). */
+    /**
+     * `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410).
+     * Never retried: create is not idempotent, so a lost answer (5xx, 429 is safe, timeout, reset) is a
+     * CreateOutcomeUnknownError and the caller looks the instance up by its unique label.
+     */
     async createInstance(offerId, body) {
         try {
             const r = await this.request('PUT', `/api/v0/asks/${offerId}/`, {
                 body,
+                // A 429 is refused before anything is created, so only it may be tried again.
+                retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+            }).catch(async (e) => {
+                if (e instanceof retry_TransientError && /answered 429/.test(e.message)) {
+                    await new Promise((r) => setTimeout(r, e.minDelayMs));
+                    return this.request('PUT', `/api/v0/asks/${offerId}/`, {
+                        body,
+                        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+                    });
+                }
+                throw e;
             });
             if (!r.new_contract)
                 throw new VastError(200, r.error ?? 'no_contract', `create on offer ${offerId} returned no instance: ${r.msg ?? JSON.stringify(r)}`);
@@ -32422,7 +32520,10 @@ class client_VastClient {
             if (e instanceof VastError && (e.status === 410 || /no_such_ask|3603/.test(`${e.code} ${e.message}`))) {
                 throw new client_OfferGoneError(e.status, 'no_such_ask', `offer ${offerId} is no longer available`);
             }
-            throw e;
+            if (e instanceof VastError)
+                throw e;
+            // 5xx, a second 429, a timeout or a cut connection: Vast may have created it anyway.
+            throw new client_CreateOutcomeUnknownError(0, 'outcome_unknown', `create on offer ${offerId} got no answer we can trust (${e.message})`);
         }
     }
     /** The instance, or null once it is gone (`{"instances": null}` or 404). */
@@ -32487,30 +32588,78 @@ function runtimeOf(inst, now) {
     const seconds = Math.max(0, Math.round(now / 1000 - inst.start_date));
     return { seconds, cost: ((inst.dph_total ?? 0) * seconds) / 3600 };
 }
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * Destroys the instance (by id, else every instance carrying the label) and then the runner
- * registration. Idempotent: gone is done; empty inputs are "nothing to do", never an error.
+ * Why a label (pattern) is not one of ours, or undefined when it is. Only `<prefix>-<run id>-<attempt>-`
+ * followed by an optional lane and a try number (or `*` for every try) may be destroyed by label:
+ * `*`, `m*`, an empty or another prefix would reach instances this run never rented.
+ */
+function labelProblem(label, prefix) {
+    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(prefix))
+        return `label-prefix '${prefix}' is not a valid prefix`;
+    const ok = new RegExp(`^${escapeRe(prefix)}-\\d+-\\d+-(?:\\d+-)?(?:\\d+|\\*)$`);
+    if (ok.test(label))
+        return undefined;
+    return `'${label}' is not ${prefix}-<run id>-<attempt>[-<lane>]-<try> or ${prefix}-<run id>-<attempt>[-<lane>]-*`;
+}
+/** Matches labels (and runner names) against an exact label or an anchored `...-*` pattern. */
+function labelMatcher(label) {
+    if (!label.endsWith('*'))
+        return (c) => c === label;
+    const head = label.slice(0, -1);
+    // `-*` stands for the rest of our grammar only: a try number, or a lane and a try number.
+    const re = new RegExp(`^${escapeRe(head)}\\d+(?:-\\d+)?$`);
+    return (c) => re.test(c);
+}
+/**
+ * Destroys the instance by id AND every instance carrying the run's label (a try whose destroy failed
+ * is found even when a later try wrote instance-id), then removes the runner registrations. Idempotent:
+ * gone is done; empty inputs are "nothing to do", never an error.
  */
 async function teardown(cfg, deps) {
     const { vast, github, log } = deps;
     const now = deps.now ?? Date.now;
     const result = { destroyed: [], alreadyGone: [], runtimeSeconds: 0, costUsd: 0, gpuName: '', runnersDeleted: [] };
-    let targets = [];
+    const targets = new Map();
+    const errors = [];
     if (cfg.instanceId !== undefined) {
-        const inst = await vast.getInstance(cfg.instanceId);
-        targets = [inst ?? { id: cfg.instanceId }];
+        try {
+            const inst = await vast.getInstance(cfg.instanceId);
+            targets.set(cfg.instanceId, inst ?? { id: cfg.instanceId });
+            if (!inst)
+                log.info(`Instance ${cfg.instanceId} is not (or no longer) on this account`);
+        }
+        catch (e) {
+            // Still try the destroy itself: it is what matters.
+            targets.set(cfg.instanceId, { id: cfg.instanceId });
+            errors.push(`look-up of ${cfg.instanceId}: ${e.message}`);
+        }
     }
-    else if (cfg.label) {
-        // `<prefix>-<run>-<attempt>-*` matches every try of a run attempt (label is filterable by eq only).
-        const prefix = cfg.label.endsWith('*') ? cfg.label.slice(0, -1) : undefined;
-        targets = prefix ? (await vast.listInstances()).filter((i) => (i.label ?? '').startsWith(prefix)) : await vast.listInstances({ label: { eq: cfg.label } });
-        log.info(`Found ${targets.length} instance(s) labelled ${cfg.label}`);
+    if (cfg.label) {
+        const match = labelMatcher(cfg.label);
+        try {
+            const found = cfg.label.endsWith('*') ? (await vast.listInstances()).filter((i) => match(i.label ?? '')) : await vast.listInstances({ label: { eq: cfg.label } });
+            for (const i of found)
+                if (match(i.label ?? ''))
+                    targets.set(i.id, i);
+            log.info(`Found ${found.length} instance(s) labelled ${cfg.label}`);
+        }
+        catch (e) {
+            errors.push(`listing by label ${cfg.label}: ${e.message}`);
+        }
     }
-    else
+    if (cfg.instanceId === undefined && !cfg.label)
         log.info('No instance id and no label: nothing to destroy.');
-    for (const inst of targets) {
+    for (const inst of targets.values()) {
         const { seconds, cost } = runtimeOf(inst, now());
-        const outcome = await vast.destroyInstance(inst.id);
+        let outcome;
+        try {
+            outcome = await vast.destroyInstance(inst.id);
+        }
+        catch (e) {
+            errors.push(`destroy ${inst.id}: ${e.message}`);
+            continue;
+        }
         (outcome === 'destroyed' ? result.destroyed : result.alreadyGone).push(inst.id);
         result.runtimeSeconds += seconds;
         result.costUsd += cost;
@@ -32519,29 +32668,35 @@ async function teardown(cfg, deps) {
         log.info(`Instance ${inst.id}: ${outcome}${seconds ? ` after ${(seconds / 60).toFixed(1)} min, about $${cost.toFixed(3)}` : ''}`);
     }
     if (github) {
-        const ids = [];
-        if (cfg.runnerId !== undefined) {
-            const name = cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`;
-            ids.push({ id: cfg.runnerId, name });
-        }
-        else {
-            const name = cfg.runnerName ?? cfg.label;
-            if (name?.endsWith('*')) {
-                for (const r of await github.listRunners())
-                    if (r.name.startsWith(name.slice(0, -1)))
-                        ids.push({ id: r.id, name: r.name });
+        const ids = new Map();
+        try {
+            if (cfg.runnerId !== undefined)
+                ids.set(cfg.runnerId, cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`);
+            // Each destroyed instance's label is its runner's name (provision names both alike).
+            const instanceLabels = [...targets.values()].map((i) => i.label ?? '').filter((l) => l && l !== cfg.label);
+            for (const name of [cfg.runnerName, cfg.label, ...instanceLabels]) {
+                if (!name)
+                    continue;
+                const match = labelMatcher(name);
+                const listed = name.endsWith('*') ? await github.listRunners() : await github.listRunners(name);
+                for (const r of listed)
+                    if (match(r.name))
+                        ids.set(r.id, r.name);
             }
-            else if (name)
-                for (const r of await github.listRunners(name))
-                    ids.push({ id: r.id, name: r.name });
+            for (const [id, name] of ids) {
+                const outcome = await github.deleteRunner(id);
+                if (outcome === 'deleted')
+                    result.runnersDeleted.push(name);
+                log.info(`Runner ${name}: ${outcome}`);
+            }
         }
-        for (const r of ids) {
-            const outcome = await github.deleteRunner(r.id);
-            if (outcome === 'deleted')
-                result.runnersDeleted.push(r.name);
-            log.info(`Runner ${r.name}: ${outcome}`);
+        catch (e) {
+            log.warn(`Runner registrations were not all removed (${e.message}); GitHub removes offline JIT runners itself, and the reaper retries.`);
         }
     }
+    // Every destroy was attempted before failing: one bad answer never spares the others.
+    if (errors.length)
+        throw new Error(`Teardown incomplete: ${errors.join('; ')}. The reaper and the instance's watchdog remain.`);
     return result;
 }
 /** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
@@ -32584,7 +32739,20 @@ async function reap(cfg, deps) {
         result.destroyed.push({ id: inst.id, label, reason });
     }
     if (github) {
-        for (const r of await github.listRunners()) {
+        const runners = await github.listRunners();
+        // The registrations of the instances just destroyed go in the same pass, busy or not: their machine is gone.
+        const destroyedLabels = new Set(result.destroyed.map((d) => d.label));
+        for (const r of runners) {
+            if (!destroyedLabels.has(r.name))
+                continue;
+            log.info(`${cfg.dryRun ? '(dry run) would delete' : 'Deleting'} runner ${r.name} (its instance was destroyed)`);
+            if (!cfg.dryRun)
+                await github.deleteRunner(r.id, 30_000).catch((e) => log.warn(`runner ${r.name}: ${e.message}`));
+            result.runnersDeleted.push(r.name);
+        }
+        for (const r of runners) {
+            if (destroyedLabels.has(r.name))
+                continue;
             if (!r.name.startsWith(`${cfg.labelPrefix}-`) || r.status !== 'offline' || r.busy)
                 continue;
             // A provision in progress has an offline registration until its instance boots: only runs that are over.
@@ -32614,16 +32782,379 @@ async function reap(cfg, deps) {
 function runEntry(main) {
     main()
         .catch((e) => {
-        if (!(e instanceof ConfigurationError))
+        if (!(e instanceof errors_ConfigurationError))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
+        // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
+        if (e instanceof errors_ConfigurationError)
+            process.exitCode = 2;
     })
         .finally(() => {
         process.exit();
     });
 }
 
+;// CONCATENATED MODULE: ./lib/cloudflare/temp-credentials.js
+
+/** A refusal from the Cloudflare API, with the v4 envelope's error codes and messages. */
+class CloudflareError extends Error {
+    status;
+    codes;
+    name = 'CloudflareError';
+    constructor(status, codes, message) {
+        super(message);
+        this.status = status;
+        this.codes = codes;
+    }
+}
+const temp_credentials_MAX_TTL_SECONDS = 604_800;
+function envelopeError(status, text, what) {
+    if (status === 429 || status >= 500)
+        return new TransientError(`${what} answered ${status}: ${text.slice(0, 200)}`);
+    let codes = [];
+    let msg = text.slice(0, 300);
+    try {
+        const j = JSON.parse(text);
+        codes = (j.errors ?? []).map((e) => e.code ?? 0);
+        msg = (j.errors ?? []).map((e) => `${e.message ?? '?'}${e.code ? ` (${e.code})` : ''}`).join('; ') || msg;
+    }
+    catch {
+        // not JSON: a proxy's page
+    }
+    const hint = status === 401 || status === 403 ? ': the Cloudflare API token was refused or may not manage R2 (it needs Workers R2 Storage write)' : '';
+    return new CloudflareError(status, codes, `${what} failed with ${status}${hint}: ${msg}`);
+}
+/**
+ * Mints R2 temporary credentials through the Cloudflare API (v4 envelope). Runs on the trusted side
+ * only (a GitHub-hosted runner): the API token and the parent key never reach a rented host.
+ */
+async function temp_credentials_mintTempCredentials(opts, req) {
+    const what = `POST /accounts/${opts.accountId}/r2/temp-access-credentials`;
+    const url = `${opts.apiUrl.replace(/\/+$/, '')}/accounts/${encodeURIComponent(opts.accountId)}/r2/temp-access-credentials`;
+    const { text } = await fetchWithRetry(what, url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${opts.apiToken}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: { bucket: req.bucket, parentAccessKeyId: req.parentAccessKeyId, permission: req.permission, ttlSeconds: req.ttlSeconds, ...(req.prefixes?.length ? { prefixes: req.prefixes } : {}) },
+        timeoutMs: 30_000,
+    }, (status, body) => envelopeError(status, body, what), opts.retry ?? { retries: 4, minDelayMs: 500, maxDelayMs: 8000 }, opts.onRetry);
+    const j = JSON.parse(text);
+    const r = j.result;
+    if (!j.success || !r?.accessKeyId || !r.secretAccessKey || !r.sessionToken) {
+        throw new CloudflareError(200, (j.errors ?? []).map((e) => e.code ?? 0), `${what} answered without credentials: ${JSON.stringify(j.errors ?? [])}`);
+    }
+    return { accessKeyId: r.accessKeyId, secretAccessKey: r.secretAccessKey, sessionToken: r.sessionToken };
+}
+
+;// CONCATENATED MODULE: ./lib/cloudflare/scoped-storage.js
+
+/**
+ * Mints (or takes) the two credentials a rented host gets: read-only on the data folders for hydrate,
+ * read-write on this experiment's logs folder for persist. Nothing else: no key that can write the data.
+ */
+async function scoped_storage_credentialsForHost(cfg, now = Date.now()) {
+    let read;
+    let logs;
+    let expiresAt;
+    if (cfg.mint) {
+        const ttlSeconds = Math.min(MAX_TTL_SECONDS, Math.max(60, Math.round(cfg.ttlSeconds)));
+        const base = { parentAccessKeyId: cfg.mint.parentAccessKeyId, ttlSeconds };
+        const asPair = (t) => ({ ...t });
+        read = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.bucket, permission: 'object-read-only', prefixes: cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`) }));
+        logs = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.logsBucket, permission: 'object-read-write', prefixes: [cfg.logsPrefix] }));
+        expiresAt = new Date(now + ttlSeconds * 1000).toISOString();
+    }
+    else if (cfg.scoped) {
+        ({ read, logs } = cfg.scoped);
+    }
+    else
+        throw new Error('no way to give the host storage credentials: configure minting or scoped key pairs');
+    const vars = {
+        R2_ENDPOINT: cfg.endpoint,
+        R2_BUCKET: cfg.bucket,
+        R2_PREFIX: cfg.prefix,
+        R2_LOGS_BUCKET: cfg.logsBucket,
+        R2_READ_ACCESS_KEY_ID: read.accessKeyId,
+        R2_READ_SECRET_ACCESS_KEY: read.secretAccessKey,
+        R2_LOGS_ACCESS_KEY_ID: logs.accessKeyId,
+        R2_LOGS_SECRET_ACCESS_KEY: logs.secretAccessKey,
+    };
+    if (read.sessionToken)
+        vars.R2_READ_SESSION_TOKEN = read.sessionToken;
+    if (logs.sessionToken)
+        vars.R2_LOGS_SESSION_TOKEN = logs.sessionToken;
+    if (expiresAt)
+        vars.R2_CREDENTIALS_EXPIRE_AT = expiresAt;
+    return { read, logs, expiresAt, how: cfg.mint ? 'minted' : 'scoped keys', vars };
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/storage/experiment-id.js
+
+const experiment_id_EXPERIMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** `marketsim-<UTC yyyymmdd-HHMMSS>-<run id or 6 hex>`: sortable by time, unique per run. */
+function experiment_id_generateExperimentId(now, runId) {
+    const iso = now.toISOString(); // 2026-11-29T10:15:00.000Z
+    const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+    const suffix = runId && /^\d+$/.test(runId) ? runId : randomBytes(3).toString('hex');
+    return `marketsim-${stamp}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./lib/inputs/storage-inputs.js
+
+
+
+
+const JURISDICTIONS = (/* unused pure expression or super */ null && (['eu', 'fedramp', 'us']));
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** A relative folder name that cannot climb out of its parent. */
+function storage_inputs_unsafeRelativePath(p) {
+    if (p.includes('\0'))
+        return 'contains a NUL byte';
+    if (p.includes('\\'))
+        return 'contains a backslash';
+    if (p.startsWith('/') || /^[A-Za-z]:/.test(p))
+        return 'is absolute';
+    const segs = p.replace(/\/+$/, '').split('/');
+    if (segs.some((s) => s === '..' || s === '.' || s === ''))
+        return "has an empty, '.' or '..' segment";
+    return undefined;
+}
+const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+/**
+ * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
+ * variables (R2_READ_* for hydrate, R2_LOGS_* for persist: what vast-provision delivers to a rented
+ * host, scoped and expiring), else R2_*, else AWS_*. Every secret is masked the moment it is read.
+ */
+function readCredentials(r, role, mask) {
+    const sets = CREDENTIAL_SETS[role];
+    const env = (suffix) => sets.map((p) => `${p}${suffix}`);
+    const id = r.raw('access-key-id', { env: env('ACCESS_KEY_ID') });
+    // The source that gave the key id gives the secret and the token too.
+    const from = id?.source.startsWith('variable ') ? sets.find((p) => id.source === `variable ${p}ACCESS_KEY_ID`) : undefined;
+    const pick = (input, suffix) => from ? (r.raw(input, {})?.value ?? r.raw(input, { env: [`${from}${suffix}`] })?.value) : r.raw(input, { env: env(suffix) })?.value;
+    const accessKeyId = id?.value ?? '';
+    const secretAccessKey = pick('secret-access-key', 'SECRET_ACCESS_KEY') ?? '';
+    const sessionToken = pick('session-token', 'SESSION_TOKEN');
+    const vars = (suffix) => env(suffix).join(' / ');
+    if (!accessKeyId)
+        r.problem('access-key-id', `required (or variable ${vars('ACCESS_KEY_ID')})`);
+    if (!secretAccessKey)
+        r.problem('secret-access-key', `required (or variable ${from ? `${from}SECRET_ACCESS_KEY` : vars('SECRET_ACCESS_KEY')})`);
+    for (const s of [secretAccessKey, accessKeyId, sessionToken])
+        if (s)
+            mask(s);
+    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+/** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
+function readStore(r, mask, role = 'read') {
+    const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
+    const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
+    const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
+    if (jurisdiction && !JURISDICTIONS.includes(jurisdiction)) {
+        r.problem('jurisdiction', `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
+    }
+    let endpoint = r.string('endpoint', { env: ['R2_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] });
+    if (!endpoint && accountId) {
+        if (!/^[0-9a-f]{32}$/.test(accountId))
+            r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
+        const j = jurisdiction && JURISDICTIONS.includes(jurisdiction) ? `.${jurisdiction}` : '';
+        endpoint = `https://${accountId}${j}.r2.cloudflarestorage.com`;
+    }
+    if (!endpoint) {
+        r.problem('endpoint', 'required (or variable R2_ENDPOINT), or give account-id (R2_ACCOUNT_ID) for Cloudflare R2');
+        endpoint = '';
+    }
+    else {
+        try {
+            const u = new URL(endpoint);
+            if (u.protocol !== 'https:' && u.protocol !== 'http:')
+                throw new Error('scheme');
+            if (u.username || u.password)
+                r.problem('endpoint', 'must not carry credentials');
+            endpoint = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+        }
+        catch {
+            r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
+        }
+    }
+    const dataBucket = r.string('bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
+    // Logs may live in a bucket of their own, so the logs key never needs write access to the data.
+    const bucketInput = role === 'logs' && r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ? 'logs-bucket' : 'bucket';
+    const bucket = bucketInput === 'logs-bucket' ? r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }).value : dataBucket;
+    if (!BUCKET_NAME.test(bucket))
+        r.problem(bucketInput, `'${bucket}' is not a valid bucket name (3-63 lowercase letters, digits, '-' or '.')`);
+    const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
+    return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+function readPrefix(r, name, env, def) {
+    let prefix = r.string(name, { env, default: def }) ?? def;
+    prefix = prefix.replace(/^\/+/, '');
+    if (prefix && !prefix.endsWith('/'))
+        prefix += '/';
+    if (prefix) {
+        const bad = storage_inputs_unsafeRelativePath(prefix);
+        if (bad)
+            r.problem(name, `'${prefix}' ${bad}`);
+    }
+    return prefix;
+}
+function readLocalRoot(r, vars) {
+    const root = r.string('local-root', { env: ['LOCAL_ROOT'] }) ?? vars.GITHUB_WORKSPACE ?? '/workspace';
+    return path.resolve(root);
+}
+function readConcurrency(r) {
+    return r.int('concurrency', { env: ['MARKETSIM_CONCURRENCY'], default: DEFAULT_CONCURRENCY, min: 1, max: 1024 });
+}
+function readHydrateConfig(r, vars, mask) {
+    const store = readStore(r, mask);
+    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
+        const dir = d.replace(/\/+$/, '');
+        const bad = storage_inputs_unsafeRelativePath(dir);
+        if (bad)
+            r.problem(name, `'${d}' ${bad}`);
+        return dir;
+    });
+    const dirs = [...readDirs('dirs', { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })];
+    if (dirs.length === 0)
+        r.problem('dirs', 'no folder to pull');
+    return {
+        store,
+        prefix,
+        dirs: [...new Set(dirs)],
+        localRoot: readLocalRoot(r, vars),
+        concurrency: readConcurrency(r),
+        delete: r.bool('delete', { default: false }),
+        dryRun: r.bool('dry-run', { default: false }),
+        include: r.list('include', {}),
+        exclude: r.list('exclude', {}),
+    };
+}
+function readPersistConfig(r, vars, mask) {
+    const store = readStore(r, mask, 'logs');
+    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+    const logsPrefix = readPrefix(r, 'logs-prefix', [], DEFAULT_LOGS_PREFIX);
+    const localRoot = readLocalRoot(r, vars);
+    const logDir = path.resolve(localRoot, r.string('log-dir', { env: ['LOCAL_LOG_DIR'], default: DEFAULT_LOG_DIR }) ?? DEFAULT_LOG_DIR);
+    let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
+    if (experimentId === undefined)
+        experimentId = generateExperimentId(new Date(), vars.GITHUB_RUN_ID);
+    else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..')) {
+        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)`);
+    }
+    const ifNoFilesFound = r.oneOf('if-no-files-found', ['warn', 'error', 'ignore'], { default: 'warn' });
+    return {
+        store,
+        logDir,
+        experimentId,
+        targetPrefix: `${prefix}${logsPrefix}${experimentId}/`,
+        ifNoFilesFound,
+        concurrency: readConcurrency(r),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/host-storage-inputs.js
+
+
+
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+function pair(r, idInput, secretInput, envPrefix, mask) {
+    const accessKeyId = r.string(idInput, { env: [`${envPrefix}ACCESS_KEY_ID`] });
+    const secretAccessKey = r.string(secretInput, { env: [`${envPrefix}SECRET_ACCESS_KEY`] });
+    for (const s of [accessKeyId, secretAccessKey])
+        if (s)
+            mask(s);
+    if (!accessKeyId && !secretAccessKey)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        r.problem(accessKeyId ? secretInput : idInput, `give ${idInput} and ${secretInput} together (variables ${envPrefix}ACCESS_KEY_ID / ${envPrefix}SECRET_ACCESS_KEY)`);
+        return undefined;
+    }
+    return { accessKeyId, secretAccessKey };
+}
+/**
+ * What storage access the rented host gets. Minting (a Cloudflare API token + the parent R2 key id)
+ * is preferred; else two key pairs the user limited (R2_READ_* read-only on the data bucket, R2_LOGS_*
+ * read-write on a logs bucket). The general R2_ACCESS_KEY_ID/SECRET pair never goes to the host.
+ * `required` (the experiment workflow) makes "neither" a bad input, before anything is rented.
+ */
+function host_storage_inputs_readHostStorage(r, mask, ttlSeconds) {
+    // Every input is read (and every secret masked) whatever the mode, so one message names every problem.
+    const mode = r.oneOf('storage-credentials', ['auto', 'required', 'none'], { default: 'auto' });
+    const apiToken = r.string('cloudflare-api-token', { env: ['CLOUDFLARE_API_TOKEN'] });
+    if (apiToken)
+        mask(apiToken);
+    const read = pair(r, 'r2-read-access-key-id', 'r2-read-secret-access-key', 'R2_READ_', mask);
+    const logs = pair(r, 'r2-logs-access-key-id', 'r2-logs-secret-access-key', 'R2_LOGS_', mask);
+    const accountId = r.string('r2-account-id', { env: ['R2_ACCOUNT_ID', 'CLOUDFLARE_ACCOUNT_ID'] });
+    const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
+    const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
+    const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
+    const prefixRaw = r.string('r2-prefix', { env: ['R2_PREFIX'], default: DEFAULT_PREFIX }) ?? DEFAULT_PREFIX;
+    const dirs = [...r.list('data-dirs', { default: DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
+    const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
+    const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
+    const apiUrl = r.string('cloudflare-api-url', { env: ['CLOUDFLARE_API_URL'], default: 'https://api.cloudflare.com/client/v4' }) ?? '';
+    if (mode === 'none')
+        return undefined;
+    if (!apiToken && !read && !logs) {
+        if (mode === 'required') {
+            r.problem('storage-credentials', 'the rented host needs storage credentials: give cloudflare-api-token (CLOUDFLARE_API_TOKEN) with r2-account-id and r2-access-key-id to mint scoped ones, or a read-only pair (R2_READ_ACCESS_KEY_ID/R2_READ_SECRET_ACCESS_KEY) and a logs pair (R2_LOGS_ACCESS_KEY_ID/R2_LOGS_SECRET_ACCESS_KEY)');
+        }
+        return undefined;
+    }
+    if (!apiToken && (!read || !logs))
+        r.problem(read ? 'r2-logs-access-key-id' : 'r2-read-access-key-id', 'without minting, give both the read-only data pair and the logs pair');
+    // R2 API tokens are limited per bucket, not per prefix: a read-write logs key on the data bucket could rewrite the data.
+    if (!apiToken && read && logs && logsBucket === bucket)
+        r.problem('r2-logs-bucket', `without minting, the logs need a bucket of their own (the logs key may write all of '${logsBucket}')`);
+    if (accountId && !ACCOUNT_ID.test(accountId))
+        r.problem('r2-account-id', 'expected the 32 hex characters of a Cloudflare account id');
+    const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
+    if (!endpoint)
+        r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
+    else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
+        r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
+    let prefix = prefixRaw.replace(/^\/+/, '');
+    if (prefix && !prefix.endsWith('/'))
+        prefix += '/';
+    for (const d of [prefix.replace(/\/$/, ''), ...dirs].filter(Boolean)) {
+        const bad = unsafeRelativePath(d);
+        if (bad)
+            r.problem('data-dirs', `'${d}' ${bad}`);
+    }
+    if (!experimentId)
+        r.problem('experiment-id', "required to scope the logs credential to this experiment's folder");
+    else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..'))
+        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-'`);
+    let mint;
+    if (apiToken) {
+        if (!parentAccessKeyId)
+            r.problem('r2-access-key-id', 'required with cloudflare-api-token: the access key id of the R2 token the temporary credentials derive from (its secret is not needed)');
+        if (!accountId)
+            r.problem('r2-account-id', 'required with cloudflare-api-token (or variable R2_ACCOUNT_ID)');
+        if (!/^https?:\/\//.test(apiUrl))
+            r.problem('cloudflare-api-url', `expected an http(s) URL, got '${apiUrl}'`);
+        mint = { apiUrl, apiToken, accountId: accountId ?? '', parentAccessKeyId: parentAccessKeyId ?? '' };
+    }
+    return {
+        endpoint: (endpoint ?? '').replace(/\/+$/, ''),
+        bucket,
+        logsBucket,
+        prefix,
+        dataDirs: [...new Set(dirs)],
+        logsPrefix: `${prefix}${DEFAULT_LOGS_PREFIX}${experimentId ?? ''}/`,
+        ttlSeconds,
+        mint,
+        scoped: !apiToken && read && logs ? { read, logs } : undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/vast/provision.js
+
 
 
 
@@ -32648,7 +33179,7 @@ const defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
     }, { once: true });
 });
 /** The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the try. */
-function runnerLabel(prefix, runId, attempt, n, lane) {
+function provision_runnerLabel(prefix, runId, attempt, n, lane) {
     return lane ? `${prefix}-${runId}-${attempt}-${lane}-${n}` : `${prefix}-${runId}-${attempt}-${n}`;
 }
 /**
@@ -32669,7 +33200,9 @@ async function provision_provision(cfg, deps) {
     let offers;
     if (cfg.offerId !== undefined) {
         const found = await vast.searchOffers({ id: { eq: cfg.offerId }, rentable: { eq: true } });
-        offers = found.length ? found : [{ id: cfg.offerId, gpu_name: cfg.filters.gpuName, num_gpus: cfg.filters.numGpus, dph_total: 0 }];
+        if (!found.length)
+            throw new ConfigurationError(`offer-id: offer ${cfg.offerId} is not rentable now (taken, withdrawn or mistyped); nothing was rented`);
+        offers = [checkOffer(found[0], cfg.filters)];
     }
     else {
         const found = await vast.searchOffers(offerQuery(cfg.filters));
@@ -32681,10 +33214,12 @@ async function provision_provision(cfg, deps) {
     const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0].dph_total;
     if (credit < needed)
         throw lowCredit(needed);
+    if (cfg.spendCap)
+        checkSpendCap(cfg.spendCap, cfg.filters.maxPrice ?? Math.max(...offers.map((o) => o.dph_total)));
     const tries = [];
     for (const [i, offer] of offers.entries()) {
         const n = i + 1;
-        const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
+        const label = provision_runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
         const t0 = Date.now();
         const report = { offerId: offer.id, label, result: 'failed', ms: 0 };
         tries.push(report);
@@ -32693,7 +33228,9 @@ async function provision_provision(cfg, deps) {
         try {
             const jit = await github.generateJitConfig({ name: label, runnerGroupId: cfg.runnerGroupId, labels: [label, ...cfg.extraLabels] });
             runner = jit.runner;
-            const env = { ...cfg.env, MARKETSIM_RUNNER_LABEL: label, ...chunkJitConfig(jit.encodedJitConfig) };
+            const chunks = chunkJitConfig(jit.encodedJitConfig);
+            maskJit(jit.encodedJitConfig, chunks, deps.mask);
+            const env = { ...cfg.env, ...(cfg.deliveredEnv ?? {}), MARKETSIM_RUNNER_LABEL: label, ...chunks };
             try {
                 const created = await vast.createInstance(offer.id, {
                     client_id: 'me',
@@ -32709,7 +33246,15 @@ async function provision_provision(cfg, deps) {
                 instanceId = created.id;
             }
             catch (e) {
-                if (e instanceof OfferGoneError) {
+                if (e instanceof CreateOutcomeUnknownError) {
+                    // Never create again blindly: the label is unique to this try, so look for it.
+                    log.warn(`Try ${n}: ${e.message}; looking for an instance labelled ${label}`);
+                    instanceId = await findByLabel(vast, label, sleep, deps.lookupMs ?? 2000, deps.signal);
+                    if (instanceId === undefined)
+                        throw new TryFailed(`${e.message}; no instance labelled ${label} appeared (teardown by label remains the backstop)`);
+                    log.info(`Try ${n}: adopting instance ${instanceId}, created despite the lost answer`);
+                }
+                else if (e instanceof OfferGoneError) {
                     report.result = 'offer gone';
                     report.reason = e.message;
                     log.info(`Try ${n}: ${e.message}; moving on`);
@@ -32717,7 +33262,8 @@ async function provision_provision(cfg, deps) {
                     runner = undefined;
                     continue;
                 }
-                throw e;
+                else
+                    throw e;
             }
             report.instanceId = instanceId;
             deps.onInstance?.(instanceId, label);
@@ -32787,6 +33333,62 @@ async function waitOnline(github, runnerId, cfg, sleep, signal) {
         await sleep(cfg.pollMs, signal);
     }
 }
+/** The offer named by offer-id must satisfy the same limits a search would apply. */
+function checkOffer(o, f) {
+    const bad = [];
+    if (f.maxPrice !== undefined && o.dph_total > f.maxPrice)
+        bad.push(`max-price: offer ${o.id} costs $${o.dph_total.toFixed(3)}/h, above $${f.maxPrice}/h`);
+    if (o.gpu_name !== f.gpuName)
+        bad.push(`gpu-name: offer ${o.id} is a ${o.gpu_name}, not a ${f.gpuName}`);
+    if (f.minCuda !== undefined && (o.cuda_max_good ?? 0) < f.minCuda)
+        bad.push(`min-cuda: offer ${o.id} supports CUDA ${o.cuda_max_good ?? '?'}, below ${f.minCuda}`);
+    if (bad.length)
+        throw new ConfigurationError(`offer-id does not satisfy the limits; nothing was rented:\n  - ${bad.join('\n  - ')}`);
+    return o;
+}
+/** lanes x $/h x hours against the cap; a bad input, before anything is rented. */
+function checkSpendCap(cap, pricePerHour) {
+    const worst = cap.lanes * pricePerHour * cap.hours;
+    if (worst > cap.usd + 1e-9) {
+        throw new ConfigurationError(`spend-cap: ${cap.lanes} lane(s) x $${pricePerHour.toFixed(3)}/h x ${cap.hours.toFixed(2)} h = $${worst.toFixed(2)}, above the cap of $${cap.usd.toFixed(2)}; lower max-price, max-runtime or the number of configs, or raise spend-cap`);
+    }
+}
+/** Masks the JIT config whole, each env chunk, and the credential files it decodes to. */
+function maskJit(config, chunks, mask) {
+    if (!mask)
+        return;
+    mask(config);
+    for (const [k, v] of Object.entries(chunks))
+        if (!k.endsWith('COUNT'))
+            mask(v);
+    try {
+        const files = JSON.parse(Buffer.from(config, 'base64').toString('utf8'));
+        for (const v of Object.values(files)) {
+            if (typeof v !== 'string' || v.length < 8)
+                continue;
+            mask(v);
+            const decoded = Buffer.from(v, 'base64').toString('utf8');
+            for (const line of decoded.split('\n'))
+                if (line.trim().length >= 8)
+                    mask(line.trim());
+        }
+    }
+    catch {
+        // not the JSON map GitHub sends: the whole and the chunks are masked already
+    }
+}
+/** An instance whose create answer was lost shows up in the list under its unique label, or not at all. */
+async function findByLabel(vast, label, sleep, everyMs, signal) {
+    for (let i = 0; i < 3; i++) {
+        const found = await vast.listInstances({ label: { eq: label } }).catch(() => []);
+        const hit = found.find((x) => x.label === label);
+        if (hit)
+            return hit.id;
+        if (i < 2)
+            await sleep(everyMs, signal);
+    }
+    return undefined;
+}
 /** Destroy first (it is what costs money), then the registration; both idempotent, both tried hard. */
 async function cleanup(vast, github, instanceId, runner, log) {
     if (instanceId !== undefined) {
@@ -32810,11 +33412,20 @@ async function cleanup(vast, github, instanceId, runner, log) {
 
 
 
+
+
+
 const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label']));
 const STATE_INSTANCE = 'instance-id';
 const STATE_RUNNER = 'runner-id';
 const STATE_DONE = 'provisioned';
 const STATE_LABEL = 'label';
+/** Every try's label of this run attempt (and lane): saved before anything is rented, for the post step. */
+const STATE_LABEL_PATTERN = 'label-pattern';
+/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
+const LIFETIME_MARGIN_S = (/* unused pure expression or super */ null && (30 * 60));
+/** Minted credentials outlive the instance's watchdog by this much, never less. */
+const TTL_MARGIN_S = (/* unused pure expression or super */ null && (15 * 60));
 function readProvisionInputs(env, mask) {
     const r = new InputReader(env);
     const vast = readVastConnection(r, mask);
@@ -32825,8 +33436,9 @@ function readProvisionInputs(env, mask) {
         r.problem('offer-id', `expected a numeric offer id such as 27097509, got '${offerRaw}'`);
     const { maxAttempts, ...filters } = readOfferFilters(r);
     const image = r.required('image', { env: ['IMAGE_REF'], hint: 'the image to run, ideally name@digest from build-push-image' });
-    const imageUser = r.string('image-username', { env: ['REGISTRY_USERNAME'] });
-    const imagePassword = r.string('image-password', { env: ['REGISTRY_PASSWORD'] });
+    // The host's Docker daemon keeps this login: a pull-only credential, never the push one (REGISTRY_USERNAME/PASSWORD).
+    const imageUser = r.string('image-username', { env: ['REGISTRY_PULL_USERNAME'] });
+    const imagePassword = r.string('image-password', { env: ['REGISTRY_PULL_PASSWORD'] });
     if (imagePassword)
         mask(imagePassword);
     if ((imageUser && !imagePassword) || (!imageUser && imagePassword))
@@ -32850,10 +33462,16 @@ function readProvisionInputs(env, mask) {
     else if (!/^[0-9a-f]{64}$/.test(runnerSha))
         r.problem('runner-sha256', 'expected 64 hex characters');
     const minBalance = readNumber(r, 'min-balance', { min: 0, max: 1_000_000 });
-    const waitTimeout = parseDuration(r, 'wait-timeout', '15m');
-    const runnerTimeout = parseDuration(r, 'runner-timeout', '10m');
-    const maxLifetime = parseDuration(r, 'max-lifetime', '6h');
-    const jobGrace = parseDuration(r, 'job-grace', '15m');
+    const waitTimeout = parseDuration(r, 'wait-timeout', '15m', { min: 60, max: 2 * 3600 });
+    const runnerTimeout = parseDuration(r, 'runner-timeout', '10m', { min: 60, max: 3600 });
+    const jobGrace = parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
+    // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
+    const maxRuntime = parseDuration(r, 'max-runtime', undefined, { min: 60, max: 5 * 86400 });
+    const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
+    const maxLifetime = parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
+    const spendCapUsd = readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 });
+    const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+    const hostStorage = readHostStorage(r, mask, maxLifetime + TTL_MARGIN_S);
     const cfg = {
         offerId,
         filters,
@@ -32875,12 +33493,30 @@ function readProvisionInputs(env, mask) {
         runnerGroupId,
         extraLabels,
         minBalance,
+        spendCap: { usd: spendCapUsd, lanes, hours: maxLifetime / 3600 },
         waitTimeoutMs: waitTimeout * 1000,
         runnerTimeoutMs: runnerTimeout * 1000,
         pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),
         maxPollMs: Math.max(Number(env.MARKETSIM_POLL_MS ?? 5000), 15_000),
     };
-    return { r, cfg, vast, github: github };
+    const labelPattern = runnerLabel(labelPrefix, cfg.runId, cfg.runAttempt, 0, lane).replace(/0$/, '*');
+    return { r, cfg, vast, github: github, hostStorage, labelPattern };
+}
+/** Mints (or takes) the host's scoped storage credentials and packs them for the instance environment; everything masked first. */
+async function deliverStorage(cfg, rt) {
+    const storage = await credentialsForHost({ ...cfg, mint: cfg.mint && { ...cfg.mint, onRetry: (m) => rt.log.info(m) } });
+    for (const k of ['accessKeyId', 'secretAccessKey', 'sessionToken']) {
+        for (const p of [storage.read, storage.logs])
+            if (p[k])
+                rt.mask(p[k]);
+    }
+    const env = chunkHostEnv(storage.vars);
+    for (const [k, v] of Object.entries(env))
+        if (!k.endsWith('COUNT'))
+            rt.mask(v);
+    rt.log.info(`Storage for the host (${storage.how}): read-only on ${cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`).join(', ')} in ${cfg.bucket}; read-write on ${cfg.logsBucket}/${cfg.logsPrefix}` +
+        (storage.expiresAt ? `; expiring ${storage.expiresAt}` : ''));
+    return { env, storage };
 }
 function trySummary(tries) {
     return tries.map((t, i) => [String(i + 1), String(t.offerId), t.instanceId ? String(t.instanceId) : '-', t.result, t.reason ?? '', formatSeconds(t.ms)]);
@@ -32898,8 +33534,15 @@ function provisionSummary(r, tries, error) {
 }
 /** vast-provision: inputs -> rent, bootstrap, runner online -> outputs; destroys what it made if anything fails. */
 async function provisionStep(rt, env, signal) {
-    const { r, cfg, vast: v, github: g } = readProvisionInputs(env, (s) => rt.mask(s));
+    const { r, cfg, vast: v, github: g, hostStorage, labelPattern } = readProvisionInputs(env, (s) => rt.mask(s));
     r.finish();
+    // Before anything exists: the post step destroys by this pattern whatever a killed main leaves.
+    rt.saveState(STATE_LABEL_PATTERN, labelPattern);
+    if (!/@sha256:[0-9a-f]{64}$/.test(cfg.image))
+        rt.log.warn(`image ${cfg.image} is not pinned by digest: the host pulls whatever the tag points at when it boots (use build-push-image's image-ref)`);
+    // Fail before paying: minting (or a bad Cloudflare token) is settled before any instance exists.
+    if (hostStorage)
+        cfg.deliveredEnv = (await deliverStorage(hostStorage, rt)).env;
     const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
     const github = new GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
     try {
@@ -32908,6 +33551,7 @@ async function provisionStep(rt, env, signal) {
             github,
             log: rt.log,
             signal,
+            mask: (x) => rt.mask(x),
             onInstance: (id, label) => {
                 // At once: a later step (teardown with if: always()) must find it even if we die now.
                 rt.setOutput('instance-id', id);
@@ -32947,18 +33591,22 @@ async function provisionStep(rt, env, signal) {
 
 
 
-/** If main was killed while it held an instance (no chance to clean up), destroy it now. */
+/**
+ * If main did not finish (killed, cancelled, failed), destroy by id AND by the run's label pattern:
+ * a try whose destroy failed, or whose create answer was lost, is found by its label.
+ */
 runEntry(async () => {
     const rt = actionsRuntime();
     const id = rt.getState(STATE_INSTANCE);
-    if (!id || rt.getState(STATE_DONE) === 'true')
+    const pattern = rt.getState(STATE_LABEL_PATTERN);
+    if ((!id && !pattern) || rt.getState(STATE_DONE) === 'true')
         return;
     const r = new reader_InputReader(process.env);
     const v = vast_inputs_readVastConnection(r, (s) => rt.mask(s));
     const g = vast_inputs_readGitHub(r, process.env, (s) => rt.mask(s), false);
-    rt.log.warn(`Provision did not finish; destroying instance ${id}`);
+    rt.log.warn(`Provision did not finish; destroying ${id ? `instance ${id} and ` : ''}every instance labelled ${pattern || '-'}`);
     const vast = new client_VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
     const github = g ? new runners_GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope }) : undefined;
-    await teardown({ instanceId: Number(id), runnerName: rt.getState(STATE_LABEL) || undefined }, { vast, github, log: rt.log });
+    await teardown({ instanceId: id ? Number(id) : undefined, label: pattern || undefined }, { vast, github, log: rt.log });
 });
 

@@ -31663,7 +31663,7 @@ function cancelSignal() {
     return ctl.signal;
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/errors.js
+;// CONCATENATED MODULE: ./lib/errors.js
 /** A problem with what the user gave us (inputs, flags, credentials), as opposed to a bug. */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -31685,6 +31685,9 @@ function runEntry(main) {
         if (!(e instanceof ConfigurationError))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
+        // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
+        if (e instanceof ConfigurationError)
+            process.exitCode = 2;
     })
         .finally(() => {
         process.exit();
@@ -31965,13 +31968,19 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./lib/storage/retry.js
+;// CONCATENATED MODULE: ./lib/net/retry.js
 
 /** Enough to ride out a throttling burst or a restarting front end (about 30 s in all). */
 const DEFAULT_RETRY = { retries: 6, minDelayMs: 250, maxDelayMs: 8000 };
 /** An error that says whether trying again can help. */
 class TransientError extends Error {
     name = 'TransientError';
+    /** The server's own minimum interval (Vast's per-endpoint thresholds): the next try waits at least this long. */
+    minDelayMs;
+    constructor(message, opts = {}) {
+        super(message);
+        this.minDelayMs = opts.minDelayMs ?? 0;
+    }
 }
 const TRANSIENT_CODES = new Set([
     'ECONNRESET', // also a body cut mid-way ("aborted")
@@ -32033,9 +32042,14 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
         maxTimeout: policy.maxDelayMs,
         randomize: true,
         shouldRetry: ({ error }) => isTransient(error),
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-            if (isTransient(error) && retriesLeft > 0)
-                onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+        // Awaited by p-retry before its own backoff: a server-given interval is never cut short.
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (!isTransient(error) || retriesLeft <= 0)
+                return;
+            onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+            const floor = error instanceof TransientError ? error.minDelayMs : 0;
+            if (floor > 0)
+                await new Promise((r) => setTimeout(r, floor));
         },
     });
 }
@@ -32046,17 +32060,139 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
  */
 async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
     return withRetry(what, async () => {
-        const res = await fetch(url, {
-            method: init.method,
-            headers: init.headers,
-            body: init.body === undefined ? undefined : JSON.stringify(init.body),
-            signal: AbortSignal.timeout(init.timeoutMs),
-        });
+        let res;
+        try {
+            res = await fetch(url, {
+                method: init.method,
+                headers: init.headers,
+                body: init.body === undefined ? undefined : JSON.stringify(init.body),
+                signal: AbortSignal.timeout(init.timeoutMs),
+            });
+        }
+        catch (e) {
+            throw networkError(e, url, init.timeoutMs);
+        }
         const text = await res.text();
         if (res.ok)
             return { status: res.status, text };
         throw fail(res.status, text);
     }, policy, onRetry);
+}
+/**
+ * fetch's bare "fetch failed" as a message that names the URL and the cause (ECONNREFUSED,
+ * ENOTFOUND, a TLS verdict, a timeout); code and cause kept so the retry test still sees them.
+ */
+function networkError(e, url, timeoutMs) {
+    const err = e;
+    const origin = (() => {
+        try {
+            const u = new URL(url);
+            return `${u.origin}${u.pathname}`;
+        }
+        catch {
+            return url;
+        }
+    })();
+    const code = err?.cause?.code ?? err?.code ?? (err?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+    const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
+    const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`);
+    if (code)
+        out.code = code;
+    out.cause = e;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/cloudflare/temp-credentials.js
+
+/** A refusal from the Cloudflare API, with the v4 envelope's error codes and messages. */
+class CloudflareError extends Error {
+    status;
+    codes;
+    name = 'CloudflareError';
+    constructor(status, codes, message) {
+        super(message);
+        this.status = status;
+        this.codes = codes;
+    }
+}
+const MAX_TTL_SECONDS = 604_800;
+function envelopeError(status, text, what) {
+    if (status === 429 || status >= 500)
+        return new TransientError(`${what} answered ${status}: ${text.slice(0, 200)}`);
+    let codes = [];
+    let msg = text.slice(0, 300);
+    try {
+        const j = JSON.parse(text);
+        codes = (j.errors ?? []).map((e) => e.code ?? 0);
+        msg = (j.errors ?? []).map((e) => `${e.message ?? '?'}${e.code ? ` (${e.code})` : ''}`).join('; ') || msg;
+    }
+    catch {
+        // not JSON: a proxy's page
+    }
+    const hint = status === 401 || status === 403 ? ': the Cloudflare API token was refused or may not manage R2 (it needs Workers R2 Storage write)' : '';
+    return new CloudflareError(status, codes, `${what} failed with ${status}${hint}: ${msg}`);
+}
+/**
+ * Mints R2 temporary credentials through the Cloudflare API (v4 envelope). Runs on the trusted side
+ * only (a GitHub-hosted runner): the API token and the parent key never reach a rented host.
+ */
+async function mintTempCredentials(opts, req) {
+    const what = `POST /accounts/${opts.accountId}/r2/temp-access-credentials`;
+    const url = `${opts.apiUrl.replace(/\/+$/, '')}/accounts/${encodeURIComponent(opts.accountId)}/r2/temp-access-credentials`;
+    const { text } = await fetchWithRetry(what, url, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${opts.apiToken}`, 'content-type': 'application/json', accept: 'application/json' },
+        body: { bucket: req.bucket, parentAccessKeyId: req.parentAccessKeyId, permission: req.permission, ttlSeconds: req.ttlSeconds, ...(req.prefixes?.length ? { prefixes: req.prefixes } : {}) },
+        timeoutMs: 30_000,
+    }, (status, body) => envelopeError(status, body, what), opts.retry ?? { retries: 4, minDelayMs: 500, maxDelayMs: 8000 }, opts.onRetry);
+    const j = JSON.parse(text);
+    const r = j.result;
+    if (!j.success || !r?.accessKeyId || !r.secretAccessKey || !r.sessionToken) {
+        throw new CloudflareError(200, (j.errors ?? []).map((e) => e.code ?? 0), `${what} answered without credentials: ${JSON.stringify(j.errors ?? [])}`);
+    }
+    return { accessKeyId: r.accessKeyId, secretAccessKey: r.secretAccessKey, sessionToken: r.sessionToken };
+}
+
+;// CONCATENATED MODULE: ./lib/cloudflare/scoped-storage.js
+
+/**
+ * Mints (or takes) the two credentials a rented host gets: read-only on the data folders for hydrate,
+ * read-write on this experiment's logs folder for persist. Nothing else: no key that can write the data.
+ */
+async function credentialsForHost(cfg, now = Date.now()) {
+    let read;
+    let logs;
+    let expiresAt;
+    if (cfg.mint) {
+        const ttlSeconds = Math.min(MAX_TTL_SECONDS, Math.max(60, Math.round(cfg.ttlSeconds)));
+        const base = { parentAccessKeyId: cfg.mint.parentAccessKeyId, ttlSeconds };
+        const asPair = (t) => ({ ...t });
+        read = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.bucket, permission: 'object-read-only', prefixes: cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`) }));
+        logs = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.logsBucket, permission: 'object-read-write', prefixes: [cfg.logsPrefix] }));
+        expiresAt = new Date(now + ttlSeconds * 1000).toISOString();
+    }
+    else if (cfg.scoped) {
+        ({ read, logs } = cfg.scoped);
+    }
+    else
+        throw new Error('no way to give the host storage credentials: configure minting or scoped key pairs');
+    const vars = {
+        R2_ENDPOINT: cfg.endpoint,
+        R2_BUCKET: cfg.bucket,
+        R2_PREFIX: cfg.prefix,
+        R2_LOGS_BUCKET: cfg.logsBucket,
+        R2_READ_ACCESS_KEY_ID: read.accessKeyId,
+        R2_READ_SECRET_ACCESS_KEY: read.secretAccessKey,
+        R2_LOGS_ACCESS_KEY_ID: logs.accessKeyId,
+        R2_LOGS_SECRET_ACCESS_KEY: logs.secretAccessKey,
+    };
+    if (read.sessionToken)
+        vars.R2_READ_SESSION_TOKEN = read.sessionToken;
+    if (logs.sessionToken)
+        vars.R2_LOGS_SESSION_TOKEN = logs.sessionToken;
+    if (expiresAt)
+        vars.R2_CREDENTIALS_EXPIRE_AT = expiresAt;
+    return { read, logs, expiresAt, how: cfg.mint ? 'minted' : 'scoped keys', vars };
 }
 
 ;// CONCATENATED MODULE: ./lib/github/runners.js
@@ -32182,6 +32318,283 @@ class GitHubRunners {
     }
 }
 
+;// CONCATENATED MODULE: ./lib/storage/config.js
+const config_DEFAULT_DIRS = ['trainingdata', 'trainingdatadaily', 'trainingdatahourly', 'compiled_models', 'hyperparams'];
+const config_DEFAULT_BUCKET = 'models';
+const config_DEFAULT_PREFIX = 'stock/';
+const config_DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
+const config_DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
+const config_DEFAULT_CONCURRENCY = 32;
+function storeUri(store, key) {
+    return `s3://${store.bucket}/${key}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./lib/storage/experiment-id.js
+
+const experiment_id_EXPERIMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** `marketsim-<UTC yyyymmdd-HHMMSS>-<run id or 6 hex>`: sortable by time, unique per run. */
+function experiment_id_generateExperimentId(now, runId) {
+    const iso = now.toISOString(); // 2026-11-29T10:15:00.000Z
+    const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+    const suffix = runId && /^\d+$/.test(runId) ? runId : randomBytes(3).toString('hex');
+    return `marketsim-${stamp}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./lib/inputs/storage-inputs.js
+
+
+
+
+const JURISDICTIONS = (/* unused pure expression or super */ null && (['eu', 'fedramp', 'us']));
+const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+/** A relative folder name that cannot climb out of its parent. */
+function unsafeRelativePath(p) {
+    if (p.includes('\0'))
+        return 'contains a NUL byte';
+    if (p.includes('\\'))
+        return 'contains a backslash';
+    if (p.startsWith('/') || /^[A-Za-z]:/.test(p))
+        return 'is absolute';
+    const segs = p.replace(/\/+$/, '').split('/');
+    if (segs.some((s) => s === '..' || s === '.' || s === ''))
+        return "has an empty, '.' or '..' segment";
+    return undefined;
+}
+const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+/**
+ * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
+ * variables (R2_READ_* for hydrate, R2_LOGS_* for persist: what vast-provision delivers to a rented
+ * host, scoped and expiring), else R2_*, else AWS_*. Every secret is masked the moment it is read.
+ */
+function readCredentials(r, role, mask) {
+    const sets = CREDENTIAL_SETS[role];
+    const env = (suffix) => sets.map((p) => `${p}${suffix}`);
+    const id = r.raw('access-key-id', { env: env('ACCESS_KEY_ID') });
+    // The source that gave the key id gives the secret and the token too.
+    const from = id?.source.startsWith('variable ') ? sets.find((p) => id.source === `variable ${p}ACCESS_KEY_ID`) : undefined;
+    const pick = (input, suffix) => from ? (r.raw(input, {})?.value ?? r.raw(input, { env: [`${from}${suffix}`] })?.value) : r.raw(input, { env: env(suffix) })?.value;
+    const accessKeyId = id?.value ?? '';
+    const secretAccessKey = pick('secret-access-key', 'SECRET_ACCESS_KEY') ?? '';
+    const sessionToken = pick('session-token', 'SESSION_TOKEN');
+    const vars = (suffix) => env(suffix).join(' / ');
+    if (!accessKeyId)
+        r.problem('access-key-id', `required (or variable ${vars('ACCESS_KEY_ID')})`);
+    if (!secretAccessKey)
+        r.problem('secret-access-key', `required (or variable ${from ? `${from}SECRET_ACCESS_KEY` : vars('SECRET_ACCESS_KEY')})`);
+    for (const s of [secretAccessKey, accessKeyId, sessionToken])
+        if (s)
+            mask(s);
+    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+/** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
+function readStore(r, mask, role = 'read') {
+    const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
+    const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
+    const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
+    if (jurisdiction && !JURISDICTIONS.includes(jurisdiction)) {
+        r.problem('jurisdiction', `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
+    }
+    let endpoint = r.string('endpoint', { env: ['R2_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] });
+    if (!endpoint && accountId) {
+        if (!/^[0-9a-f]{32}$/.test(accountId))
+            r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
+        const j = jurisdiction && JURISDICTIONS.includes(jurisdiction) ? `.${jurisdiction}` : '';
+        endpoint = `https://${accountId}${j}.r2.cloudflarestorage.com`;
+    }
+    if (!endpoint) {
+        r.problem('endpoint', 'required (or variable R2_ENDPOINT), or give account-id (R2_ACCOUNT_ID) for Cloudflare R2');
+        endpoint = '';
+    }
+    else {
+        try {
+            const u = new URL(endpoint);
+            if (u.protocol !== 'https:' && u.protocol !== 'http:')
+                throw new Error('scheme');
+            if (u.username || u.password)
+                r.problem('endpoint', 'must not carry credentials');
+            endpoint = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+        }
+        catch {
+            r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
+        }
+    }
+    const dataBucket = r.string('bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
+    // Logs may live in a bucket of their own, so the logs key never needs write access to the data.
+    const bucketInput = role === 'logs' && r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ? 'logs-bucket' : 'bucket';
+    const bucket = bucketInput === 'logs-bucket' ? r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }).value : dataBucket;
+    if (!BUCKET_NAME.test(bucket))
+        r.problem(bucketInput, `'${bucket}' is not a valid bucket name (3-63 lowercase letters, digits, '-' or '.')`);
+    const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
+    return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+function readPrefix(r, name, env, def) {
+    let prefix = r.string(name, { env, default: def }) ?? def;
+    prefix = prefix.replace(/^\/+/, '');
+    if (prefix && !prefix.endsWith('/'))
+        prefix += '/';
+    if (prefix) {
+        const bad = unsafeRelativePath(prefix);
+        if (bad)
+            r.problem(name, `'${prefix}' ${bad}`);
+    }
+    return prefix;
+}
+function readLocalRoot(r, vars) {
+    const root = r.string('local-root', { env: ['LOCAL_ROOT'] }) ?? vars.GITHUB_WORKSPACE ?? '/workspace';
+    return path.resolve(root);
+}
+function readConcurrency(r) {
+    return r.int('concurrency', { env: ['MARKETSIM_CONCURRENCY'], default: DEFAULT_CONCURRENCY, min: 1, max: 1024 });
+}
+function readHydrateConfig(r, vars, mask) {
+    const store = readStore(r, mask);
+    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
+        const dir = d.replace(/\/+$/, '');
+        const bad = unsafeRelativePath(dir);
+        if (bad)
+            r.problem(name, `'${d}' ${bad}`);
+        return dir;
+    });
+    const dirs = [...readDirs('dirs', { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })];
+    if (dirs.length === 0)
+        r.problem('dirs', 'no folder to pull');
+    return {
+        store,
+        prefix,
+        dirs: [...new Set(dirs)],
+        localRoot: readLocalRoot(r, vars),
+        concurrency: readConcurrency(r),
+        delete: r.bool('delete', { default: false }),
+        dryRun: r.bool('dry-run', { default: false }),
+        include: r.list('include', {}),
+        exclude: r.list('exclude', {}),
+    };
+}
+function readPersistConfig(r, vars, mask) {
+    const store = readStore(r, mask, 'logs');
+    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+    const logsPrefix = readPrefix(r, 'logs-prefix', [], DEFAULT_LOGS_PREFIX);
+    const localRoot = readLocalRoot(r, vars);
+    const logDir = path.resolve(localRoot, r.string('log-dir', { env: ['LOCAL_LOG_DIR'], default: DEFAULT_LOG_DIR }) ?? DEFAULT_LOG_DIR);
+    let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
+    if (experimentId === undefined)
+        experimentId = generateExperimentId(new Date(), vars.GITHUB_RUN_ID);
+    else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..')) {
+        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)`);
+    }
+    const ifNoFilesFound = r.oneOf('if-no-files-found', ['warn', 'error', 'ignore'], { default: 'warn' });
+    return {
+        store,
+        logDir,
+        experimentId,
+        targetPrefix: `${prefix}${logsPrefix}${experimentId}/`,
+        ifNoFilesFound,
+        concurrency: readConcurrency(r),
+    };
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/host-storage-inputs.js
+
+
+
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+function pair(r, idInput, secretInput, envPrefix, mask) {
+    const accessKeyId = r.string(idInput, { env: [`${envPrefix}ACCESS_KEY_ID`] });
+    const secretAccessKey = r.string(secretInput, { env: [`${envPrefix}SECRET_ACCESS_KEY`] });
+    for (const s of [accessKeyId, secretAccessKey])
+        if (s)
+            mask(s);
+    if (!accessKeyId && !secretAccessKey)
+        return undefined;
+    if (!accessKeyId || !secretAccessKey) {
+        r.problem(accessKeyId ? secretInput : idInput, `give ${idInput} and ${secretInput} together (variables ${envPrefix}ACCESS_KEY_ID / ${envPrefix}SECRET_ACCESS_KEY)`);
+        return undefined;
+    }
+    return { accessKeyId, secretAccessKey };
+}
+/**
+ * What storage access the rented host gets. Minting (a Cloudflare API token + the parent R2 key id)
+ * is preferred; else two key pairs the user limited (R2_READ_* read-only on the data bucket, R2_LOGS_*
+ * read-write on a logs bucket). The general R2_ACCESS_KEY_ID/SECRET pair never goes to the host.
+ * `required` (the experiment workflow) makes "neither" a bad input, before anything is rented.
+ */
+function readHostStorage(r, mask, ttlSeconds) {
+    // Every input is read (and every secret masked) whatever the mode, so one message names every problem.
+    const mode = r.oneOf('storage-credentials', ['auto', 'required', 'none'], { default: 'auto' });
+    const apiToken = r.string('cloudflare-api-token', { env: ['CLOUDFLARE_API_TOKEN'] });
+    if (apiToken)
+        mask(apiToken);
+    const read = pair(r, 'r2-read-access-key-id', 'r2-read-secret-access-key', 'R2_READ_', mask);
+    const logs = pair(r, 'r2-logs-access-key-id', 'r2-logs-secret-access-key', 'R2_LOGS_', mask);
+    const accountId = r.string('r2-account-id', { env: ['R2_ACCOUNT_ID', 'CLOUDFLARE_ACCOUNT_ID'] });
+    const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
+    const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: config_DEFAULT_BUCKET }) ?? config_DEFAULT_BUCKET;
+    const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
+    const prefixRaw = r.string('r2-prefix', { env: ['R2_PREFIX'], default: config_DEFAULT_PREFIX }) ?? config_DEFAULT_PREFIX;
+    const dirs = [...r.list('data-dirs', { default: config_DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
+    const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
+    const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
+    const apiUrl = r.string('cloudflare-api-url', { env: ['CLOUDFLARE_API_URL'], default: 'https://api.cloudflare.com/client/v4' }) ?? '';
+    if (mode === 'none')
+        return undefined;
+    if (!apiToken && !read && !logs) {
+        if (mode === 'required') {
+            r.problem('storage-credentials', 'the rented host needs storage credentials: give cloudflare-api-token (CLOUDFLARE_API_TOKEN) with r2-account-id and r2-access-key-id to mint scoped ones, or a read-only pair (R2_READ_ACCESS_KEY_ID/R2_READ_SECRET_ACCESS_KEY) and a logs pair (R2_LOGS_ACCESS_KEY_ID/R2_LOGS_SECRET_ACCESS_KEY)');
+        }
+        return undefined;
+    }
+    if (!apiToken && (!read || !logs))
+        r.problem(read ? 'r2-logs-access-key-id' : 'r2-read-access-key-id', 'without minting, give both the read-only data pair and the logs pair');
+    // R2 API tokens are limited per bucket, not per prefix: a read-write logs key on the data bucket could rewrite the data.
+    if (!apiToken && read && logs && logsBucket === bucket)
+        r.problem('r2-logs-bucket', `without minting, the logs need a bucket of their own (the logs key may write all of '${logsBucket}')`);
+    if (accountId && !ACCOUNT_ID.test(accountId))
+        r.problem('r2-account-id', 'expected the 32 hex characters of a Cloudflare account id');
+    const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
+    if (!endpoint)
+        r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
+    else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
+        r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
+    let prefix = prefixRaw.replace(/^\/+/, '');
+    if (prefix && !prefix.endsWith('/'))
+        prefix += '/';
+    for (const d of [prefix.replace(/\/$/, ''), ...dirs].filter(Boolean)) {
+        const bad = unsafeRelativePath(d);
+        if (bad)
+            r.problem('data-dirs', `'${d}' ${bad}`);
+    }
+    if (!experimentId)
+        r.problem('experiment-id', "required to scope the logs credential to this experiment's folder");
+    else if (!experiment_id_EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..'))
+        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-'`);
+    let mint;
+    if (apiToken) {
+        if (!parentAccessKeyId)
+            r.problem('r2-access-key-id', 'required with cloudflare-api-token: the access key id of the R2 token the temporary credentials derive from (its secret is not needed)');
+        if (!accountId)
+            r.problem('r2-account-id', 'required with cloudflare-api-token (or variable R2_ACCOUNT_ID)');
+        if (!/^https?:\/\//.test(apiUrl))
+            r.problem('cloudflare-api-url', `expected an http(s) URL, got '${apiUrl}'`);
+        mint = { apiUrl, apiToken, accountId: accountId ?? '', parentAccessKeyId: parentAccessKeyId ?? '' };
+    }
+    return {
+        endpoint: (endpoint ?? '').replace(/\/+$/, ''),
+        bucket,
+        logsBucket,
+        prefix,
+        dataDirs: [...new Set(dirs)],
+        logsPrefix: `${prefix}${config_DEFAULT_LOGS_PREFIX}${experimentId ?? ''}/`,
+        ttlSeconds,
+        mint,
+        scoped: !apiToken && read && logs ? { read, logs } : undefined,
+    };
+}
+
 ;// CONCATENATED MODULE: ./lib/inputs/reader.js
 
 /** The variable the runner sets for an input: spaces become `_`, upper case, hyphens kept. */
@@ -32213,7 +32626,10 @@ class InputReader {
         return undefined;
     }
     problem(name, message) {
-        this.problems.push(`${name}: ${message}`);
+        // One input read twice (the root action reads the store for hydrate and for persist) is one problem.
+        const p = `${name}: ${message}`;
+        if (!this.problems.includes(p))
+            this.problems.push(p);
     }
     string(name, opts) {
         return this.raw(name, opts)?.value ?? opts.default;
@@ -32308,15 +32724,25 @@ const RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec3554466c39124c
 function runnerUrl(version) {
     return `https://github.com/actions/runner/releases/download/v${version}/actions-runner-linux-x64-${version}.tar.gz`;
 }
-/** Durations as `90s`, `15m`, `6h` or plain seconds. */
-function parseDuration(r, name, def, env) {
-    const raw = r.string(name, { env, default: def }) ?? def;
-    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(raw);
+const fmtSeconds = (s) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+/**
+ * Durations as `90s`, `15m`, `6h`, `2d` or plain seconds, in seconds. `min`/`max` are sane bounds: a
+ * watchdog of 5 s or a reaper age of 1 minute would destroy healthy work, so they are bad input.
+ */
+function parseDuration(r, name, def, opts = {}) {
+    const raw = r.string(name, { env: opts.env, default: def });
+    if (raw === undefined)
+        return NaN;
+    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(raw);
     if (!m) {
-        r.problem(name, `expected a duration such as 90s, 15m or 6h, got '${raw}'`);
+        r.problem(name, `expected a duration such as 90s, 15m, 6h or 2d, got '${raw}'`);
         return 0;
     }
-    return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2]] ?? 1);
+    const seconds = Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2]] ?? 1);
+    if ((opts.min !== undefined && seconds < opts.min) || (opts.max !== undefined && seconds > opts.max)) {
+        r.problem(name, `expected a duration from ${fmtSeconds(opts.min ?? 0)} to ${opts.max !== undefined ? fmtSeconds(opts.max) : 'any'}, got '${raw}'`);
+    }
+    return seconds;
 }
 /** A decimal number within bounds; empty gives the default (or undefined). */
 function readNumber(r, name, opts) {
@@ -32373,7 +32799,9 @@ function readOfferFilters(r) {
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
     };
 }
-/** KEY=VALUE lines; keys as in a shell. */
+/** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
+const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
+/** KEY=VALUE lines; keys as in a shell; reserved names refused. */
 function readEnvLines(r, name) {
     const out = {};
     for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
@@ -32383,6 +32811,8 @@ function readEnvLines(r, name) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
         if (!m)
             r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
+        else if (RESERVED_ENV.test(m[1]))
+            r.problem(name, `${m[1]} is reserved (MARKETSIM_*, VAST_*, CONTAINER_*, ACTIONS_RUNNER_* belong to the bootstrap, Vast and the runner)`);
         else
             out[m[1]] = m[2];
     }
@@ -32391,7 +32821,7 @@ function readEnvLines(r, name) {
 
 ;// CONCATENATED MODULE: ./lib/vast/bootstrap-script.js
 // Generated by scripts/embed-bootstrap.mjs from src/vast/bootstrap.sh: edit that file, not this one.
-const BOOTSTRAP_SH = "#!/bin/bash\n# marketsim bootstrap (Vast onstart): make this instance a one-job GitHub runner, then destroy it:\n# after the job, when no job comes within the grace period, or at the maximum lifetime.\n# Vast may start onstart with sh; the rest needs bash.\n[ -n \"${BASH_VERSION:-}\" ] || exec bash \"$0\" \"$@\"\nH=${MARKETSIM_HOME:-/root/marketsim}\nmkdir -p \"$H\"\nexec >>\"$H/bootstrap.log\" 2>&1\nsay() { echo \"$(date -u +%FT%TZ) $*\"; }\n\ndestroy() {\n  say \"destroying instance ${CONTAINER_ID:-?}: $1\"\n  for i in 1 2 3 4 5 6; do\n    code=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE -H \"Authorization: Bearer ${CONTAINER_API_KEY:-}\" \\\n      -H 'Content-Type: application/json' -d '{}' \"${VAST_URL:-https://console.vast.ai}/api/v0/instances/${CONTAINER_ID:-0}/\")\n    case $code in 200 | 404) say \"destroy answered $code\"; exit 0 ;; esac\n    say \"destroy answered $code; retrying\"\n    sleep $((i * 2))\n  done\n  exit 1\n}\n\nmain() {\n  say \"bootstrap of instance ${CONTAINER_ID:-?}, label ${MARKETSIM_RUNNER_LABEL:-?}\"\n  # onstart runs on every container start; a JIT runner is single-use, so a restart is the end.\n  [ -e \"$H/started\" ] && destroy \"container restarted after its one job\"\n  local jit=\"\" n=0 v\n  while [ \"$n\" -lt \"${MARKETSIM_JIT_COUNT:-0}\" ]; do\n    v=$(printf 'MARKETSIM_JIT_%02d' \"$n\")\n    jit=\"$jit${!v}\"\n    unset \"$v\"\n    n=$((n + 1))\n  done\n  unset MARKETSIM_JIT_COUNT\n  [ -n \"$jit\" ] || destroy \"no JIT config in the environment\"\n\n  local r=${MARKETSIM_RUNNER_DIR:-/opt/actions-runner}\n  if [ ! -x \"$r/run.sh\" ]; then\n    r=$H/runner\n    mkdir -p \"$r\"\n    say \"downloading the runner from ${MARKETSIM_RUNNER_URL:-?}\"\n    curl -fsSL --retry 5 -o \"$H/runner.tgz\" \"${MARKETSIM_RUNNER_URL:-}\" || destroy \"runner download failed\"\n    echo \"${MARKETSIM_RUNNER_SHA256:-none}  $H/runner.tgz\" | sha256sum -c - || destroy \"runner checksum mismatch\"\n    tar xzf \"$H/runner.tgz\" -C \"$r\" || destroy \"runner unpack failed\"\n  fi\n  printf '#!/bin/sh\\ntouch \"%s/job-started\"\\n' \"$H\" >\"$H/job-started.sh\"\n  chmod +x \"$H/job-started.sh\"\n  touch \"$H/started\"\n\n  # The JIT config reaches the runner only through its environment: never argv, never disk.\n  ACTIONS_RUNNER_INPUT_JITCONFIG=$jit ACTIONS_RUNNER_HOOK_JOB_STARTED=$H/job-started.sh RUNNER_ALLOW_RUNASROOT=1 \\\n    \"$r/run.sh\" >>\"$H/runner.log\" 2>&1 &\n  local pid=$! start\n  jit=\"\"\n  start=$(date +%s)\n  say \"runner started (pid $pid)\"\n  while kill -0 \"$pid\" 2>/dev/null; do\n    local age=$(($(date +%s) - start))\n    if [ \"$age\" -ge \"${MARKETSIM_MAX_LIFETIME:-21600}\" ]; then kill \"$pid\"; destroy \"maximum lifetime reached\"; fi\n    if [ ! -e \"$H/job-started\" ] && [ \"$age\" -ge \"${MARKETSIM_JOB_GRACE:-900}\" ]; then kill \"$pid\"; destroy \"no job arrived in time\"; fi\n    sleep \"${MARKETSIM_WATCH_INTERVAL:-10}\"\n  done\n  wait \"$pid\"\n  destroy \"runner exited ($?) after its job\"\n}\n\n# Vast waits for onstart; the watchdog lives on in the background.\nmain </dev/null &\n";
+const BOOTSTRAP_SH = "#!/bin/bash\n# marketsim bootstrap (Vast onstart): make this instance a one-job GitHub runner, then destroy it:\n# after the job, when no job comes within the grace period, or at the maximum lifetime.\n# Vast may start onstart with sh; the rest needs bash.\n[ -n \"${BASH_VERSION:-}\" ] || exec bash \"$0\" \"$@\"\nH=${MARKETSIM_HOME:-/root/marketsim}\nmkdir -p \"$H\"\nexec >>\"$H/bootstrap.log\" 2>&1\nsay() { echo \"$(date -u +%FT%TZ) $*\"; }\n\n# Never gives up: every call is bounded by --max-time, and the pause doubles up to a cap.\ndestroy() {\n  say \"destroying instance ${CONTAINER_ID:-?}: $1\"\n  local n=0 pause=2 code\n  while :; do\n    code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 10 --max-time 30 -X DELETE \\\n      -H \"Authorization: Bearer ${CONTAINER_API_KEY:-}\" -H 'Content-Type: application/json' -d '{}' \\\n      \"${VAST_URL:-https://console.vast.ai}/api/v0/instances/${CONTAINER_ID:-0}/\")\n    case $code in 200 | 404) say \"destroy answered $code\"; exit 0 ;; esac\n    n=$((n + 1))\n    say \"destroy answered ${code:-nothing} (try $n); again in ${pause}s\"\n    sleep \"$pause\"\n    pause=$((pause * 2))\n    [ \"$pause\" -le \"${MARKETSIM_DESTROY_MAX_PAUSE:-300}\" ] || pause=${MARKETSIM_DESTROY_MAX_PAUSE:-300}\n  done\n}\n\n# Scoped storage credentials arrive as base64 of NAME=value lines in MARKETSIM_ENV_NN: only R2_* names\n# are exported, for the runner (and so the GPU job's actions) alone.\nload_host_env() {\n  local blob=\"\" n=0 v line\n  while [ \"$n\" -lt \"${MARKETSIM_ENV_COUNT:-0}\" ]; do\n    v=$(printf 'MARKETSIM_ENV_%02d' \"$n\")\n    blob=\"$blob${!v}\"\n    unset \"$v\"\n    n=$((n + 1))\n  done\n  unset MARKETSIM_ENV_COUNT\n  [ -n \"$blob\" ] || return 0\n  while IFS= read -r line; do\n    if [[ ${line%%=*} =~ ^R2_[A-Z0-9_]+$ ]]; then export \"${line?}\"; fi\n  done < <(printf '%s' \"$blob\" | base64 -d)\n}\n\nmain() {\n  say \"bootstrap of instance ${CONTAINER_ID:-?}, label ${MARKETSIM_RUNNER_LABEL:-?}\"\n  # onstart runs on every container start; a JIT runner is single-use, so a restart is the end.\n  [ -e \"$H/started\" ] && destroy \"container restarted after its one job\"\n  local jit=\"\" n=0 v\n  while [ \"$n\" -lt \"${MARKETSIM_JIT_COUNT:-0}\" ]; do\n    v=$(printf 'MARKETSIM_JIT_%02d' \"$n\")\n    jit=\"$jit${!v}\"\n    unset \"$v\"\n    n=$((n + 1))\n  done\n  unset MARKETSIM_JIT_COUNT\n  [ -n \"$jit\" ] || destroy \"no JIT config in the environment\"\n  load_host_env\n\n  local r=${MARKETSIM_RUNNER_DIR:-/opt/actions-runner}\n  if [ ! -x \"$r/run.sh\" ]; then\n    r=$H/runner\n    mkdir -p \"$r\"\n    say \"downloading the runner from ${MARKETSIM_RUNNER_URL:-?}\"\n    curl -fsSL --retry 5 --connect-timeout 20 --max-time 900 -o \"$H/runner.tgz\" \"${MARKETSIM_RUNNER_URL:-}\" || destroy \"runner download failed\"\n    echo \"${MARKETSIM_RUNNER_SHA256:-none}  $H/runner.tgz\" | sha256sum -c - || destroy \"runner checksum mismatch\"\n    tar xzf \"$H/runner.tgz\" -C \"$r\" || destroy \"runner unpack failed\"\n  fi\n  printf '#!/bin/sh\\ntouch \"%s/job-started\"\\n' \"$H\" >\"$H/job-started.sh\"\n  chmod +x \"$H/job-started.sh\"\n  touch \"$H/started\"\n\n  # The JIT config reaches the runner only through its environment: never argv, never disk. The job\n  # does not need the instance's own Vast key (the watchdog does): the runner starts without it.\n  ACTIONS_RUNNER_INPUT_JITCONFIG=$jit ACTIONS_RUNNER_HOOK_JOB_STARTED=$H/job-started.sh RUNNER_ALLOW_RUNASROOT=1 \\\n    env -u CONTAINER_API_KEY \"$r/run.sh\" >>\"$H/runner.log\" 2>&1 &\n  local pid=$! start\n  jit=\"\"\n  start=$(date +%s)\n  say \"runner started (pid $pid)\"\n  while kill -0 \"$pid\" 2>/dev/null; do\n    local age=$(($(date +%s) - start))\n    if [ \"$age\" -ge \"${MARKETSIM_MAX_LIFETIME:-21600}\" ]; then kill \"$pid\"; destroy \"maximum lifetime reached\"; fi\n    if [ ! -e \"$H/job-started\" ] && [ \"$age\" -ge \"${MARKETSIM_JOB_GRACE:-900}\" ]; then kill \"$pid\"; destroy \"no job arrived in time\"; fi\n    sleep \"${MARKETSIM_WATCH_INTERVAL:-10}\"\n  done\n  wait \"$pid\"\n  destroy \"runner exited ($?) after its job\"\n}\n\n# Vast waits for onstart; the watchdog lives on in the background.\nmain </dev/null &\n";
 
 ;// CONCATENATED MODULE: ./lib/vast/client.js
 
@@ -32413,6 +32843,30 @@ class OfferGoneError extends VastError {
 /** Retries as the official CLI does (429, 502, 503, 504, network), but with backoff long enough for Vast's intervals. */
 const VAST_RETRY = { retries: 6, minDelayMs: 1000, maxDelayMs: 15_000 };
 const RETRYABLE = new Set([429, 502, 503, 504]);
+/** The create answer was lost (5xx, timeout, cut connection): the instance may or may not exist. */
+class CreateOutcomeUnknownError extends VastError {
+    name = 'CreateOutcomeUnknownError';
+}
+/**
+ * Vast's per-endpoint minimum intervals in seconds (vast-api.md section 7): after a 429, the next try
+ * waits at least this long (or the `threshold=` the answer names, if longer). Search is 10/min per IP.
+ */
+function minIntervalMs(method, path) {
+    if (path.startsWith('/api/v0/asks/'))
+        return 4500;
+    if (path.startsWith('/api/v0/bundles'))
+        return 6000;
+    if (path.startsWith('/api/v1/instances'))
+        return 1000;
+    if (path.startsWith('/api/v0/instances/'))
+        return method === 'DELETE' ? 3000 : method === 'PUT' ? 1000 : 2000;
+    return 1000;
+}
+function throttleDelayMs(method, path, body) {
+    const m = /threshold=([\d.]+)/.exec(body);
+    const named = m ? Math.ceil(Number(m[1]) * 1000) : 0;
+    return Math.max(minIntervalMs(method, path), Number.isFinite(named) ? named : 0);
+}
 /**
  * The Vast.ai REST API behind typed methods. Paths and shapes follow vast-api.md: Bearer auth,
  * `/api/v0` for search, create, show and destroy, `/api/v1/instances/` for the paged list (the v0
@@ -32433,7 +32887,9 @@ class VastClient {
             headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
             body: opts.body,
             timeoutMs: this.opts.timeoutMs ?? 30_000,
-        }, (status, body) => (RETRYABLE.has(status) ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`) : vastError(status, body, what)), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
+        }, (status, body) => RETRYABLE.has(status)
+            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+            : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
         return (text ? JSON.parse(text) : {});
     }
     async currentUser() {
@@ -32443,11 +32899,26 @@ class VastClient {
         const r = await this.request('POST', '/api/v0/bundles/', { body: query });
         return r.offers ?? [];
     }
-    /** `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410). */
+    /**
+     * `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410).
+     * Never retried: create is not idempotent, so a lost answer (5xx, 429 is safe, timeout, reset) is a
+     * CreateOutcomeUnknownError and the caller looks the instance up by its unique label.
+     */
     async createInstance(offerId, body) {
         try {
             const r = await this.request('PUT', `/api/v0/asks/${offerId}/`, {
                 body,
+                // A 429 is refused before anything is created, so only it may be tried again.
+                retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+            }).catch(async (e) => {
+                if (e instanceof TransientError && /answered 429/.test(e.message)) {
+                    await new Promise((r) => setTimeout(r, e.minDelayMs));
+                    return this.request('PUT', `/api/v0/asks/${offerId}/`, {
+                        body,
+                        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+                    });
+                }
+                throw e;
             });
             if (!r.new_contract)
                 throw new VastError(200, r.error ?? 'no_contract', `create on offer ${offerId} returned no instance: ${r.msg ?? JSON.stringify(r)}`);
@@ -32457,7 +32928,10 @@ class VastClient {
             if (e instanceof VastError && (e.status === 410 || /no_such_ask|3603/.test(`${e.code} ${e.message}`))) {
                 throw new OfferGoneError(e.status, 'no_such_ask', `offer ${offerId} is no longer available`);
             }
-            throw e;
+            if (e instanceof VastError)
+                throw e;
+            // 5xx, a second 429, a timeout or a cut connection: Vast may have created it anyway.
+            throw new CreateOutcomeUnknownError(0, 'outcome_unknown', `create on offer ${offerId} got no answer we can trust (${e.message})`);
         }
     }
     /** The instance, or null once it is gone (`{"instances": null}` or 404). */
@@ -32513,6 +32987,73 @@ function vastError(status, text, what) {
     if (code === 'auth_error' || status === 401)
         return new VastError(status, 'auth_error', `${what}: the Vast API key was refused (${msg})`);
     return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
+}
+
+;// CONCATENATED MODULE: ./lib/vast/jit-env.js
+/** Vast allows 256 characters per environment entry (vast-api.md section 4); a JIT config is ~3.8 KB. */
+const ENV_ENTRY_MAX = 256;
+const JIT_CHUNK_PREFIX = 'MARKETSIM_JIT_';
+/**
+ * Splits the base64 JIT config into numbered variables (`MARKETSIM_JIT_00`, `_01`, ...) that each fit
+ * one Vast env entry; the bootstrap joins them into ACTIONS_RUNNER_INPUT_JITCONFIG and unsets them.
+ */
+function chunkJitConfig(config) {
+    const keyLen = `${JIT_CHUNK_PREFIX}00=`.length;
+    const size = ENV_ENTRY_MAX - keyLen;
+    const out = {};
+    for (let i = 0, n = 0; i < config.length; i += size, n++)
+        out[`${JIT_CHUNK_PREFIX}${String(n).padStart(2, '0')}`] = config.slice(i, i + size);
+    out[`${JIT_CHUNK_PREFIX}COUNT`] = String(Object.keys(out).length);
+    return out;
+}
+function joinJitConfig(env) {
+    const count = Number(env[`${JIT_CHUNK_PREFIX}COUNT`] ?? 0);
+    let s = '';
+    for (let n = 0; n < count; n++)
+        s += env[`${JIT_CHUNK_PREFIX}${String(n).padStart(2, '0')}`] ?? '';
+    return s;
+}
+
+;// CONCATENATED MODULE: ./lib/vast/host-env.js
+
+const HOST_ENV_PREFIX = 'MARKETSIM_ENV_';
+/** Only these names may be set on the host through the delivered blob (the bootstrap enforces the same). */
+const HOST_ENV_NAME = /^R2_[A-Z0-9_]+$/;
+/**
+ * Packs variables for the rented host into numbered env entries (`MARKETSIM_ENV_00`, ...; Vast allows
+ * 256 characters per entry) holding base64 of `NAME=value` lines. The bootstrap joins and decodes them,
+ * exports the R2_* names into the runner's environment only (the GPU job's actions read them as
+ * fallbacks), and unsets the pieces. Values are secrets: the caller masks them, whole and in pieces.
+ */
+function chunkHostEnv(vars) {
+    for (const [k, v] of Object.entries(vars)) {
+        if (!HOST_ENV_NAME.test(k))
+            throw new Error(`host variable ${k} is not an R2_* name`);
+        if (/[\r\n]/.test(v))
+            throw new Error(`host variable ${k} holds a line break`);
+    }
+    const blob = Buffer.from(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''), 'utf8').toString('base64');
+    const size = ENV_ENTRY_MAX - `${HOST_ENV_PREFIX}00=`.length;
+    const out = {};
+    let n = 0;
+    for (let i = 0; i < blob.length; i += size, n++)
+        out[`${HOST_ENV_PREFIX}${String(n).padStart(2, '0')}`] = blob.slice(i, i + size);
+    out[`${HOST_ENV_PREFIX}COUNT`] = String(n);
+    return out;
+}
+/** The inverse, as the bootstrap does it (tests). */
+function unchunkHostEnv(env) {
+    const count = Number(env[`${HOST_ENV_PREFIX}COUNT`] ?? 0);
+    let blob = '';
+    for (let n = 0; n < count; n++)
+        blob += env[`${HOST_ENV_PREFIX}${String(n).padStart(2, '0')}`] ?? '';
+    const out = {};
+    for (const line of Buffer.from(blob, 'base64').toString('utf8').split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq > 0 && HOST_ENV_NAME.test(line.slice(0, eq)))
+            out[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/vast/offers.js
@@ -32603,32 +33144,8 @@ function sshUrl(inst) {
     return inst.ssh_host && inst.ssh_port ? `ssh://root@${inst.ssh_host}:${inst.ssh_port}` : '';
 }
 
-;// CONCATENATED MODULE: ./lib/vast/jit-env.js
-/** Vast allows 256 characters per environment entry (vast-api.md section 4); a JIT config is ~3.8 KB. */
-const ENV_ENTRY_MAX = 256;
-const JIT_CHUNK_PREFIX = 'MARKETSIM_JIT_';
-/**
- * Splits the base64 JIT config into numbered variables (`MARKETSIM_JIT_00`, `_01`, ...) that each fit
- * one Vast env entry; the bootstrap joins them into ACTIONS_RUNNER_INPUT_JITCONFIG and unsets them.
- */
-function chunkJitConfig(config) {
-    const keyLen = `${JIT_CHUNK_PREFIX}00=`.length;
-    const size = ENV_ENTRY_MAX - keyLen;
-    const out = {};
-    for (let i = 0, n = 0; i < config.length; i += size, n++)
-        out[`${JIT_CHUNK_PREFIX}${String(n).padStart(2, '0')}`] = config.slice(i, i + size);
-    out[`${JIT_CHUNK_PREFIX}COUNT`] = String(Object.keys(out).length);
-    return out;
-}
-function joinJitConfig(env) {
-    const count = Number(env[`${JIT_CHUNK_PREFIX}COUNT`] ?? 0);
-    let s = '';
-    for (let n = 0; n < count; n++)
-        s += env[`${JIT_CHUNK_PREFIX}${String(n).padStart(2, '0')}`] ?? '';
-    return s;
-}
-
 ;// CONCATENATED MODULE: ./lib/vast/provision.js
+
 
 
 
@@ -32674,7 +33191,9 @@ async function provision(cfg, deps) {
     let offers;
     if (cfg.offerId !== undefined) {
         const found = await vast.searchOffers({ id: { eq: cfg.offerId }, rentable: { eq: true } });
-        offers = found.length ? found : [{ id: cfg.offerId, gpu_name: cfg.filters.gpuName, num_gpus: cfg.filters.numGpus, dph_total: 0 }];
+        if (!found.length)
+            throw new ConfigurationError(`offer-id: offer ${cfg.offerId} is not rentable now (taken, withdrawn or mistyped); nothing was rented`);
+        offers = [checkOffer(found[0], cfg.filters)];
     }
     else {
         const found = await vast.searchOffers(offerQuery(cfg.filters));
@@ -32686,6 +33205,8 @@ async function provision(cfg, deps) {
     const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0].dph_total;
     if (credit < needed)
         throw lowCredit(needed);
+    if (cfg.spendCap)
+        checkSpendCap(cfg.spendCap, cfg.filters.maxPrice ?? Math.max(...offers.map((o) => o.dph_total)));
     const tries = [];
     for (const [i, offer] of offers.entries()) {
         const n = i + 1;
@@ -32698,7 +33219,9 @@ async function provision(cfg, deps) {
         try {
             const jit = await github.generateJitConfig({ name: label, runnerGroupId: cfg.runnerGroupId, labels: [label, ...cfg.extraLabels] });
             runner = jit.runner;
-            const env = { ...cfg.env, MARKETSIM_RUNNER_LABEL: label, ...chunkJitConfig(jit.encodedJitConfig) };
+            const chunks = chunkJitConfig(jit.encodedJitConfig);
+            maskJit(jit.encodedJitConfig, chunks, deps.mask);
+            const env = { ...cfg.env, ...(cfg.deliveredEnv ?? {}), MARKETSIM_RUNNER_LABEL: label, ...chunks };
             try {
                 const created = await vast.createInstance(offer.id, {
                     client_id: 'me',
@@ -32714,7 +33237,15 @@ async function provision(cfg, deps) {
                 instanceId = created.id;
             }
             catch (e) {
-                if (e instanceof OfferGoneError) {
+                if (e instanceof CreateOutcomeUnknownError) {
+                    // Never create again blindly: the label is unique to this try, so look for it.
+                    log.warn(`Try ${n}: ${e.message}; looking for an instance labelled ${label}`);
+                    instanceId = await findByLabel(vast, label, sleep, deps.lookupMs ?? 2000, deps.signal);
+                    if (instanceId === undefined)
+                        throw new TryFailed(`${e.message}; no instance labelled ${label} appeared (teardown by label remains the backstop)`);
+                    log.info(`Try ${n}: adopting instance ${instanceId}, created despite the lost answer`);
+                }
+                else if (e instanceof OfferGoneError) {
                     report.result = 'offer gone';
                     report.reason = e.message;
                     log.info(`Try ${n}: ${e.message}; moving on`);
@@ -32722,7 +33253,8 @@ async function provision(cfg, deps) {
                     runner = undefined;
                     continue;
                 }
-                throw e;
+                else
+                    throw e;
             }
             report.instanceId = instanceId;
             deps.onInstance?.(instanceId, label);
@@ -32792,6 +33324,62 @@ async function waitOnline(github, runnerId, cfg, sleep, signal) {
         await sleep(cfg.pollMs, signal);
     }
 }
+/** The offer named by offer-id must satisfy the same limits a search would apply. */
+function checkOffer(o, f) {
+    const bad = [];
+    if (f.maxPrice !== undefined && o.dph_total > f.maxPrice)
+        bad.push(`max-price: offer ${o.id} costs $${o.dph_total.toFixed(3)}/h, above $${f.maxPrice}/h`);
+    if (o.gpu_name !== f.gpuName)
+        bad.push(`gpu-name: offer ${o.id} is a ${o.gpu_name}, not a ${f.gpuName}`);
+    if (f.minCuda !== undefined && (o.cuda_max_good ?? 0) < f.minCuda)
+        bad.push(`min-cuda: offer ${o.id} supports CUDA ${o.cuda_max_good ?? '?'}, below ${f.minCuda}`);
+    if (bad.length)
+        throw new ConfigurationError(`offer-id does not satisfy the limits; nothing was rented:\n  - ${bad.join('\n  - ')}`);
+    return o;
+}
+/** lanes x $/h x hours against the cap; a bad input, before anything is rented. */
+function checkSpendCap(cap, pricePerHour) {
+    const worst = cap.lanes * pricePerHour * cap.hours;
+    if (worst > cap.usd + 1e-9) {
+        throw new ConfigurationError(`spend-cap: ${cap.lanes} lane(s) x $${pricePerHour.toFixed(3)}/h x ${cap.hours.toFixed(2)} h = $${worst.toFixed(2)}, above the cap of $${cap.usd.toFixed(2)}; lower max-price, max-runtime or the number of configs, or raise spend-cap`);
+    }
+}
+/** Masks the JIT config whole, each env chunk, and the credential files it decodes to. */
+function maskJit(config, chunks, mask) {
+    if (!mask)
+        return;
+    mask(config);
+    for (const [k, v] of Object.entries(chunks))
+        if (!k.endsWith('COUNT'))
+            mask(v);
+    try {
+        const files = JSON.parse(Buffer.from(config, 'base64').toString('utf8'));
+        for (const v of Object.values(files)) {
+            if (typeof v !== 'string' || v.length < 8)
+                continue;
+            mask(v);
+            const decoded = Buffer.from(v, 'base64').toString('utf8');
+            for (const line of decoded.split('\n'))
+                if (line.trim().length >= 8)
+                    mask(line.trim());
+        }
+    }
+    catch {
+        // not the JSON map GitHub sends: the whole and the chunks are masked already
+    }
+}
+/** An instance whose create answer was lost shows up in the list under its unique label, or not at all. */
+async function findByLabel(vast, label, sleep, everyMs, signal) {
+    for (let i = 0; i < 3; i++) {
+        const found = await vast.listInstances({ label: { eq: label } }).catch(() => []);
+        const hit = found.find((x) => x.label === label);
+        if (hit)
+            return hit.id;
+        if (i < 2)
+            await sleep(everyMs, signal);
+    }
+    return undefined;
+}
 /** Destroy first (it is what costs money), then the registration; both idempotent, both tried hard. */
 async function cleanup(vast, github, instanceId, runner, log) {
     if (instanceId !== undefined) {
@@ -32815,11 +33403,20 @@ async function cleanup(vast, github, instanceId, runner, log) {
 
 
 
+
+
+
 const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label']));
 const STATE_INSTANCE = 'instance-id';
 const STATE_RUNNER = 'runner-id';
 const STATE_DONE = 'provisioned';
 const STATE_LABEL = 'label';
+/** Every try's label of this run attempt (and lane): saved before anything is rented, for the post step. */
+const STATE_LABEL_PATTERN = 'label-pattern';
+/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
+const LIFETIME_MARGIN_S = 30 * 60;
+/** Minted credentials outlive the instance's watchdog by this much, never less. */
+const TTL_MARGIN_S = 15 * 60;
 function readProvisionInputs(env, mask) {
     const r = new InputReader(env);
     const vast = readVastConnection(r, mask);
@@ -32830,8 +33427,9 @@ function readProvisionInputs(env, mask) {
         r.problem('offer-id', `expected a numeric offer id such as 27097509, got '${offerRaw}'`);
     const { maxAttempts, ...filters } = readOfferFilters(r);
     const image = r.required('image', { env: ['IMAGE_REF'], hint: 'the image to run, ideally name@digest from build-push-image' });
-    const imageUser = r.string('image-username', { env: ['REGISTRY_USERNAME'] });
-    const imagePassword = r.string('image-password', { env: ['REGISTRY_PASSWORD'] });
+    // The host's Docker daemon keeps this login: a pull-only credential, never the push one (REGISTRY_USERNAME/PASSWORD).
+    const imageUser = r.string('image-username', { env: ['REGISTRY_PULL_USERNAME'] });
+    const imagePassword = r.string('image-password', { env: ['REGISTRY_PULL_PASSWORD'] });
     if (imagePassword)
         mask(imagePassword);
     if ((imageUser && !imagePassword) || (!imageUser && imagePassword))
@@ -32855,10 +33453,16 @@ function readProvisionInputs(env, mask) {
     else if (!/^[0-9a-f]{64}$/.test(runnerSha))
         r.problem('runner-sha256', 'expected 64 hex characters');
     const minBalance = readNumber(r, 'min-balance', { min: 0, max: 1_000_000 });
-    const waitTimeout = parseDuration(r, 'wait-timeout', '15m');
-    const runnerTimeout = parseDuration(r, 'runner-timeout', '10m');
-    const maxLifetime = parseDuration(r, 'max-lifetime', '6h');
-    const jobGrace = parseDuration(r, 'job-grace', '15m');
+    const waitTimeout = parseDuration(r, 'wait-timeout', '15m', { min: 60, max: 2 * 3600 });
+    const runnerTimeout = parseDuration(r, 'runner-timeout', '10m', { min: 60, max: 3600 });
+    const jobGrace = parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
+    // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
+    const maxRuntime = parseDuration(r, 'max-runtime', undefined, { min: 60, max: 5 * 86400 });
+    const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
+    const maxLifetime = parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
+    const spendCapUsd = readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 });
+    const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+    const hostStorage = readHostStorage(r, mask, maxLifetime + TTL_MARGIN_S);
     const cfg = {
         offerId,
         filters,
@@ -32880,12 +33484,30 @@ function readProvisionInputs(env, mask) {
         runnerGroupId,
         extraLabels,
         minBalance,
+        spendCap: { usd: spendCapUsd, lanes, hours: maxLifetime / 3600 },
         waitTimeoutMs: waitTimeout * 1000,
         runnerTimeoutMs: runnerTimeout * 1000,
         pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),
         maxPollMs: Math.max(Number(env.MARKETSIM_POLL_MS ?? 5000), 15_000),
     };
-    return { r, cfg, vast, github: github };
+    const labelPattern = runnerLabel(labelPrefix, cfg.runId, cfg.runAttempt, 0, lane).replace(/0$/, '*');
+    return { r, cfg, vast, github: github, hostStorage, labelPattern };
+}
+/** Mints (or takes) the host's scoped storage credentials and packs them for the instance environment; everything masked first. */
+async function deliverStorage(cfg, rt) {
+    const storage = await credentialsForHost({ ...cfg, mint: cfg.mint && { ...cfg.mint, onRetry: (m) => rt.log.info(m) } });
+    for (const k of ['accessKeyId', 'secretAccessKey', 'sessionToken']) {
+        for (const p of [storage.read, storage.logs])
+            if (p[k])
+                rt.mask(p[k]);
+    }
+    const env = chunkHostEnv(storage.vars);
+    for (const [k, v] of Object.entries(env))
+        if (!k.endsWith('COUNT'))
+            rt.mask(v);
+    rt.log.info(`Storage for the host (${storage.how}): read-only on ${cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`).join(', ')} in ${cfg.bucket}; read-write on ${cfg.logsBucket}/${cfg.logsPrefix}` +
+        (storage.expiresAt ? `; expiring ${storage.expiresAt}` : ''));
+    return { env, storage };
 }
 function trySummary(tries) {
     return tries.map((t, i) => [String(i + 1), String(t.offerId), t.instanceId ? String(t.instanceId) : '-', t.result, t.reason ?? '', formatSeconds(t.ms)]);
@@ -32903,8 +33525,15 @@ function provisionSummary(r, tries, error) {
 }
 /** vast-provision: inputs -> rent, bootstrap, runner online -> outputs; destroys what it made if anything fails. */
 async function provisionStep(rt, env, signal) {
-    const { r, cfg, vast: v, github: g } = readProvisionInputs(env, (s) => rt.mask(s));
+    const { r, cfg, vast: v, github: g, hostStorage, labelPattern } = readProvisionInputs(env, (s) => rt.mask(s));
     r.finish();
+    // Before anything exists: the post step destroys by this pattern whatever a killed main leaves.
+    rt.saveState(STATE_LABEL_PATTERN, labelPattern);
+    if (!/@sha256:[0-9a-f]{64}$/.test(cfg.image))
+        rt.log.warn(`image ${cfg.image} is not pinned by digest: the host pulls whatever the tag points at when it boots (use build-push-image's image-ref)`);
+    // Fail before paying: minting (or a bad Cloudflare token) is settled before any instance exists.
+    if (hostStorage)
+        cfg.deliveredEnv = (await deliverStorage(hostStorage, rt)).env;
     const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
     const github = new GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
     try {
@@ -32913,6 +33542,7 @@ async function provisionStep(rt, env, signal) {
             github,
             log: rt.log,
             signal,
+            mask: (x) => rt.mask(x),
             onInstance: (id, label) => {
                 // At once: a later step (teardown with if: always()) must find it even if we die now.
                 rt.setOutput('instance-id', id);

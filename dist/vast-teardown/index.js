@@ -31651,7 +31651,7 @@ function actionsRuntime() {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/errors.js
+;// CONCATENATED MODULE: ./lib/errors.js
 /** A problem with what the user gave us (inputs, flags, credentials), as opposed to a bug. */
 class ConfigurationError extends Error {
     name = 'ConfigurationError';
@@ -31673,6 +31673,9 @@ function runEntry(main) {
         if (!(e instanceof ConfigurationError))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
+        // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
+        if (e instanceof ConfigurationError)
+            process.exitCode = 2;
     })
         .finally(() => {
         process.exit();
@@ -31953,13 +31956,19 @@ function makeRetriable(function_, options) {
 	};
 }
 
-;// CONCATENATED MODULE: ./lib/storage/retry.js
+;// CONCATENATED MODULE: ./lib/net/retry.js
 
 /** Enough to ride out a throttling burst or a restarting front end (about 30 s in all). */
 const DEFAULT_RETRY = { retries: 6, minDelayMs: 250, maxDelayMs: 8000 };
 /** An error that says whether trying again can help. */
 class TransientError extends Error {
     name = 'TransientError';
+    /** The server's own minimum interval (Vast's per-endpoint thresholds): the next try waits at least this long. */
+    minDelayMs;
+    constructor(message, opts = {}) {
+        super(message);
+        this.minDelayMs = opts.minDelayMs ?? 0;
+    }
 }
 const TRANSIENT_CODES = new Set([
     'ECONNRESET', // also a body cut mid-way ("aborted")
@@ -32021,9 +32030,14 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
         maxTimeout: policy.maxDelayMs,
         randomize: true,
         shouldRetry: ({ error }) => isTransient(error),
-        onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-            if (isTransient(error) && retriesLeft > 0)
-                onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+        // Awaited by p-retry before its own backoff: a server-given interval is never cut short.
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (!isTransient(error) || retriesLeft <= 0)
+                return;
+            onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+            const floor = error instanceof TransientError ? error.minDelayMs : 0;
+            if (floor > 0)
+                await new Promise((r) => setTimeout(r, floor));
         },
     });
 }
@@ -32034,17 +32048,46 @@ async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
  */
 async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
     return withRetry(what, async () => {
-        const res = await fetch(url, {
-            method: init.method,
-            headers: init.headers,
-            body: init.body === undefined ? undefined : JSON.stringify(init.body),
-            signal: AbortSignal.timeout(init.timeoutMs),
-        });
+        let res;
+        try {
+            res = await fetch(url, {
+                method: init.method,
+                headers: init.headers,
+                body: init.body === undefined ? undefined : JSON.stringify(init.body),
+                signal: AbortSignal.timeout(init.timeoutMs),
+            });
+        }
+        catch (e) {
+            throw networkError(e, url, init.timeoutMs);
+        }
         const text = await res.text();
         if (res.ok)
             return { status: res.status, text };
         throw fail(res.status, text);
     }, policy, onRetry);
+}
+/**
+ * fetch's bare "fetch failed" as a message that names the URL and the cause (ECONNREFUSED,
+ * ENOTFOUND, a TLS verdict, a timeout); code and cause kept so the retry test still sees them.
+ */
+function networkError(e, url, timeoutMs) {
+    const err = e;
+    const origin = (() => {
+        try {
+            const u = new URL(url);
+            return `${u.origin}${u.pathname}`;
+        }
+        catch {
+            return url;
+        }
+    })();
+    const code = err?.cause?.code ?? err?.code ?? (err?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+    const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
+    const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`);
+    if (code)
+        out.code = code;
+    out.cause = e;
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/github/runners.js
@@ -32201,7 +32244,10 @@ class InputReader {
         return undefined;
     }
     problem(name, message) {
-        this.problems.push(`${name}: ${message}`);
+        // One input read twice (the root action reads the store for hydrate and for persist) is one problem.
+        const p = `${name}: ${message}`;
+        if (!this.problems.includes(p))
+            this.problems.push(p);
     }
     string(name, opts) {
         return this.raw(name, opts)?.value ?? opts.default;
@@ -32296,15 +32342,25 @@ const RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec3554466c39124c
 function runnerUrl(version) {
     return `https://github.com/actions/runner/releases/download/v${version}/actions-runner-linux-x64-${version}.tar.gz`;
 }
-/** Durations as `90s`, `15m`, `6h` or plain seconds. */
-function parseDuration(r, name, def, env) {
-    const raw = r.string(name, { env, default: def }) ?? def;
-    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(raw);
+const fmtSeconds = (s) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+/**
+ * Durations as `90s`, `15m`, `6h`, `2d` or plain seconds, in seconds. `min`/`max` are sane bounds: a
+ * watchdog of 5 s or a reaper age of 1 minute would destroy healthy work, so they are bad input.
+ */
+function parseDuration(r, name, def, opts = {}) {
+    const raw = r.string(name, { env: opts.env, default: def });
+    if (raw === undefined)
+        return NaN;
+    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(raw);
     if (!m) {
-        r.problem(name, `expected a duration such as 90s, 15m or 6h, got '${raw}'`);
+        r.problem(name, `expected a duration such as 90s, 15m, 6h or 2d, got '${raw}'`);
         return 0;
     }
-    return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2]] ?? 1);
+    const seconds = Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2]] ?? 1);
+    if ((opts.min !== undefined && seconds < opts.min) || (opts.max !== undefined && seconds > opts.max)) {
+        r.problem(name, `expected a duration from ${fmtSeconds(opts.min ?? 0)} to ${opts.max !== undefined ? fmtSeconds(opts.max) : 'any'}, got '${raw}'`);
+    }
+    return seconds;
 }
 /** A decimal number within bounds; empty gives the default (or undefined). */
 function readNumber(r, name, opts) {
@@ -32361,7 +32417,9 @@ function readOfferFilters(r) {
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
     };
 }
-/** KEY=VALUE lines; keys as in a shell. */
+/** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
+const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
+/** KEY=VALUE lines; keys as in a shell; reserved names refused. */
 function readEnvLines(r, name) {
     const out = {};
     for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
@@ -32371,6 +32429,8 @@ function readEnvLines(r, name) {
         const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
         if (!m)
             r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
+        else if (RESERVED_ENV.test(m[1]))
+            r.problem(name, `${m[1]} is reserved (MARKETSIM_*, VAST_*, CONTAINER_*, ACTIONS_RUNNER_* belong to the bootstrap, Vast and the runner)`);
         else
             out[m[1]] = m[2];
     }
@@ -32397,6 +32457,30 @@ class OfferGoneError extends VastError {
 /** Retries as the official CLI does (429, 502, 503, 504, network), but with backoff long enough for Vast's intervals. */
 const VAST_RETRY = { retries: 6, minDelayMs: 1000, maxDelayMs: 15_000 };
 const RETRYABLE = new Set([429, 502, 503, 504]);
+/** The create answer was lost (5xx, timeout, cut connection): the instance may or may not exist. */
+class CreateOutcomeUnknownError extends VastError {
+    name = 'CreateOutcomeUnknownError';
+}
+/**
+ * Vast's per-endpoint minimum intervals in seconds (vast-api.md section 7): after a 429, the next try
+ * waits at least this long (or the `threshold=` the answer names, if longer). Search is 10/min per IP.
+ */
+function minIntervalMs(method, path) {
+    if (path.startsWith('/api/v0/asks/'))
+        return 4500;
+    if (path.startsWith('/api/v0/bundles'))
+        return 6000;
+    if (path.startsWith('/api/v1/instances'))
+        return 1000;
+    if (path.startsWith('/api/v0/instances/'))
+        return method === 'DELETE' ? 3000 : method === 'PUT' ? 1000 : 2000;
+    return 1000;
+}
+function throttleDelayMs(method, path, body) {
+    const m = /threshold=([\d.]+)/.exec(body);
+    const named = m ? Math.ceil(Number(m[1]) * 1000) : 0;
+    return Math.max(minIntervalMs(method, path), Number.isFinite(named) ? named : 0);
+}
 /**
  * The Vast.ai REST API behind typed methods. Paths and shapes follow vast-api.md: Bearer auth,
  * `/api/v0` for search, create, show and destroy, `/api/v1/instances/` for the paged list (the v0
@@ -32417,7 +32501,9 @@ class VastClient {
             headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
             body: opts.body,
             timeoutMs: this.opts.timeoutMs ?? 30_000,
-        }, (status, body) => (RETRYABLE.has(status) ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`) : vastError(status, body, what)), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
+        }, (status, body) => RETRYABLE.has(status)
+            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+            : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
         return (text ? JSON.parse(text) : {});
     }
     async currentUser() {
@@ -32427,11 +32513,26 @@ class VastClient {
         const r = await this.request('POST', '/api/v0/bundles/', { body: query });
         return r.offers ?? [];
     }
-    /** `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410). */
+    /**
+     * `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410).
+     * Never retried: create is not idempotent, so a lost answer (5xx, 429 is safe, timeout, reset) is a
+     * CreateOutcomeUnknownError and the caller looks the instance up by its unique label.
+     */
     async createInstance(offerId, body) {
         try {
             const r = await this.request('PUT', `/api/v0/asks/${offerId}/`, {
                 body,
+                // A 429 is refused before anything is created, so only it may be tried again.
+                retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+            }).catch(async (e) => {
+                if (e instanceof TransientError && /answered 429/.test(e.message)) {
+                    await new Promise((r) => setTimeout(r, e.minDelayMs));
+                    return this.request('PUT', `/api/v0/asks/${offerId}/`, {
+                        body,
+                        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+                    });
+                }
+                throw e;
             });
             if (!r.new_contract)
                 throw new VastError(200, r.error ?? 'no_contract', `create on offer ${offerId} returned no instance: ${r.msg ?? JSON.stringify(r)}`);
@@ -32441,7 +32542,10 @@ class VastClient {
             if (e instanceof VastError && (e.status === 410 || /no_such_ask|3603/.test(`${e.code} ${e.message}`))) {
                 throw new OfferGoneError(e.status, 'no_such_ask', `offer ${offerId} is no longer available`);
             }
-            throw e;
+            if (e instanceof VastError)
+                throw e;
+            // 5xx, a second 429, a timeout or a cut connection: Vast may have created it anyway.
+            throw new CreateOutcomeUnknownError(0, 'outcome_unknown', `create on offer ${offerId} got no answer we can trust (${e.message})`);
         }
     }
     /** The instance, or null once it is gone (`{"instances": null}` or 404). */
@@ -32506,30 +32610,78 @@ function runtimeOf(inst, now) {
     const seconds = Math.max(0, Math.round(now / 1000 - inst.start_date));
     return { seconds, cost: ((inst.dph_total ?? 0) * seconds) / 3600 };
 }
+const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * Destroys the instance (by id, else every instance carrying the label) and then the runner
- * registration. Idempotent: gone is done; empty inputs are "nothing to do", never an error.
+ * Why a label (pattern) is not one of ours, or undefined when it is. Only `<prefix>-<run id>-<attempt>-`
+ * followed by an optional lane and a try number (or `*` for every try) may be destroyed by label:
+ * `*`, `m*`, an empty or another prefix would reach instances this run never rented.
+ */
+function labelProblem(label, prefix) {
+    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(prefix))
+        return `label-prefix '${prefix}' is not a valid prefix`;
+    const ok = new RegExp(`^${escapeRe(prefix)}-\\d+-\\d+-(?:\\d+-)?(?:\\d+|\\*)$`);
+    if (ok.test(label))
+        return undefined;
+    return `'${label}' is not ${prefix}-<run id>-<attempt>[-<lane>]-<try> or ${prefix}-<run id>-<attempt>[-<lane>]-*`;
+}
+/** Matches labels (and runner names) against an exact label or an anchored `...-*` pattern. */
+function labelMatcher(label) {
+    if (!label.endsWith('*'))
+        return (c) => c === label;
+    const head = label.slice(0, -1);
+    // `-*` stands for the rest of our grammar only: a try number, or a lane and a try number.
+    const re = new RegExp(`^${escapeRe(head)}\\d+(?:-\\d+)?$`);
+    return (c) => re.test(c);
+}
+/**
+ * Destroys the instance by id AND every instance carrying the run's label (a try whose destroy failed
+ * is found even when a later try wrote instance-id), then removes the runner registrations. Idempotent:
+ * gone is done; empty inputs are "nothing to do", never an error.
  */
 async function teardown(cfg, deps) {
     const { vast, github, log } = deps;
     const now = deps.now ?? Date.now;
     const result = { destroyed: [], alreadyGone: [], runtimeSeconds: 0, costUsd: 0, gpuName: '', runnersDeleted: [] };
-    let targets = [];
+    const targets = new Map();
+    const errors = [];
     if (cfg.instanceId !== undefined) {
-        const inst = await vast.getInstance(cfg.instanceId);
-        targets = [inst ?? { id: cfg.instanceId }];
+        try {
+            const inst = await vast.getInstance(cfg.instanceId);
+            targets.set(cfg.instanceId, inst ?? { id: cfg.instanceId });
+            if (!inst)
+                log.info(`Instance ${cfg.instanceId} is not (or no longer) on this account`);
+        }
+        catch (e) {
+            // Still try the destroy itself: it is what matters.
+            targets.set(cfg.instanceId, { id: cfg.instanceId });
+            errors.push(`look-up of ${cfg.instanceId}: ${e.message}`);
+        }
     }
-    else if (cfg.label) {
-        // `<prefix>-<run>-<attempt>-*` matches every try of a run attempt (label is filterable by eq only).
-        const prefix = cfg.label.endsWith('*') ? cfg.label.slice(0, -1) : undefined;
-        targets = prefix ? (await vast.listInstances()).filter((i) => (i.label ?? '').startsWith(prefix)) : await vast.listInstances({ label: { eq: cfg.label } });
-        log.info(`Found ${targets.length} instance(s) labelled ${cfg.label}`);
+    if (cfg.label) {
+        const match = labelMatcher(cfg.label);
+        try {
+            const found = cfg.label.endsWith('*') ? (await vast.listInstances()).filter((i) => match(i.label ?? '')) : await vast.listInstances({ label: { eq: cfg.label } });
+            for (const i of found)
+                if (match(i.label ?? ''))
+                    targets.set(i.id, i);
+            log.info(`Found ${found.length} instance(s) labelled ${cfg.label}`);
+        }
+        catch (e) {
+            errors.push(`listing by label ${cfg.label}: ${e.message}`);
+        }
     }
-    else
+    if (cfg.instanceId === undefined && !cfg.label)
         log.info('No instance id and no label: nothing to destroy.');
-    for (const inst of targets) {
+    for (const inst of targets.values()) {
         const { seconds, cost } = runtimeOf(inst, now());
-        const outcome = await vast.destroyInstance(inst.id);
+        let outcome;
+        try {
+            outcome = await vast.destroyInstance(inst.id);
+        }
+        catch (e) {
+            errors.push(`destroy ${inst.id}: ${e.message}`);
+            continue;
+        }
         (outcome === 'destroyed' ? result.destroyed : result.alreadyGone).push(inst.id);
         result.runtimeSeconds += seconds;
         result.costUsd += cost;
@@ -32538,29 +32690,35 @@ async function teardown(cfg, deps) {
         log.info(`Instance ${inst.id}: ${outcome}${seconds ? ` after ${(seconds / 60).toFixed(1)} min, about $${cost.toFixed(3)}` : ''}`);
     }
     if (github) {
-        const ids = [];
-        if (cfg.runnerId !== undefined) {
-            const name = cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`;
-            ids.push({ id: cfg.runnerId, name });
-        }
-        else {
-            const name = cfg.runnerName ?? cfg.label;
-            if (name?.endsWith('*')) {
-                for (const r of await github.listRunners())
-                    if (r.name.startsWith(name.slice(0, -1)))
-                        ids.push({ id: r.id, name: r.name });
+        const ids = new Map();
+        try {
+            if (cfg.runnerId !== undefined)
+                ids.set(cfg.runnerId, cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`);
+            // Each destroyed instance's label is its runner's name (provision names both alike).
+            const instanceLabels = [...targets.values()].map((i) => i.label ?? '').filter((l) => l && l !== cfg.label);
+            for (const name of [cfg.runnerName, cfg.label, ...instanceLabels]) {
+                if (!name)
+                    continue;
+                const match = labelMatcher(name);
+                const listed = name.endsWith('*') ? await github.listRunners() : await github.listRunners(name);
+                for (const r of listed)
+                    if (match(r.name))
+                        ids.set(r.id, r.name);
             }
-            else if (name)
-                for (const r of await github.listRunners(name))
-                    ids.push({ id: r.id, name: r.name });
+            for (const [id, name] of ids) {
+                const outcome = await github.deleteRunner(id);
+                if (outcome === 'deleted')
+                    result.runnersDeleted.push(name);
+                log.info(`Runner ${name}: ${outcome}`);
+            }
         }
-        for (const r of ids) {
-            const outcome = await github.deleteRunner(r.id);
-            if (outcome === 'deleted')
-                result.runnersDeleted.push(r.name);
-            log.info(`Runner ${r.name}: ${outcome}`);
+        catch (e) {
+            log.warn(`Runner registrations were not all removed (${e.message}); GitHub removes offline JIT runners itself, and the reaper retries.`);
         }
     }
+    // Every destroy was attempted before failing: one bad answer never spares the others.
+    if (errors.length)
+        throw new Error(`Teardown incomplete: ${errors.join('; ')}. The reaper and the instance's watchdog remain.`);
     return result;
 }
 /** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
@@ -32603,7 +32761,20 @@ async function reap(cfg, deps) {
         result.destroyed.push({ id: inst.id, label, reason });
     }
     if (github) {
-        for (const r of await github.listRunners()) {
+        const runners = await github.listRunners();
+        // The registrations of the instances just destroyed go in the same pass, busy or not: their machine is gone.
+        const destroyedLabels = new Set(result.destroyed.map((d) => d.label));
+        for (const r of runners) {
+            if (!destroyedLabels.has(r.name))
+                continue;
+            log.info(`${cfg.dryRun ? '(dry run) would delete' : 'Deleting'} runner ${r.name} (its instance was destroyed)`);
+            if (!cfg.dryRun)
+                await github.deleteRunner(r.id, 30_000).catch((e) => log.warn(`runner ${r.name}: ${e.message}`));
+            result.runnersDeleted.push(r.name);
+        }
+        for (const r of runners) {
+            if (destroyedLabels.has(r.name))
+                continue;
             if (!r.name.startsWith(`${cfg.labelPrefix}-`) || r.status !== 'offline' || r.busy)
                 continue;
             // A provision in progress has an offline registration until its instance boots: only runs that are over.
@@ -32643,13 +32814,29 @@ function readTeardownInputs(env, mask) {
     const vast = readVastConnection(r, mask);
     const github = readGitHub(r, env, mask, false);
     const mode = r.oneOf('mode', ['destroy', 'reap'], { default: 'destroy' });
+    const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
+    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix))
+        r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+    // Anchored: only this prefix's grammar; `*`, `m*` or another prefix would reach instances this run never rented.
+    const anchored = (name) => {
+        const v = r.string(name, {});
+        const bad = v === undefined ? undefined : labelProblem(v, labelPrefix);
+        if (bad)
+            r.problem(name, bad);
+        return v;
+    };
+    const destroy = { instanceId: optionalId(r, 'instance-id'), label: anchored('label'), runnerId: optionalId(r, 'runner-id'), runnerName: anchored('runner-name') };
+    if (mode === 'destroy' && env.MARKETSIM_REQUIRE_TARGET === 'true' && destroy.instanceId === undefined && !destroy.label) {
+        r.problem('instance-id', 'give instance-id or label (nothing to destroy otherwise)');
+    }
     return {
         r,
         mode,
         vast,
         github,
-        destroy: { instanceId: optionalId(r, 'instance-id'), label: r.string('label', {}), runnerId: optionalId(r, 'runner-id'), runnerName: r.string('runner-name', {}) },
-        reapCfg: { labelPrefix: r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim', maxAgeSeconds: parseDuration(r, 'max-age', '6h'), dryRun: r.bool('dry-run', { default: false }) },
+        destroy,
+        // Younger than 10 minutes is a healthy boot, never an orphan.
+        reapCfg: { labelPrefix, maxAgeSeconds: parseDuration(r, 'max-age', '6h', { min: 600, max: 30 * 86400 }), dryRun: r.bool('dry-run', { default: false }) },
     };
 }
 /** vast-teardown: destroy one run's GPU (by id, else by label) and its runner, or reap every stale one. */

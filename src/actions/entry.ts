@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ConfigurationError, errorMessage } from '../inputs/errors.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
 
 /**
  * Runs an action entry: one top-level catch turns any error into one failed-step message
@@ -10,6 +10,8 @@ export function runEntry(main: () => Promise<void>): void {
     .catch((e: unknown) => {
       if (!(e instanceof ConfigurationError)) core.debug((e as Error)?.stack ?? String(e));
       core.setFailed(errorMessage(e));
+      // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
+      if (e instanceof ConfigurationError) process.exitCode = 2;
     })
     .finally(() => {
       process.exit();

@@ -1,6 +1,6 @@
 import '../runtime/threadpool.js';
 import { Command } from 'commander';
-import { ConfigurationError, errorMessage } from '../inputs/errors.js';
+import { ConfigurationError, errorMessage } from '../errors.js';
 import { inputVar, type Env } from '../inputs/reader.js';
 import { cancelSignal } from '../runtime/cancel.js';
 import { cliRuntime, type CliRuntime } from '../runtime/cli-runtime.js';
@@ -111,6 +111,7 @@ for (const [name, mode, text] of [
       const { teardownStep } = await import('../actions/vast-teardown/step.js');
       const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
       env[inputVar('mode')] = mode;
+      if (mode === 'destroy') env.MARKETSIM_REQUIRE_TARGET = 'true';
       await teardownStep(rt, env);
     });
   });

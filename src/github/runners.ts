@@ -1,4 +1,4 @@
-import { fetchWithRetry, TransientError, type RetryPolicy } from '../storage/retry.js';
+import { fetchWithRetry, TransientError, type RetryPolicy } from '../net/retry.js';
 
 export type RunnerScope = { kind: 'repo'; owner: string; repo: string } | { kind: 'org'; org: string };
 

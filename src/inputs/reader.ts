@@ -1,4 +1,4 @@
-import { ConfigurationError } from './errors.js';
+import { ConfigurationError } from '../errors.js';
 
 export type Env = Record<string, string | undefined>;
 
@@ -37,7 +37,9 @@ export class InputReader {
   }
 
   problem(name: string, message: string): void {
-    this.problems.push(`${name}: ${message}`);
+    // One input read twice (the root action reads the store for hydrate and for persist) is one problem.
+    const p = `${name}: ${message}`;
+    if (!this.problems.includes(p)) this.problems.push(p);
   }
 
   string(name: string, opts: Common & { default?: string }): string | undefined {

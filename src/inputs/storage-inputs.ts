@@ -27,12 +27,37 @@ export function unsafeRelativePath(p: string): string | undefined {
   return undefined;
 }
 
+/** hydrate reads data; persist writes logs. Each may get its own scoped credential (see readCredentials). */
+export type StoreRole = 'read' | 'logs';
+
+const CREDENTIAL_SETS: Record<StoreRole, string[]> = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+
+/**
+ * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
+ * variables (R2_READ_* for hydrate, R2_LOGS_* for persist: what vast-provision delivers to a rented
+ * host, scoped and expiring), else R2_*, else AWS_*. Every secret is masked the moment it is read.
+ */
+function readCredentials(r: InputReader, role: StoreRole, mask: (s: string) => void): Pick<StoreConfig, 'accessKeyId' | 'secretAccessKey' | 'sessionToken'> {
+  const sets = CREDENTIAL_SETS[role];
+  const env = (suffix: string): string[] => sets.map((p) => `${p}${suffix}`);
+  const id = r.raw('access-key-id', { env: env('ACCESS_KEY_ID') });
+  // The source that gave the key id gives the secret and the token too.
+  const from = id?.source.startsWith('variable ') ? sets.find((p) => id.source === `variable ${p}ACCESS_KEY_ID`) : undefined;
+  const pick = (input: string, suffix: string): string | undefined =>
+    from ? (r.raw(input, {})?.value ?? r.raw(input, { env: [`${from}${suffix}`] })?.value) : r.raw(input, { env: env(suffix) })?.value;
+  const accessKeyId = id?.value ?? '';
+  const secretAccessKey = pick('secret-access-key', 'SECRET_ACCESS_KEY') ?? '';
+  const sessionToken = pick('session-token', 'SESSION_TOKEN');
+  const vars = (suffix: string): string => env(suffix).join(' / ');
+  if (!accessKeyId) r.problem('access-key-id', `required (or variable ${vars('ACCESS_KEY_ID')})`);
+  if (!secretAccessKey) r.problem('secret-access-key', `required (or variable ${from ? `${from}SECRET_ACCESS_KEY` : vars('SECRET_ACCESS_KEY')})`);
+  for (const s of [secretAccessKey, accessKeyId, sessionToken]) if (s) mask(s);
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
 /** Reads the connection inputs; secrets are handed to `mask` the moment they are read. */
-export function readStore(r: InputReader, mask: (s: string) => void): StoreConfig {
-  const accessKeyId = r.required('access-key-id', { env: ['R2_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] });
-  const secretAccessKey = r.required('secret-access-key', { env: ['R2_SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] });
-  mask(secretAccessKey);
-  mask(accessKeyId);
+export function readStore(r: InputReader, mask: (s: string) => void, role: StoreRole = 'read'): StoreConfig {
+  const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
 
   const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
   const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
@@ -58,10 +83,13 @@ export function readStore(r: InputReader, mask: (s: string) => void): StoreConfi
       r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
     }
   }
-  const bucket = r.string('bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
-  if (!BUCKET_NAME.test(bucket)) r.problem('bucket', `'${bucket}' is not a valid bucket name (3-63 lowercase letters, digits, '-' or '.')`);
+  const dataBucket = r.string('bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
+  // Logs may live in a bucket of their own, so the logs key never needs write access to the data.
+  const bucketInput = role === 'logs' && r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ? 'logs-bucket' : 'bucket';
+  const bucket = bucketInput === 'logs-bucket' ? r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] })!.value : dataBucket;
+  if (!BUCKET_NAME.test(bucket)) r.problem(bucketInput, `'${bucket}' is not a valid bucket name (3-63 lowercase letters, digits, '-' or '.')`);
   const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
-  return { endpoint, bucket, region, accessKeyId, secretAccessKey };
+  return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 
 function readPrefix(r: InputReader, name: string, env: string[], def: string): string {
@@ -110,7 +138,7 @@ export function readHydrateConfig(r: InputReader, vars: Env, mask: (s: string) =
 }
 
 export function readPersistConfig(r: InputReader, vars: Env, mask: (s: string) => void): PersistConfig {
-  const store = readStore(r, mask);
+  const store = readStore(r, mask, 'logs');
   const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
   const logsPrefix = readPrefix(r, 'logs-prefix', [], DEFAULT_LOGS_PREFIX);
   const localRoot = readLocalRoot(r, vars);

@@ -21,15 +21,25 @@ export interface GitHubConnection {
   scope: RunnerScope;
 }
 
-/** Durations as `90s`, `15m`, `6h` or plain seconds. */
-export function parseDuration(r: InputReader, name: string, def: string, env?: string[]): number {
-  const raw = r.string(name, { env, default: def }) ?? def;
-  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/.exec(raw);
+const fmtSeconds = (s: number): string => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+
+/**
+ * Durations as `90s`, `15m`, `6h`, `2d` or plain seconds, in seconds. `min`/`max` are sane bounds: a
+ * watchdog of 5 s or a reaper age of 1 minute would destroy healthy work, so they are bad input.
+ */
+export function parseDuration(r: InputReader, name: string, def: string | undefined, opts: { env?: string[]; min?: number; max?: number } = {}): number {
+  const raw = r.string(name, { env: opts.env, default: def });
+  if (raw === undefined) return NaN;
+  const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(raw);
   if (!m) {
-    r.problem(name, `expected a duration such as 90s, 15m or 6h, got '${raw}'`);
+    r.problem(name, `expected a duration such as 90s, 15m, 6h or 2d, got '${raw}'`);
     return 0;
   }
-  return Number(m[1]) * ({ s: 1, m: 60, h: 3600 }[m[2] as 's' | 'm' | 'h'] ?? 1);
+  const seconds = Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2] as 's' | 'm' | 'h' | 'd'] ?? 1);
+  if ((opts.min !== undefined && seconds < opts.min) || (opts.max !== undefined && seconds > opts.max)) {
+    r.problem(name, `expected a duration from ${fmtSeconds(opts.min ?? 0)} to ${opts.max !== undefined ? fmtSeconds(opts.max) : 'any'}, got '${raw}'`);
+  }
+  return seconds;
 }
 
 /** A decimal number within bounds; empty gives the default (or undefined). */
@@ -84,7 +94,10 @@ export function readOfferFilters(r: InputReader): OfferFilters & { maxAttempts: 
   };
 }
 
-/** KEY=VALUE lines; keys as in a shell. */
+/** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
+export const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
+
+/** KEY=VALUE lines; keys as in a shell; reserved names refused. */
 export function readEnvLines(r: InputReader, name: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
@@ -92,6 +105,7 @@ export function readEnvLines(r: InputReader, name: string): Record<string, strin
     if (!t || t.startsWith('#')) continue;
     const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
     if (!m) r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
+    else if (RESERVED_ENV.test(m[1]!)) r.problem(name, `${m[1]} is reserved (MARKETSIM_*, VAST_*, CONTAINER_*, ACTIONS_RUNNER_* belong to the bootstrap, Vast and the runner)`);
     else out[m[1]!] = m[2]!;
   }
   return out;

@@ -1,6 +1,6 @@
-import { ConfigurationError } from '../inputs/errors.js';
+import { ConfigurationError } from '../errors.js';
 import type { StoreConfig } from './config.js';
-import type { RetryPolicy } from './retry.js';
+import type { RetryPolicy } from '../net/retry.js';
 import { S3Error } from './s3-errors.js';
 
 /**
@@ -22,7 +22,12 @@ export function explainAccessError(e: unknown, store: StoreConfig, prefix: strin
     if (e.code === 'NoSuchBucket') return new ConfigurationError(`bucket: '${bucket}' does not exist at ${endpoint}`);
     if (BAD_KEY.has(e.code)) return new ConfigurationError(`access-key-id: the store does not know this key id (${e.code})`);
     if (BAD_SECRET.has(e.code)) return new ConfigurationError(`secret-access-key: the signature does not match; check the secret (${e.code})`);
-    if (e.status === 403) return new ConfigurationError(`access-key-id / secret-access-key: access denied to s3://${bucket}/${prefix} (${e.code})`);
+    if (e.status === 403) {
+      const why = / failed with 403 [A-Za-z]+: (.*)$/.exec(e.message)?.[1];
+      return new ConfigurationError(
+        `access-key-id / secret-access-key: access denied to s3://${bucket}/${prefix} (${e.code}${why ? `: ${why}` : ''}); a scoped or temporary credential may not reach this bucket or prefix, or its session token is missing`,
+      );
+    }
     if (e.status === 301 || e.status === 400) return new ConfigurationError(`endpoint: ${endpoint} answered ${e.message}`);
     return e;
   }

@@ -6,6 +6,8 @@ export interface StoreConfig {
   region: string;
   accessKeyId: string;
   secretAccessKey: string;
+  /** Temporary (scoped, expiring) credentials: sent, and signed, as X-Amz-Security-Token on every request. */
+  sessionToken?: string;
 }
 
 export interface HydrateConfig {

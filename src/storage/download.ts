@@ -6,7 +6,7 @@ import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, type
 import { normalizeEtag } from './list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
-import { withRetry } from './retry.js';
+import { withRetry } from '../net/retry.js';
 import { READ_BUFFER } from './body-client.js';
 import { FileWriter, type BufferPool } from './file-writer.js';
 import { header, type S3Http } from './s3-http.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
-import { ConfigurationError } from '../inputs/errors.js';
+import { ConfigurationError } from '../errors.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import type { HydrateConfig } from './config.js';

@@ -1,4 +1,4 @@
-import type { RetryPolicy } from './retry.js';
+import type { RetryPolicy } from '../net/retry.js';
 import { readText, type S3Http } from './s3-http.js';
 
 export interface RemoteObject {

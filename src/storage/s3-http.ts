@@ -5,7 +5,7 @@ import https from 'node:https';
 import type { Readable } from 'node:stream';
 import type { StoreConfig } from './config.js';
 import { BodyClient, UnacceptedAnswer, type BodySink } from './body-client.js';
-import { DEFAULT_RETRY, TransientError, withRetry, type RetryPolicy } from './retry.js';
+import { DEFAULT_RETRY, TransientError, withRetry, type RetryPolicy } from '../net/retry.js';
 import { isRetryableStatus, s3ErrorFrom } from './s3-errors.js';
 
 /** SHA-256 of the empty body: the payload hash of every request we send without a body. */
@@ -19,7 +19,7 @@ function toBinary(d: SourceData): BinaryLike {
   return d instanceof ArrayBuffer ? new Uint8Array(d) : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
 }
 
-class NodeSha256 {
+export class NodeSha256 {
   private readonly h;
   constructor(secret?: SourceData) {
     this.h = secret ? createHmac('sha256', toBinary(secret)) : createHash('sha256');
@@ -143,7 +143,8 @@ export class S3Http {
     this.signer = new SignatureV4({
       service: 's3',
       region: store.region,
-      credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey },
+      // A session token becomes the X-Amz-Security-Token header, added before signing and so signed.
+      credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey, sessionToken: store.sessionToken },
       sha256: NodeSha256,
       uriEscapePath: false,
       applyChecksum: false,

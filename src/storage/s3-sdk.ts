@@ -25,7 +25,7 @@ export function sdkClient(sdk: Sdk, store: StoreConfig, sockets: number): S3Clie
     endpoint: store.endpoint,
     region: store.region,
     forcePathStyle: true,
-    credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey },
+    credentials: { accessKeyId: store.accessKeyId, secretAccessKey: store.secretAccessKey, sessionToken: store.sessionToken },
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 6,

@@ -8,16 +8,38 @@ mkdir -p "$H"
 exec >>"$H/bootstrap.log" 2>&1
 say() { echo "$(date -u +%FT%TZ) $*"; }
 
+# Never gives up: every call is bounded by --max-time, and the pause doubles up to a cap.
 destroy() {
   say "destroying instance ${CONTAINER_ID:-?}: $1"
-  for i in 1 2 3 4 5 6; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' -X DELETE -H "Authorization: Bearer ${CONTAINER_API_KEY:-}" \
-      -H 'Content-Type: application/json' -d '{}' "${VAST_URL:-https://console.vast.ai}/api/v0/instances/${CONTAINER_ID:-0}/")
+  local n=0 pause=2 code
+  while :; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 10 --max-time 30 -X DELETE \
+      -H "Authorization: Bearer ${CONTAINER_API_KEY:-}" -H 'Content-Type: application/json' -d '{}' \
+      "${VAST_URL:-https://console.vast.ai}/api/v0/instances/${CONTAINER_ID:-0}/")
     case $code in 200 | 404) say "destroy answered $code"; exit 0 ;; esac
-    say "destroy answered $code; retrying"
-    sleep $((i * 2))
+    n=$((n + 1))
+    say "destroy answered ${code:-nothing} (try $n); again in ${pause}s"
+    sleep "$pause"
+    pause=$((pause * 2))
+    [ "$pause" -le "${MARKETSIM_DESTROY_MAX_PAUSE:-300}" ] || pause=${MARKETSIM_DESTROY_MAX_PAUSE:-300}
   done
-  exit 1
+}
+
+# Scoped storage credentials arrive as base64 of NAME=value lines in MARKETSIM_ENV_NN: only R2_* names
+# are exported, for the runner (and so the GPU job's actions) alone.
+load_host_env() {
+  local blob="" n=0 v line
+  while [ "$n" -lt "${MARKETSIM_ENV_COUNT:-0}" ]; do
+    v=$(printf 'MARKETSIM_ENV_%02d' "$n")
+    blob="$blob${!v}"
+    unset "$v"
+    n=$((n + 1))
+  done
+  unset MARKETSIM_ENV_COUNT
+  [ -n "$blob" ] || return 0
+  while IFS= read -r line; do
+    if [[ ${line%%=*} =~ ^R2_[A-Z0-9_]+$ ]]; then export "${line?}"; fi
+  done < <(printf '%s' "$blob" | base64 -d)
 }
 
 main() {
@@ -33,13 +55,14 @@ main() {
   done
   unset MARKETSIM_JIT_COUNT
   [ -n "$jit" ] || destroy "no JIT config in the environment"
+  load_host_env
 
   local r=${MARKETSIM_RUNNER_DIR:-/opt/actions-runner}
   if [ ! -x "$r/run.sh" ]; then
     r=$H/runner
     mkdir -p "$r"
     say "downloading the runner from ${MARKETSIM_RUNNER_URL:-?}"
-    curl -fsSL --retry 5 -o "$H/runner.tgz" "${MARKETSIM_RUNNER_URL:-}" || destroy "runner download failed"
+    curl -fsSL --retry 5 --connect-timeout 20 --max-time 900 -o "$H/runner.tgz" "${MARKETSIM_RUNNER_URL:-}" || destroy "runner download failed"
     echo "${MARKETSIM_RUNNER_SHA256:-none}  $H/runner.tgz" | sha256sum -c - || destroy "runner checksum mismatch"
     tar xzf "$H/runner.tgz" -C "$r" || destroy "runner unpack failed"
   fi
@@ -47,9 +70,10 @@ main() {
   chmod +x "$H/job-started.sh"
   touch "$H/started"
 
-  # The JIT config reaches the runner only through its environment: never argv, never disk.
+  # The JIT config reaches the runner only through its environment: never argv, never disk. The job
+  # does not need the instance's own Vast key (the watchdog does): the runner starts without it.
   ACTIONS_RUNNER_INPUT_JITCONFIG=$jit ACTIONS_RUNNER_HOOK_JOB_STARTED=$H/job-started.sh RUNNER_ALLOW_RUNASROOT=1 \
-    "$r/run.sh" >>"$H/runner.log" 2>&1 &
+    env -u CONTAINER_API_KEY "$r/run.sh" >>"$H/runner.log" 2>&1 &
   local pid=$! start
   jit=""
   start=$(date +%s)

@@ -1,4 +1,4 @@
-import { fetchWithRetry, TransientError, type RetryPolicy } from '../storage/retry.js';
+import { fetchWithRetry, TransientError, type RetryPolicy } from '../net/retry.js';
 import type { CurrentUser, Filter, Instance, Offer } from './types.js';
 
 /** An error answer from the Vast API, with the `error` code of its JSON body when there was one. */
@@ -33,6 +33,29 @@ export const VAST_RETRY: RetryPolicy = { retries: 6, minDelayMs: 1000, maxDelayM
 
 const RETRYABLE = new Set([429, 502, 503, 504]);
 
+/** The create answer was lost (5xx, timeout, cut connection): the instance may or may not exist. */
+export class CreateOutcomeUnknownError extends VastError {
+  override name = 'CreateOutcomeUnknownError';
+}
+
+/**
+ * Vast's per-endpoint minimum intervals in seconds (vast-api.md section 7): after a 429, the next try
+ * waits at least this long (or the `threshold=` the answer names, if longer). Search is 10/min per IP.
+ */
+export function minIntervalMs(method: string, path: string): number {
+  if (path.startsWith('/api/v0/asks/')) return 4500;
+  if (path.startsWith('/api/v0/bundles')) return 6000;
+  if (path.startsWith('/api/v1/instances')) return 1000;
+  if (path.startsWith('/api/v0/instances/')) return method === 'DELETE' ? 3000 : method === 'PUT' ? 1000 : 2000;
+  return 1000;
+}
+
+function throttleDelayMs(method: string, path: string, body: string): number {
+  const m = /threshold=([\d.]+)/.exec(body);
+  const named = m ? Math.ceil(Number(m[1]) * 1000) : 0;
+  return Math.max(minIntervalMs(method, path), Number.isFinite(named) ? named : 0);
+}
+
 /**
  * The Vast.ai REST API behind typed methods. Paths and shapes follow vast-api.md: Bearer auth,
  * `/api/v0` for search, create, show and destroy, `/api/v1/instances/` for the paged list (the v0
@@ -57,7 +80,10 @@ export class VastClient {
         body: opts.body,
         timeoutMs: this.opts.timeoutMs ?? 30_000,
       },
-      (status, body) => (RETRYABLE.has(status) ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`) : vastError(status, body, what)),
+      (status, body) =>
+        RETRYABLE.has(status)
+          ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+          : vastError(status, body, what),
       opts.retry ?? this.opts.retry ?? VAST_RETRY,
       this.opts.onRetry,
     );
@@ -73,11 +99,26 @@ export class VastClient {
     return r.offers ?? [];
   }
 
-  /** `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410). */
+  /**
+   * `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410).
+   * Never retried: create is not idempotent, so a lost answer (5xx, 429 is safe, timeout, reset) is a
+   * CreateOutcomeUnknownError and the caller looks the instance up by its unique label.
+   */
   async createInstance(offerId: number, body: Record<string, unknown>): Promise<{ id: number; instanceApiKey?: string }> {
     try {
       const r = await this.request<{ success?: boolean; new_contract?: number; instance_api_key?: string; error?: string; msg?: string }>('PUT', `/api/v0/asks/${offerId}/`, {
         body,
+        // A 429 is refused before anything is created, so only it may be tried again.
+        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+      }).catch(async (e: unknown) => {
+        if (e instanceof TransientError && /answered 429/.test(e.message)) {
+          await new Promise((r) => setTimeout(r, e.minDelayMs));
+          return this.request<{ success?: boolean; new_contract?: number; instance_api_key?: string; error?: string; msg?: string }>('PUT', `/api/v0/asks/${offerId}/`, {
+            body,
+            retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+          });
+        }
+        throw e;
       });
       if (!r.new_contract) throw new VastError(200, r.error ?? 'no_contract', `create on offer ${offerId} returned no instance: ${r.msg ?? JSON.stringify(r)}`);
       return { id: r.new_contract, instanceApiKey: r.instance_api_key };
@@ -85,7 +126,9 @@ export class VastClient {
       if (e instanceof VastError && (e.status === 410 || /no_such_ask|3603/.test(`${e.code} ${e.message}`))) {
         throw new OfferGoneError(e.status, 'no_such_ask', `offer ${offerId} is no longer available`);
       }
-      throw e;
+      if (e instanceof VastError) throw e;
+      // 5xx, a second 429, a timeout or a cut connection: Vast may have created it anyway.
+      throw new CreateOutcomeUnknownError(0, 'outcome_unknown', `create on offer ${offerId} got no answer we can trust (${(e as Error).message})`);
     }
   }
 

@@ -1,6 +1,7 @@
 import type { GitHubRunners, Runner } from '../github/runners.js';
 import type { Logger } from '../runtime/ports.js';
-import { OfferGoneError, type VastClient } from './client.js';
+import { ConfigurationError } from '../errors.js';
+import { CreateOutcomeUnknownError, OfferGoneError, type VastClient } from './client.js';
 import { readiness, sshUrl } from './instance-state.js';
 import { chunkJitConfig } from './jit-env.js';
 import { chooseOffers, offerQuery, type OfferFilters } from './offers.js';
@@ -27,6 +28,13 @@ export interface ProvisionConfig {
   extraLabels: string[];
   /** Below this credit (USD) nothing is rented; default one hour at the cap (or at the cheapest offer). */
   minBalance?: number;
+  /**
+   * The most a whole experiment may cost (USD): lanes x price per hour x max runtime must stay under it,
+   * checked before anything is rented (with max-price, else with the dearest offer that would be tried).
+   */
+  spendCap?: { usd: number; lanes: number; hours: number };
+  /** Chunked variables (MARKETSIM_ENV_*) carrying the scoped storage credentials: secrets. */
+  deliveredEnv?: Record<string, string>;
   waitTimeoutMs: number;
   runnerTimeoutMs: number;
   /** Poll intervals: at most one poll every 5 s per instance by default, backing off. */
@@ -65,6 +73,10 @@ export interface ProvisionDeps {
   signal?: AbortSignal;
   /** Called the moment an instance exists, so outputs name it even if we are killed next. */
   onInstance?: (id: number, label: string) => void;
+  /** Registers a secret with the host's log masking (the JIT config, whole and in pieces). */
+  mask?: (secret: string) => void;
+  /** Pause between looking for an instance whose create answer was lost (Vast's list interval is 1 s). */
+  lookupMs?: number;
 }
 
 export class ProvisionError extends Error {
@@ -113,7 +125,8 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
   let offers: Offer[];
   if (cfg.offerId !== undefined) {
     const found = await vast.searchOffers({ id: { eq: cfg.offerId }, rentable: { eq: true } });
-    offers = found.length ? found : [{ id: cfg.offerId, gpu_name: cfg.filters.gpuName, num_gpus: cfg.filters.numGpus, dph_total: 0 }];
+    if (!found.length) throw new ConfigurationError(`offer-id: offer ${cfg.offerId} is not rentable now (taken, withdrawn or mistyped); nothing was rented`);
+    offers = [checkOffer(found[0]!, cfg.filters)];
   } else {
     const found = await vast.searchOffers(offerQuery(cfg.filters));
     offers = chooseOffers(found, cfg.filters, cfg.maxAttempts);
@@ -122,6 +135,7 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
   if (offers.length === 0) throw new ProvisionError(`No ${cfg.filters.gpuName} offer matches the filters; nothing was rented`, []);
   const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0]!.dph_total;
   if (credit < needed) throw lowCredit(needed);
+  if (cfg.spendCap) checkSpendCap(cfg.spendCap, cfg.filters.maxPrice ?? Math.max(...offers.map((o) => o.dph_total)));
 
   const tries: TryReport[] = [];
   for (const [i, offer] of offers.entries()) {
@@ -135,7 +149,9 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
     try {
       const jit = await github.generateJitConfig({ name: label, runnerGroupId: cfg.runnerGroupId, labels: [label, ...cfg.extraLabels] });
       runner = jit.runner;
-      const env = { ...cfg.env, MARKETSIM_RUNNER_LABEL: label, ...chunkJitConfig(jit.encodedJitConfig) };
+      const chunks = chunkJitConfig(jit.encodedJitConfig);
+      maskJit(jit.encodedJitConfig, chunks, deps.mask);
+      const env = { ...cfg.env, ...(cfg.deliveredEnv ?? {}), MARKETSIM_RUNNER_LABEL: label, ...chunks };
       try {
         const created = await vast.createInstance(offer.id, {
           client_id: 'me',
@@ -150,15 +166,20 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
         });
         instanceId = created.id;
       } catch (e) {
-        if (e instanceof OfferGoneError) {
+        if (e instanceof CreateOutcomeUnknownError) {
+          // Never create again blindly: the label is unique to this try, so look for it.
+          log.warn(`Try ${n}: ${e.message}; looking for an instance labelled ${label}`);
+          instanceId = await findByLabel(vast, label, sleep, deps.lookupMs ?? 2000, deps.signal);
+          if (instanceId === undefined) throw new TryFailed(`${e.message}; no instance labelled ${label} appeared (teardown by label remains the backstop)`);
+          log.info(`Try ${n}: adopting instance ${instanceId}, created despite the lost answer`);
+        } else if (e instanceof OfferGoneError) {
           report.result = 'offer gone';
           report.reason = e.message;
           log.info(`Try ${n}: ${e.message}; moving on`);
           await github.deleteRunner(runner.id).catch(() => undefined);
           runner = undefined;
           continue;
-        }
-        throw e;
+        } else throw e;
       }
       report.instanceId = instanceId;
       deps.onInstance?.(instanceId, label);
@@ -221,6 +242,55 @@ async function waitOnline(github: GitHubRunners, runnerId: number, cfg: Provisio
     if (Date.now() + cfg.pollMs > deadline) throw new TryFailed(`runner not online after ${Math.round(cfg.runnerTimeoutMs / 1000)} s`);
     await sleep(cfg.pollMs, signal);
   }
+}
+
+/** The offer named by offer-id must satisfy the same limits a search would apply. */
+function checkOffer(o: Offer, f: OfferFilters): Offer {
+  const bad: string[] = [];
+  if (f.maxPrice !== undefined && o.dph_total > f.maxPrice) bad.push(`max-price: offer ${o.id} costs $${o.dph_total.toFixed(3)}/h, above $${f.maxPrice}/h`);
+  if (o.gpu_name !== f.gpuName) bad.push(`gpu-name: offer ${o.id} is a ${o.gpu_name}, not a ${f.gpuName}`);
+  if (f.minCuda !== undefined && (o.cuda_max_good ?? 0) < f.minCuda) bad.push(`min-cuda: offer ${o.id} supports CUDA ${o.cuda_max_good ?? '?'}, below ${f.minCuda}`);
+  if (bad.length) throw new ConfigurationError(`offer-id does not satisfy the limits; nothing was rented:\n  - ${bad.join('\n  - ')}`);
+  return o;
+}
+
+/** lanes x $/h x hours against the cap; a bad input, before anything is rented. */
+export function checkSpendCap(cap: { usd: number; lanes: number; hours: number }, pricePerHour: number): void {
+  const worst = cap.lanes * pricePerHour * cap.hours;
+  if (worst > cap.usd + 1e-9) {
+    throw new ConfigurationError(
+      `spend-cap: ${cap.lanes} lane(s) x $${pricePerHour.toFixed(3)}/h x ${cap.hours.toFixed(2)} h = $${worst.toFixed(2)}, above the cap of $${cap.usd.toFixed(2)}; lower max-price, max-runtime or the number of configs, or raise spend-cap`,
+    );
+  }
+}
+
+/** Masks the JIT config whole, each env chunk, and the credential files it decodes to. */
+function maskJit(config: string, chunks: Record<string, string>, mask?: (s: string) => void): void {
+  if (!mask) return;
+  mask(config);
+  for (const [k, v] of Object.entries(chunks)) if (!k.endsWith('COUNT')) mask(v);
+  try {
+    const files = JSON.parse(Buffer.from(config, 'base64').toString('utf8')) as Record<string, unknown>;
+    for (const v of Object.values(files)) {
+      if (typeof v !== 'string' || v.length < 8) continue;
+      mask(v);
+      const decoded = Buffer.from(v, 'base64').toString('utf8');
+      for (const line of decoded.split('\n')) if (line.trim().length >= 8) mask(line.trim());
+    }
+  } catch {
+    // not the JSON map GitHub sends: the whole and the chunks are masked already
+  }
+}
+
+/** An instance whose create answer was lost shows up in the list under its unique label, or not at all. */
+async function findByLabel(vast: VastClient, label: string, sleep: NonNullable<ProvisionDeps['sleep']>, everyMs: number, signal?: AbortSignal): Promise<number | undefined> {
+  for (let i = 0; i < 3; i++) {
+    const found = await vast.listInstances({ label: { eq: label } }).catch(() => []);
+    const hit = found.find((x) => x.label === label);
+    if (hit) return hit.id;
+    if (i < 2) await sleep(everyMs, signal);
+  }
+  return undefined;
 }
 
 /** Destroy first (it is what costs money), then the registration; both idempotent, both tried hard. */

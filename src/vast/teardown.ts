@@ -5,7 +5,10 @@ import type { Instance } from './types.js';
 
 export interface TeardownConfig {
   instanceId?: number;
-  /** Used when the instance id is unknown (a provision job cancelled before writing outputs); a trailing * matches a prefix. */
+  /**
+   * The run's label: exact (`<prefix>-<run>-<attempt>[-<lane>]-<try>`) or every try of a run attempt
+   * (`<prefix>-<run>-<attempt>[-<lane>]-*`); see labelMatcher. Used together with instanceId, never instead.
+   */
   label?: string;
   runnerId?: number;
   runnerName?: string;
@@ -26,28 +29,72 @@ function runtimeOf(inst: Instance | null, now: number): { seconds: number; cost:
   return { seconds, cost: ((inst.dph_total ?? 0) * seconds) / 3600 };
 }
 
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Destroys the instance (by id, else every instance carrying the label) and then the runner
- * registration. Idempotent: gone is done; empty inputs are "nothing to do", never an error.
+ * Why a label (pattern) is not one of ours, or undefined when it is. Only `<prefix>-<run id>-<attempt>-`
+ * followed by an optional lane and a try number (or `*` for every try) may be destroyed by label:
+ * `*`, `m*`, an empty or another prefix would reach instances this run never rented.
+ */
+export function labelProblem(label: string, prefix: string): string | undefined {
+  if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(prefix)) return `label-prefix '${prefix}' is not a valid prefix`;
+  const ok = new RegExp(`^${escapeRe(prefix)}-\\d+-\\d+-(?:\\d+-)?(?:\\d+|\\*)$`);
+  if (ok.test(label)) return undefined;
+  return `'${label}' is not ${prefix}-<run id>-<attempt>[-<lane>]-<try> or ${prefix}-<run id>-<attempt>[-<lane>]-*`;
+}
+
+/** Matches labels (and runner names) against an exact label or an anchored `...-*` pattern. */
+export function labelMatcher(label: string): (candidate: string) => boolean {
+  if (!label.endsWith('*')) return (c) => c === label;
+  const head = label.slice(0, -1);
+  // `-*` stands for the rest of our grammar only: a try number, or a lane and a try number.
+  const re = new RegExp(`^${escapeRe(head)}\\d+(?:-\\d+)?$`);
+  return (c) => re.test(c);
+}
+
+/**
+ * Destroys the instance by id AND every instance carrying the run's label (a try whose destroy failed
+ * is found even when a later try wrote instance-id), then removes the runner registrations. Idempotent:
+ * gone is done; empty inputs are "nothing to do", never an error.
  */
 export async function teardown(cfg: TeardownConfig, deps: { vast: VastClient; github?: GitHubRunners; log: Logger; now?: () => number }): Promise<TeardownResult> {
   const { vast, github, log } = deps;
   const now = deps.now ?? Date.now;
   const result: TeardownResult = { destroyed: [], alreadyGone: [], runtimeSeconds: 0, costUsd: 0, gpuName: '', runnersDeleted: [] };
-  let targets: Instance[] = [];
+  const targets = new Map<number, Instance>();
+  const errors: string[] = [];
   if (cfg.instanceId !== undefined) {
-    const inst = await vast.getInstance(cfg.instanceId);
-    targets = [inst ?? { id: cfg.instanceId }];
-  } else if (cfg.label) {
-    // `<prefix>-<run>-<attempt>-*` matches every try of a run attempt (label is filterable by eq only).
-    const prefix = cfg.label.endsWith('*') ? cfg.label.slice(0, -1) : undefined;
-    targets = prefix ? (await vast.listInstances()).filter((i) => (i.label ?? '').startsWith(prefix)) : await vast.listInstances({ label: { eq: cfg.label } });
-    log.info(`Found ${targets.length} instance(s) labelled ${cfg.label}`);
-  } else log.info('No instance id and no label: nothing to destroy.');
+    try {
+      const inst = await vast.getInstance(cfg.instanceId);
+      targets.set(cfg.instanceId, inst ?? { id: cfg.instanceId });
+      if (!inst) log.info(`Instance ${cfg.instanceId} is not (or no longer) on this account`);
+    } catch (e) {
+      // Still try the destroy itself: it is what matters.
+      targets.set(cfg.instanceId, { id: cfg.instanceId });
+      errors.push(`look-up of ${cfg.instanceId}: ${(e as Error).message}`);
+    }
+  }
+  if (cfg.label) {
+    const match = labelMatcher(cfg.label);
+    try {
+      const found = cfg.label.endsWith('*') ? (await vast.listInstances()).filter((i) => match(i.label ?? '')) : await vast.listInstances({ label: { eq: cfg.label } });
+      for (const i of found) if (match(i.label ?? '')) targets.set(i.id, i);
+      log.info(`Found ${found.length} instance(s) labelled ${cfg.label}`);
+    } catch (e) {
+      errors.push(`listing by label ${cfg.label}: ${(e as Error).message}`);
+    }
+  }
+  if (cfg.instanceId === undefined && !cfg.label) log.info('No instance id and no label: nothing to destroy.');
 
-  for (const inst of targets) {
+  for (const inst of targets.values()) {
     const { seconds, cost } = runtimeOf(inst, now());
-    const outcome = await vast.destroyInstance(inst.id);
+    let outcome: 'destroyed' | 'already gone';
+    try {
+      outcome = await vast.destroyInstance(inst.id);
+    } catch (e) {
+      errors.push(`destroy ${inst.id}: ${(e as Error).message}`);
+      continue;
+    }
     (outcome === 'destroyed' ? result.destroyed : result.alreadyGone).push(inst.id);
     result.runtimeSeconds += seconds;
     result.costUsd += cost;
@@ -56,23 +103,28 @@ export async function teardown(cfg: TeardownConfig, deps: { vast: VastClient; gi
   }
 
   if (github) {
-    const ids: { id: number; name: string }[] = [];
-    if (cfg.runnerId !== undefined) {
-      const name = cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`;
-      ids.push({ id: cfg.runnerId, name });
-    }
-    else {
-      const name = cfg.runnerName ?? cfg.label;
-      if (name?.endsWith('*')) {
-        for (const r of await github.listRunners()) if (r.name.startsWith(name.slice(0, -1))) ids.push({ id: r.id, name: r.name });
-      } else if (name) for (const r of await github.listRunners(name)) ids.push({ id: r.id, name: r.name });
-    }
-    for (const r of ids) {
-      const outcome = await github.deleteRunner(r.id);
-      if (outcome === 'deleted') result.runnersDeleted.push(r.name);
-      log.info(`Runner ${r.name}: ${outcome}`);
+    const ids = new Map<number, string>();
+    try {
+      if (cfg.runnerId !== undefined) ids.set(cfg.runnerId, cfg.runnerName ?? (await github.getRunner(cfg.runnerId))?.name ?? `runner ${cfg.runnerId}`);
+      // Each destroyed instance's label is its runner's name (provision names both alike).
+      const instanceLabels = [...targets.values()].map((i) => i.label ?? '').filter((l) => l && l !== cfg.label);
+      for (const name of [cfg.runnerName, cfg.label, ...instanceLabels]) {
+        if (!name) continue;
+        const match = labelMatcher(name);
+        const listed = name.endsWith('*') ? await github.listRunners() : await github.listRunners(name);
+        for (const r of listed) if (match(r.name)) ids.set(r.id, r.name);
+      }
+      for (const [id, name] of ids) {
+        const outcome = await github.deleteRunner(id);
+        if (outcome === 'deleted') result.runnersDeleted.push(name);
+        log.info(`Runner ${name}: ${outcome}`);
+      }
+    } catch (e) {
+      log.warn(`Runner registrations were not all removed (${(e as Error).message}); GitHub removes offline JIT runners itself, and the reaper retries.`);
     }
   }
+  // Every destroy was attempted before failing: one bad answer never spares the others.
+  if (errors.length) throw new Error(`Teardown incomplete: ${errors.join('; ')}. The reaper and the instance's watchdog remain.`);
   return result;
 }
 
@@ -126,7 +178,17 @@ export async function reap(cfg: ReapConfig, deps: { vast: VastClient; github?: G
     result.destroyed.push({ id: inst.id, label, reason });
   }
   if (github) {
-    for (const r of await github.listRunners()) {
+    const runners = await github.listRunners();
+    // The registrations of the instances just destroyed go in the same pass, busy or not: their machine is gone.
+    const destroyedLabels = new Set(result.destroyed.map((d) => d.label));
+    for (const r of runners) {
+      if (!destroyedLabels.has(r.name)) continue;
+      log.info(`${cfg.dryRun ? '(dry run) would delete' : 'Deleting'} runner ${r.name} (its instance was destroyed)`);
+      if (!cfg.dryRun) await github.deleteRunner(r.id, 30_000).catch((e: unknown) => log.warn(`runner ${r.name}: ${(e as Error).message}`));
+      result.runnersDeleted.push(r.name);
+    }
+    for (const r of runners) {
+      if (destroyedLabels.has(r.name)) continue;
       if (!r.name.startsWith(`${cfg.labelPrefix}-`) || r.status !== 'offline' || r.busy) continue;
       // A provision in progress has an offline registration until its instance boots: only runs that are over.
       const run = ownerRun(r.name, cfg.labelPrefix);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { bytes, digestOf, partialFiles, s3BehindProxy, tempDir, treeDigest } from '../integration/helpers.js';
+import { bytes, digestOf, partialFiles, s3BehindProxy, tempDir, TEST_SECRET, treeDigest } from '../integration/helpers.js';
 import { whenTrue } from './run-bundle.js';
 
 const fx = s3BehindProxy();
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 function hydrateCli(root: string): ReturnType<typeof spawn> {
   return spawn(process.execPath, [path.resolve('dist/cli/index.js'), 'hydrate', '--dirs', 'trainingdata', '--concurrency', '4'], {
-    env: { PATH: process.env.PATH, R2_ENDPOINT: fx.proxy.endpoint, R2_ACCESS_KEY_ID: 'S3RVER', R2_SECRET_ACCESS_KEY: 'x', LOCAL_ROOT: root },
+    env: { PATH: process.env.PATH, R2_ENDPOINT: fx.proxy.endpoint, R2_ACCESS_KEY_ID: 'S3RVER', R2_SECRET_ACCESS_KEY: TEST_SECRET, LOCAL_ROOT: root },
     stdio: 'ignore',
   });
 }

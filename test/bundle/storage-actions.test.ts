@@ -3,13 +3,15 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import tls from 'node:tls';
+import { FaultProxy } from '../emulators/fault-proxy.js';
 import { startS3, type S3Server } from '../emulators/s3-server.js';
 import { bytes, digestOf, tempDir, treeDigest } from '../integration/helpers.js';
 import { killTree, runBundle, secretLeaks, whenTrue } from './run-bundle.js';
 
-// s3rver checks the key id but not the signature, so any secret works: a distinctive one to grep for.
+// s3rver checks no signature; the proxy in front of it checks every one with this secret (and it is distinctive to grep for).
 const SECRET = 'sk-marketsim-test-7c1e9a4f0b2d';
 let s3: S3Server;
+let strict: FaultProxy;
 const data: Record<string, Buffer> = {};
 
 beforeAll(async () => {
@@ -20,15 +22,20 @@ beforeAll(async () => {
   data['hyperparams/best.json'] = Buffer.from('{"window":20}');
   data['compiled_models/policy.bin'] = bytes(2 * 1024 * 1024, 101);
   for (const [rel, b] of Object.entries(data)) await s3.put('models', `stock/${rel}`, b);
+  strict = new FaultProxy(s3.endpoint);
+  strict.credentials = new Map([['S3RVER', { secretAccessKey: SECRET }]]);
+  await strict.start();
 });
 
 afterAll(async () => {
+  expect(strict.rejected).toEqual([]);
+  await strict.stop();
   await s3.stop();
 });
 
 /** The variables users already have: the actions must work from these alone. */
 function userEnv(root: string): Record<string, string> {
-  return { R2_ENDPOINT: s3.endpoint, R2_ACCESS_KEY_ID: 'S3RVER', R2_SECRET_ACCESS_KEY: SECRET, LOCAL_ROOT: root };
+  return { R2_ENDPOINT: strict.endpoint, R2_ACCESS_KEY_ID: 'S3RVER', R2_SECRET_ACCESS_KEY: SECRET, LOCAL_ROOT: root };
 }
 
 test('r2-hydrate bundle: from the users\' variables alone, outputs, summary table, no secret in any output', async () => {
@@ -61,7 +68,7 @@ test('r2-hydrate bundle: every bad input is named in one error, before any reque
     env: userEnv(root),
     inputs: { concurrency: '0', dirs: 'trainingdata,../../etc', delete: 'yes' },
   });
-  expect(run.code).toBe(1);
+  expect(run.code).toBe(2);
   expect(run.errors).toHaveLength(1);
   const msg = decodeURIComponent(run.errors[0]!.replace(/%0A/g, '\n'));
   expect(msg).toMatch(/concurrency: expected a whole number from 1 to 1024, got 0/);
@@ -92,9 +99,15 @@ test('r2-persist-logs bundle: uploads, confirms, outputs id and uri; the secret 
 
 test('root action: a failing command still has its logs persisted; post sees main finished', async () => {
   const root = tempDir('b-root');
+  // Everything a GPU job's environment may hold besides the storage key: none of it may reach the command.
+  const jobSecrets = {
+    VAST_API_KEY: 'vast-key-c0ffee01', CONTAINER_API_KEY: 'container-key-c0ffee02', GITHUB_TOKEN: 'ghs_c0ffee03', GH_TOKEN: 'ghs_c0ffee04',
+    REGISTRY_PASSWORD: 'push-pass-c0ffee05', REGISTRY_PULL_PASSWORD: 'pull-pass-c0ffee06', R2_LOGS_SESSION_TOKEN: 'sess-c0ffee07',
+    ACTIONS_RUNTIME_TOKEN: 'rt-c0ffee08', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'idt-c0ffee09', MARKETSIM_JIT_00: 'jit-c0ffee10', CLOUDFLARE_API_TOKEN: 'cf-c0ffee11',
+  };
   const run = await runBundle('run', {
     action: 'action.yml',
-    env: userEnv(root),
+    env: { ...userEnv(root), ...jobSecrets, RUNNER_TEMP_MARKER: 'visible' },
     inputs: {
       run: 'mkdir -p "$LOCAL_LOG_DIR" && echo "experiment $EXPERIMENT_ID" > "$LOCAL_LOG_DIR/sim.log" && env > "$LOCAL_LOG_DIR/env.txt" && exit 3',
       'experiment-id': 'exp-root-1',
@@ -110,7 +123,10 @@ test('root action: a failing command still has its logs persisted; post sees mai
   const logs = fs.readFileSync(path.join(root, 'marketsimulator/run_logs/sim.log'), 'utf8');
   expect(logs).toBe('experiment exp-root-1\n');
   // The command never saw the action inputs.
-  expect(fs.readFileSync(path.join(root, 'marketsimulator/run_logs/env.txt'), 'utf8')).not.toMatch(/^INPUT_/m);
+  const commandEnv = fs.readFileSync(path.join(root, 'marketsimulator/run_logs/env.txt'), 'utf8');
+  expect(commandEnv).not.toMatch(/^INPUT_/m);
+  expect(commandEnv).toMatch(/^RUNNER_TEMP_MARKER=visible$/m);
+  for (const secret of [SECRET, 'S3RVER', ...Object.values(jobSecrets)]) expect({ secret, inCommandEnv: commandEnv.includes(secret) }).toEqual({ secret, inCommandEnv: false });
   expect(secretLeaks(run, SECRET)).toEqual([]);
 
   const post = await runBundle('run-post', { action: 'action.yml', env: userEnv(root), state: run.state });

@@ -141,7 +141,11 @@ test('CLI: offers table, provision --json, teardown, reap --dry-run: the same en
   const out = (JSON.parse(prov.stdout) as { outputs: Record<string, string> }).outputs;
   expect(out['offer-id']).toBe('12');
   expect(`${prov.stdout}${prov.stderr}`).not.toContain(vastEmu.apiKey);
-  const dry = await cli(['--json', 'reap', '--dry-run', '--max-age', '0s']);
+  const tooShort = await cli(['reap', '--dry-run', '--max-age', '0s']);
+  expect(tooShort.code).toBe(2);
+  expect(tooShort.stderr).toMatch(/max-age: expected a duration from 10m/);
+  for (const i of vastEmu.instances.values()) i.createdAt -= 3600_000;
+  const dry = await cli(['--json', 'reap', '--dry-run', '--max-age', '10m']);
   expect((JSON.parse(dry.stdout) as { outputs: Record<string, string> }).outputs.destroyed).toBe('1');
   expect(vastEmu.live()).toHaveLength(1);
   const down = await cli(['--json', 'teardown', '--instance-id', out['instance-id']!]);

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import net from 'node:net';
+import { scopeVerdict, verifySignature, type KnownCredential, type Verdict } from './sigv4-verify.js';
 
 export interface ProxiedRequest {
   method: string;
@@ -48,6 +49,15 @@ export class FaultProxy {
   readonly etagRewrite = new Map<string, { etag: string; partSize: number }>();
   onRequest?: (r: ProxiedRequest) => void | Promise<void>;
   port = 0;
+  /**
+   * As strict as R2: when set, every request must be signed (SigV4 over exactly what is sent, checked
+   * independently of our signer), carry a matching Content-MD5 and session token where due, and stay
+   * inside its credential's scope; otherwise it is answered like R2 (403/400 with an S3 error) and
+   * recorded in `rejected`. Accepted requests reach s3rver re-labelled with its own key.
+   */
+  credentials?: Map<string, KnownCredential>;
+  readonly rejected: (Verdict & { method: string; url: string })[] = [];
+  upstreamKey = 'S3RVER';
 
   constructor(private readonly target: string) {}
 
@@ -68,7 +78,7 @@ export class FaultProxy {
   }
 
   async start(): Promise<void> {
-    this.server = http.createServer((req, res) => void this.handle(req, res));
+    this.server = http.createServer((req, res) => void this.handle(req, res).catch(() => res.destroy()));
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.port = (this.server!.address() as net.AddressInfo).port;
   }
@@ -104,16 +114,41 @@ export class FaultProxy {
     }
     if (fault?.kind === 'delay') await new Promise((s) => setTimeout(s, fault.ms));
 
+    let headers = req.headers;
+    let body: Buffer | undefined;
+    if (this.credentials) {
+      const chunks: Buffer[] = [];
+      try {
+        for await (const c of req) chunks.push(c as Buffer);
+      } catch {
+        return; // the client went away mid-request (a killed process)
+      }
+      body = Buffer.concat(chunks);
+      const wire = { method: r.method, url: req.url ?? '/', headers: req.headers, body };
+      let verdict = verifySignature(wire, (k) => this.credentials!.get(k));
+      if (verdict.ok) verdict = scopeVerdict(wire, this.credentials.get(verdict.accessKeyId!)!);
+      if (!verdict.ok) {
+        this.rejected.push({ ...verdict, method: r.method, url: req.url ?? '/' });
+        res.writeHead(verdict.status, { 'content-type': 'application/xml' });
+        res.end(r.method === 'HEAD' ? undefined : `<?xml version="1.0" encoding="UTF-8"?><Error><Code>${verdict.code}</Code><Message>${verdict.message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</Message></Error>`);
+        return;
+      }
+      // s3rver knows one key and checks no signature: hand it its own key id, without the token.
+      const { 'x-amz-security-token': _token, ...rest } = req.headers;
+      headers = { ...rest, authorization: (rest.authorization ?? '').replace(/Credential=[^/]+\//, `Credential=${this.upstreamKey}/`) };
+    }
+
     const virtual = this.virtualFor(r);
     if (virtual) return this.serveVirtual(virtual, req, res);
 
     const upstream = http.request(
       `${this.target}${req.url}`,
-      { method: req.method, headers: req.headers },
+      { method: req.method, headers },
       (up) => void this.relay(r, up, res, fault),
     );
     upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
+    if (body) upstream.end(body);
+    else req.pipe(upstream);
   }
 
   private virtualFor(r: ProxiedRequest): VirtualObject | undefined {

@@ -40,7 +40,12 @@ export interface EmuInstance {
   announced?: boolean;
 }
 
-type Fault = { status: number; body: string } | 'drop';
+/**
+ * A scripted answer: `status`/`body` instead of handling; `drop` closes the socket unanswered; with
+ * `afterwards`, the request is carried out first and only its answer is lost (a create that made the
+ * instance, then 502'd or was cut: the case that must never be retried blindly).
+ */
+type Fault = { status: number; body: string; afterwards?: boolean } | 'drop' | 'drop-afterwards';
 
 /**
  * A Vast.ai REST API on 127.0.0.1, written from vast-api.md: the real paths, payloads, status codes
@@ -143,6 +148,15 @@ export class VastEmulator extends LocalApiServer {
   }
 
   private send(res: http.ServerResponse, status: number, body: unknown, auth: string, req: http.IncomingMessage): void {
+    const lost = (res as http.ServerResponse & { lostAnswer?: Fault }).lostAnswer;
+    if (lost === 'drop-afterwards') {
+      this.log.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0] ?? '', status: 0, auth });
+      return void req.socket.destroy();
+    }
+    if (lost && typeof lost === 'object') {
+      status = lost.status;
+      body = lost.body;
+    }
     this.log.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0] ?? '', status, auth });
     const text = typeof body === 'string' ? body : JSON.stringify(body);
     res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain' : 'application/json' });
@@ -159,7 +173,8 @@ export class VastEmulator extends LocalApiServer {
     if (fault) {
       fault.times--;
       if (fault.fault === 'drop') return void req.socket.destroy();
-      return this.send(res, fault.fault.status, fault.fault.body, who, req);
+      if (fault.fault === 'drop-afterwards' || fault.fault.afterwards) (res as http.ServerResponse & { lostAnswer?: Fault }).lostAnswer = fault.fault;
+      else return this.send(res, fault.fault.status, fault.fault.body, who, req);
     }
     if (!who) return this.send(res, 401, { success: false, error: 'auth_error', msg: 'Invalid user key' }, who, req);
 

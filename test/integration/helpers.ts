@@ -31,8 +31,11 @@ export class RecordingProgress implements ProgressSink {
   };
 }
 
+/** The secret of the test key: s3rver ignores it, the proxy in front of s3rver checks every signature with it. */
+export const TEST_SECRET = 'test-secret-checked-by-the-proxy';
+
 export function store(endpoint: string, bucket = 'models'): StoreConfig {
-  return { endpoint, bucket, region: 'auto', accessKeyId: 'S3RVER', secretAccessKey: 'test-secret-not-checked-by-s3rver' };
+  return { endpoint, bucket, region: 'auto', accessKeyId: 'S3RVER', secretAccessKey: TEST_SECRET };
 }
 
 export function hydrateConfig(endpoint: string, localRoot: string, over: Partial<HydrateConfig> = {}): HydrateConfig {
@@ -110,6 +113,7 @@ export function s3BehindProxy(): { readonly s3: S3Server; readonly proxy: FaultP
     fx.s3 = await startS3();
     await fx.s3.createBucket('models');
     fx.proxy = new FaultProxy(fx.s3.endpoint);
+    fx.proxy.credentials = new Map([['S3RVER', { secretAccessKey: TEST_SECRET }]]);
     await fx.proxy.start();
   });
   afterAll(async () => {
@@ -120,6 +124,7 @@ export function s3BehindProxy(): { readonly s3: S3Server; readonly proxy: FaultP
     fx.proxy.clearFaults();
     fx.proxy.onRequest = undefined;
     fx.proxy.log.length = 0;
+    fx.proxy.rejected.length = 0;
   });
   return fx;
 }

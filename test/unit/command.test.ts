@@ -18,6 +18,24 @@ describe('the command runner', () => {
     const env = commandEnv({ 'INPUT_SECRET-ACCESS-KEY': 's', PATH: '/bin' }, { EXPERIMENT_ID: 'x' });
     expect(env).toEqual({ PATH: '/bin', EXPERIMENT_ID: 'x' });
   });
+
+  test('nor storage keys, session tokens, Vast keys, registry passwords, GitHub tokens or JIT pieces', () => {
+    const secrets = {
+      R2_ACCESS_KEY_ID: 'a', R2_SECRET_ACCESS_KEY: 'b', R2_READ_SESSION_TOKEN: 'c', R2_LOGS_SECRET_ACCESS_KEY: 'd', AWS_SESSION_TOKEN: 'e',
+      VAST_API_KEY: 'f', CONTAINER_API_KEY: 'g', REGISTRY_PASSWORD: 'h', REGISTRY_PULL_PASSWORD: 'i', GITHUB_TOKEN: 'j', GH_TOKEN: 'k',
+      ACTIONS_RUNTIME_TOKEN: 'l', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'm', ACTIONS_RUNNER_INPUT_JITCONFIG: 'n', MARKETSIM_JIT_00: 'o',
+      MARKETSIM_ENV_00: 'p', CLOUDFLARE_API_TOKEN: 'q', STATE_x: 'r', WANDB_API_KEY: 's', MY_DB_PASSWORD: 't', ACTIONS_CACHE_URL: 'u',
+    };
+    const kept = { PATH: '/bin', HOME: '/root', CONFIG: 'configs/base.json', GITHUB_SHA: 'abc', RUNNER_TEMP: '/tmp', CUDA_VISIBLE_DEVICES: '0' };
+    expect(commandEnv({ ...secrets, ...kept }, { EXPERIMENT_ID: 'x' })).toEqual({ ...kept, EXPERIMENT_ID: 'x' });
+    expect(commandEnv({ ...secrets, ...kept }, {}, ['WANDB_API_KEY'])).toEqual({ ...kept, WANDB_API_KEY: 's' });
+  });
+
+  test('a login shell keeps the caller\'s PATH (Debian /etc/profile resets it)', async () => {
+    const dir = (await import('node:fs')).mkdtempSync('/tmp/marketsim-venv-');
+    (await import('node:fs')).writeFileSync(`${dir}/only-in-venv`, '#!/bin/sh\nexit 42\n', { mode: 0o755 });
+    expect(await runCommand('only-in-venv', undefined, { ...process.env, PATH: `${dir}:${process.env.PATH}` })).toBe(42);
+  });
 });
 
 describe('small helpers', () => {

@@ -1,4 +1,4 @@
-import { ConfigurationError } from '../../src/inputs/errors.js';
+import { ConfigurationError } from '../../src/errors.js';
 import { InputReader, splitList } from '../../src/inputs/reader.js';
 import { readHydrateConfig, readPersistConfig } from '../../src/inputs/storage-inputs.js';
 

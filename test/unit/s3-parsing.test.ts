@@ -1,7 +1,7 @@
 import { parseListPage, normalizeEtag } from '../../src/storage/list.js';
 import { parseS3ErrorBody, s3ErrorFrom, isRetryableStatus } from '../../src/storage/s3-errors.js';
 import { encodeKeyPath, socketHost } from '../../src/storage/s3-http.js';
-import { isTransient, TransientError } from '../../src/storage/retry.js';
+import { isTransient, TransientError } from '../../src/net/retry.js';
 
 describe('ListObjectsV2 parsing', () => {
   test('keys stay strings, entities are decoded, ETags normalised', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { errorMessage } from '../../inputs/errors.js';
+import { errorMessage } from '../../errors.js';
 import { InputReader, type Env } from '../../inputs/reader.js';
 import { readHydrateConfig } from '../../inputs/storage-inputs.js';
 import type { Runtime } from '../../runtime/ports.js';

@@ -8,7 +8,10 @@ import os from 'node:os';
  */
 export function runCommand(command: string, cwd: string | undefined, env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-lc', command], { cwd, env, stdio: 'inherit' });
+    // A login shell reads /etc/profile, which on Debian resets PATH: the caller's PATH (a virtualenv,
+    // setup-python's tool cache) is put back before the command runs.
+    const script = env.PATH ? `export PATH=${shellJoin([env.PATH])}\n${command}` : command;
+    const child = spawn('bash', ['-lc', script], { cwd, env, stdio: 'inherit' });
     const forward = (sig: NodeJS.Signals) => () => child.kill(sig);
     const onInt = forward('SIGINT');
     const onTerm = forward('SIGTERM');
@@ -29,10 +32,28 @@ export function runCommand(command: string, cwd: string | undefined, env: NodeJS
   });
 }
 
-/** The command's environment: ours without the action inputs (they carry the storage secrets). */
-export function commandEnv(env: NodeJS.ProcessEnv, extra: Record<string, string>): NodeJS.ProcessEnv {
+/**
+ * Variables the user's command never sees: our inputs and state, storage keys and session tokens
+ * (R2_*, AWS_*), the Vast keys (VAST_*, CONTAINER_API_KEY), registry and Cloudflare credentials, the
+ * runner's JIT pieces and tokens (ACTIONS_RUNNER_*, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_*,
+ * ACTIONS_CACHE_*, ACTIONS_RESULTS_URL), GitHub tokens, our own MARKETSIM_* plumbing, and any name
+ * that says it holds a secret (…TOKEN, …SECRET…, …PASSWORD, …API_KEY, …PRIVATE_KEY, …CREDENTIALS).
+ */
+const HIDDEN_PREFIX = /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_API_KEY$|REGISTRY_|CLOUDFLARE_|MARKETSIM_|ACTIONS_RUNNER_|ACTIONS_RUNTIME_|ACTIONS_ID_TOKEN_|ACTIONS_CACHE_|ACTIONS_RESULTS_URL$|GITHUB_TOKEN$|GH_TOKEN$|GH_ENTERPRISE_TOKEN$|GITHUB_ENTERPRISE_TOKEN$|RUNNER_APP_)/;
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)/i;
+
+export function hiddenFromCommand(name: string): boolean {
+  return HIDDEN_PREFIX.test(name) || SECRET_NAME.test(name);
+}
+
+/**
+ * The command's environment: ours without any secret (see HIDDEN_PREFIX), plus `extra` (EXPERIMENT_ID,
+ * LOCAL_ROOT, LOCAL_LOG_DIR) and the names the user passes through on purpose (`passEnv`).
+ */
+export function commandEnv(env: NodeJS.ProcessEnv, extra: Record<string, string>, passEnv: string[] = []): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(env)) if (!k.startsWith('INPUT_')) out[k] = v;
+  const keep = new Set(passEnv);
+  for (const [k, v] of Object.entries(env)) if (keep.has(k) || !hiddenFromCommand(k)) out[k] = v;
   return { ...out, ...extra };
 }
 

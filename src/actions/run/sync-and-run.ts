@@ -20,11 +20,14 @@ export function readRunInputs(env: Env, mask: (s: string) => void) {
   const r = new InputReader(env);
   const command = r.string('run', {});
   const workingDirectory = r.string('working-directory', {});
+  // Names the command may see despite the secret rules (e.g. WANDB_API_KEY); never our own plumbing.
+  const passEnv = r.list('pass-env', {});
+  for (const n of passEnv) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_|MARKETSIM_|ACTIONS_)/.test(n)) r.problem('pass-env', `${n} may not be passed to the command`);
   const doHydrate = r.bool('hydrate', { default: true });
   r.bool('cache', { default: false });
   const hydrateCfg = readHydrateConfig(r, env, mask);
   const persistCfg = readPersistConfig(r, env, mask);
-  return { r, command, workingDirectory, doHydrate, hydrateCfg, persistCfg };
+  return { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg };
 }
 
 /**
@@ -33,7 +36,7 @@ export function readRunInputs(env: Env, mask: (s: string) => void) {
  * persist unfinished (cancel, timeout, kill) uploads to the same place.
  */
 export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResult> {
-  const { r, command, workingDirectory, doHydrate, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
+  const { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
   r.finish();
   const id = persistCfg.experimentId;
   const uri = `s3://${persistCfg.store.bucket}/${persistCfg.targetPrefix}`;
@@ -49,7 +52,7 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
     exitCode = await runCommand(
       command,
       workingDirectory,
-      commandEnv(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }),
+      commandEnv(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }, passEnv),
     );
     rt.log.info(`The command exited with code ${exitCode}`);
   }

@@ -1,18 +1,27 @@
+import { credentialsForHost, type HostStorage } from '../../cloudflare/scoped-storage.js';
 import { GitHubRunners } from '../../github/runners.js';
+import { readHostStorage } from '../../inputs/host-storage-inputs.js';
 import { InputReader, type Env } from '../../inputs/reader.js';
 import { parseDuration, readEnvLines, readGitHub, readNumber, readOfferFilters, readVastConnection, RUNNER_PIN, runnerUrl } from '../../inputs/vast-inputs.js';
 import { formatSeconds } from '../../runtime/format.js';
 import type { Runtime, SummaryDoc } from '../../runtime/ports.js';
 import { BOOTSTRAP_SH } from '../../vast/bootstrap-script.js';
 import { VastClient } from '../../vast/client.js';
+import { chunkHostEnv } from '../../vast/host-env.js';
 import { countryOf } from '../../vast/offers.js';
-import { provision, ProvisionError, type ProvisionConfig, type ProvisionResult, type TryReport } from '../../vast/provision.js';
+import { provision, ProvisionError, runnerLabel, type ProvisionConfig, type ProvisionResult, type TryReport } from '../../vast/provision.js';
 
 export const PROVISION_OUTPUTS = ['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label'] as const;
 export const STATE_INSTANCE = 'instance-id';
 export const STATE_RUNNER = 'runner-id';
 export const STATE_DONE = 'provisioned';
 export const STATE_LABEL = 'label';
+/** Every try's label of this run attempt (and lane): saved before anything is rented, for the post step. */
+export const STATE_LABEL_PATTERN = 'label-pattern';
+/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
+const LIFETIME_MARGIN_S = 30 * 60;
+/** Minted credentials outlive the instance's watchdog by this much, never less. */
+const TTL_MARGIN_S = 15 * 60;
 
 export function readProvisionInputs(env: Env, mask: (s: string) => void) {
   const r = new InputReader(env);
@@ -23,8 +32,9 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
   if (offerRaw !== undefined && !/^\d+$/.test(offerRaw)) r.problem('offer-id', `expected a numeric offer id such as 27097509, got '${offerRaw}'`);
   const { maxAttempts, ...filters } = readOfferFilters(r);
   const image = r.required('image', { env: ['IMAGE_REF'], hint: 'the image to run, ideally name@digest from build-push-image' });
-  const imageUser = r.string('image-username', { env: ['REGISTRY_USERNAME'] });
-  const imagePassword = r.string('image-password', { env: ['REGISTRY_PASSWORD'] });
+  // The host's Docker daemon keeps this login: a pull-only credential, never the push one (REGISTRY_USERNAME/PASSWORD).
+  const imageUser = r.string('image-username', { env: ['REGISTRY_PULL_USERNAME'] });
+  const imagePassword = r.string('image-password', { env: ['REGISTRY_PULL_PASSWORD'] });
   if (imagePassword) mask(imagePassword);
   if ((imageUser && !imagePassword) || (!imageUser && imagePassword)) r.problem('image-username', 'give image-username and image-password together');
   if (`${imageUser ?? ''}${imagePassword ?? ''}`.includes(' ')) r.problem('image-password', 'Vast passes registry credentials space-separated; they may not contain spaces');
@@ -41,10 +51,16 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
   if (!runnerSha) r.problem('runner-sha256', `required with runner-version ${runnerVersion} (the pinned ${RUNNER_PIN.version} carries its own)`);
   else if (!/^[0-9a-f]{64}$/.test(runnerSha)) r.problem('runner-sha256', 'expected 64 hex characters');
   const minBalance = readNumber(r, 'min-balance', { min: 0, max: 1_000_000 });
-  const waitTimeout = parseDuration(r, 'wait-timeout', '15m');
-  const runnerTimeout = parseDuration(r, 'runner-timeout', '10m');
-  const maxLifetime = parseDuration(r, 'max-lifetime', '6h');
-  const jobGrace = parseDuration(r, 'job-grace', '15m');
+  const waitTimeout = parseDuration(r, 'wait-timeout', '15m', { min: 60, max: 2 * 3600 });
+  const runnerTimeout = parseDuration(r, 'runner-timeout', '10m', { min: 60, max: 3600 });
+  const jobGrace = parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
+  // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
+  const maxRuntime = parseDuration(r, 'max-runtime', undefined, { min: 60, max: 5 * 86400 });
+  const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
+  const maxLifetime = parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
+  const spendCapUsd = readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 })!;
+  const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+  const hostStorage = readHostStorage(r, mask, maxLifetime + TTL_MARGIN_S);
   const cfg: ProvisionConfig = {
     offerId,
     filters,
@@ -66,12 +82,29 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
     runnerGroupId,
     extraLabels,
     minBalance,
+    spendCap: { usd: spendCapUsd, lanes, hours: maxLifetime / 3600 },
     waitTimeoutMs: waitTimeout * 1000,
     runnerTimeoutMs: runnerTimeout * 1000,
     pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),
     maxPollMs: Math.max(Number(env.MARKETSIM_POLL_MS ?? 5000), 15_000),
   };
-  return { r, cfg, vast, github: github! };
+  const labelPattern = runnerLabel(labelPrefix, cfg.runId, cfg.runAttempt, 0, lane).replace(/0$/, '*');
+  return { r, cfg, vast, github: github!, hostStorage, labelPattern };
+}
+
+/** Mints (or takes) the host's scoped storage credentials and packs them for the instance environment; everything masked first. */
+async function deliverStorage(cfg: NonNullable<ReturnType<typeof readProvisionInputs>['hostStorage']>, rt: Runtime): Promise<{ env: Record<string, string>; storage: HostStorage }> {
+  const storage = await credentialsForHost({ ...cfg, mint: cfg.mint && { ...cfg.mint, onRetry: (m) => rt.log.info(m) } });
+  for (const k of ['accessKeyId', 'secretAccessKey', 'sessionToken'] as const) {
+    for (const p of [storage.read, storage.logs]) if (p[k]) rt.mask(p[k]!);
+  }
+  const env = chunkHostEnv(storage.vars);
+  for (const [k, v] of Object.entries(env)) if (!k.endsWith('COUNT')) rt.mask(v);
+  rt.log.info(
+    `Storage for the host (${storage.how}): read-only on ${cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`).join(', ')} in ${cfg.bucket}; read-write on ${cfg.logsBucket}/${cfg.logsPrefix}` +
+      (storage.expiresAt ? `; expiring ${storage.expiresAt}` : ''),
+  );
+  return { env, storage };
 }
 
 function trySummary(tries: TryReport[]): string[][] {
@@ -93,8 +126,13 @@ export function provisionSummary(r: ProvisionResult | undefined, tries: TryRepor
 
 /** vast-provision: inputs -> rent, bootstrap, runner online -> outputs; destroys what it made if anything fails. */
 export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal): Promise<ProvisionResult> {
-  const { r, cfg, vast: v, github: g } = readProvisionInputs(env, (s) => rt.mask(s));
+  const { r, cfg, vast: v, github: g, hostStorage, labelPattern } = readProvisionInputs(env, (s) => rt.mask(s));
   r.finish();
+  // Before anything exists: the post step destroys by this pattern whatever a killed main leaves.
+  rt.saveState(STATE_LABEL_PATTERN, labelPattern);
+  if (!/@sha256:[0-9a-f]{64}$/.test(cfg.image)) rt.log.warn(`image ${cfg.image} is not pinned by digest: the host pulls whatever the tag points at when it boots (use build-push-image's image-ref)`);
+  // Fail before paying: minting (or a bad Cloudflare token) is settled before any instance exists.
+  if (hostStorage) cfg.deliveredEnv = (await deliverStorage(hostStorage, rt)).env;
   const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
   const github = new GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
   try {
@@ -103,6 +141,7 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
       github,
       log: rt.log,
       signal,
+      mask: (x) => rt.mask(x),
       onInstance: (id, label) => {
         // At once: a later step (teardown with if: always()) must find it even if we die now.
         rt.setOutput('instance-id', id);

@@ -3,7 +3,7 @@ import { InputReader, type Env } from '../../inputs/reader.js';
 import { parseDuration, readGitHub, readVastConnection } from '../../inputs/vast-inputs.js';
 import type { Runtime } from '../../runtime/ports.js';
 import { VastClient } from '../../vast/client.js';
-import { reap, teardown, type ReapResult, type TeardownResult } from '../../vast/teardown.js';
+import { labelProblem, reap, teardown, type ReapResult, type TeardownResult } from '../../vast/teardown.js';
 
 export const TEARDOWN_OUTPUTS = ['destroyed', 'runtime-seconds', 'cost-usd', 'gpu-name'] as const;
 
@@ -19,13 +19,27 @@ export function readTeardownInputs(env: Env, mask: (s: string) => void) {
   const vast = readVastConnection(r, mask);
   const github = readGitHub(r, env, mask, false);
   const mode = r.oneOf('mode', ['destroy', 'reap'] as const, { default: 'destroy' });
+  const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
+  if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix)) r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+  // Anchored: only this prefix's grammar; `*`, `m*` or another prefix would reach instances this run never rented.
+  const anchored = (name: string): string | undefined => {
+    const v = r.string(name, {});
+    const bad = v === undefined ? undefined : labelProblem(v, labelPrefix);
+    if (bad) r.problem(name, bad);
+    return v;
+  };
+  const destroy = { instanceId: optionalId(r, 'instance-id'), label: anchored('label'), runnerId: optionalId(r, 'runner-id'), runnerName: anchored('runner-name') };
+  if (mode === 'destroy' && env.MARKETSIM_REQUIRE_TARGET === 'true' && destroy.instanceId === undefined && !destroy.label) {
+    r.problem('instance-id', 'give instance-id or label (nothing to destroy otherwise)');
+  }
   return {
     r,
     mode,
     vast,
     github,
-    destroy: { instanceId: optionalId(r, 'instance-id'), label: r.string('label', {}), runnerId: optionalId(r, 'runner-id'), runnerName: r.string('runner-name', {}) },
-    reapCfg: { labelPrefix: r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim', maxAgeSeconds: parseDuration(r, 'max-age', '6h'), dryRun: r.bool('dry-run', { default: false }) },
+    destroy,
+    // Younger than 10 minutes is a healthy boot, never an orphan.
+    reapCfg: { labelPrefix, maxAgeSeconds: parseDuration(r, 'max-age', '6h', { min: 600, max: 30 * 86400 }), dryRun: r.bool('dry-run', { default: false }) },
   };
 }
 

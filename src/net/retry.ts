@@ -13,6 +13,12 @@ export const DEFAULT_RETRY: RetryPolicy = { retries: 6, minDelayMs: 250, maxDela
 /** An error that says whether trying again can help. */
 export class TransientError extends Error {
   override name = 'TransientError';
+  /** The server's own minimum interval (Vast's per-endpoint thresholds): the next try waits at least this long. */
+  readonly minDelayMs: number;
+  constructor(message: string, opts: { minDelayMs?: number } = {}) {
+    super(message);
+    this.minDelayMs = opts.minDelayMs ?? 0;
+  }
 }
 
 const TRANSIENT_CODES = new Set([
@@ -77,8 +83,12 @@ export async function withRetry<T>(
     maxTimeout: policy.maxDelayMs,
     randomize: true,
     shouldRetry: ({ error }) => isTransient(error),
-    onFailedAttempt: ({ error, attemptNumber, retriesLeft }) => {
-      if (isTransient(error) && retriesLeft > 0) onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+    // Awaited by p-retry before its own backoff: a server-given interval is never cut short.
+    onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+      if (!isTransient(error) || retriesLeft <= 0) return;
+      onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+      const floor = error instanceof TransientError ? error.minDelayMs : 0;
+      if (floor > 0) await new Promise((r) => setTimeout(r, floor));
     },
   });
 }
@@ -99,12 +109,17 @@ export async function fetchWithRetry(
   return withRetry(
     what,
     async () => {
-      const res = await fetch(url, {
-        method: init.method,
-        headers: init.headers,
-        body: init.body === undefined ? undefined : JSON.stringify(init.body),
-        signal: AbortSignal.timeout(init.timeoutMs),
-      });
+      let res: Response;
+      try {
+        res = await fetch(url, {
+          method: init.method,
+          headers: init.headers,
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          signal: AbortSignal.timeout(init.timeoutMs),
+        });
+      } catch (e) {
+        throw networkError(e, url, init.timeoutMs);
+      }
       const text = await res.text();
       if (res.ok) return { status: res.status, text };
       throw fail(res.status, text);
@@ -112,4 +127,26 @@ export async function fetchWithRetry(
     policy,
     onRetry,
   );
+}
+
+/**
+ * fetch's bare "fetch failed" as a message that names the URL and the cause (ECONNREFUSED,
+ * ENOTFOUND, a TLS verdict, a timeout); code and cause kept so the retry test still sees them.
+ */
+export function networkError(e: unknown, url: string, timeoutMs: number): Error {
+  const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+  const origin = (() => {
+    try {
+      const u = new URL(url);
+      return `${u.origin}${u.pathname}`;
+    } catch {
+      return url;
+    }
+  })();
+  const code = err?.cause?.code ?? err?.code ?? (err?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+  const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
+  const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`) as Error & { code?: string };
+  if (code) out.code = code;
+  out.cause = e;
+  return out;
 }
