@@ -64,10 +64,10 @@ async function main() {
     const code = await new Promise((resolve) => {
       const child = spawn(
         process.execPath,
-        [path.join(repo, 'dist/cli/index.js'), 'run', '--local-root', root, '--experiment-id', 'demo', '--', 'python3', '-m', 'marketsimulator.runner', '--config', path.join(repo, 'examples/marketsimulator/configs/base.json')],
+        [path.join(repo, 'dist/cli/index.js'), 'run', '--local-root', root, '--experiment-id', 'demo', '--', 'python3', '-m', 'marketsimulator.runner', '--config', path.join(repo, 'configs/base.json')],
         {
           stdio: 'inherit',
-          env: { ...process.env, R2_ENDPOINT: endpoint, R2_ACCESS_KEY_ID: 'S3RVER', R2_SECRET_ACCESS_KEY: 'demo-secret', PYTHONPATH: path.join(repo, 'examples/marketsimulator'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+          env: { ...process.env, R2_ENDPOINT: endpoint, R2_ACCESS_KEY_ID: 'S3RVER', R2_SECRET_ACCESS_KEY: 'demo-secret', PYTHONPATH: repo, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
         },
       );
       child.on('close', resolve);

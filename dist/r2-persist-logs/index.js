@@ -44354,7 +44354,9 @@ function networkError(e, url, timeoutMs) {
             return url;
         }
     })();
-    const code = err?.cause?.code ?? err?.code ?? (err?.name === 'TimeoutError' ? 'ETIMEDOUT' : undefined);
+    const str = (x) => (typeof x === 'string' ? x : undefined);
+    // A timeout's DOMException carries a numeric code (23): named ETIMEDOUT instead.
+    const code = err?.name === 'TimeoutError' ? 'ETIMEDOUT' : (str(err?.cause?.code) ?? str(err?.code));
     const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
     const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`);
     if (code)

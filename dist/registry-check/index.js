@@ -31964,8 +31964,9 @@ class RegistryClient {
 async function registryCheckStep(rt, env) {
     const r = new InputReader(env);
     const image = r.required('image', { env: ['MARKETSIM_CHECK_IMAGE'] });
-    const username = r.string('username', { env: ['MARKETSIM_CHECK_USERNAME', 'REGISTRY_USERNAME'] });
-    const password = r.string('password', { env: ['MARKETSIM_CHECK_PASSWORD', 'REGISTRY_PASSWORD'] });
+    // The pull credential the instance gets (REGISTRY_PULL_*), never the push one (REGISTRY_USERNAME/PASSWORD).
+    const username = r.string('username', { env: ['MARKETSIM_CHECK_USERNAME', 'REGISTRY_PULL_USERNAME'] });
+    const password = r.string('password', { env: ['MARKETSIM_CHECK_PASSWORD', 'REGISTRY_PULL_PASSWORD'] });
     if (password)
         rt.mask(password);
     const minCuda = r.string('min-cuda', { env: ['MARKETSIM_CHECK_MIN_CUDA'], default: '12.8' }) ?? '12.8';

@@ -21,7 +21,7 @@ test('npm run demo: s3rver, sample data, hydrate -> example simulator -> persist
 
 describe('example simulator', () => {
   const run = (root: string, args: string[] = []) =>
-    spawnSync('python3', ['-m', 'marketsimulator.runner', ...args], { env: { PATH: process.env.PATH, PYTHONPATH: path.resolve('examples/marketsimulator'), LOCAL_ROOT: root }, encoding: 'utf8' });
+    spawnSync('python3', ['-m', 'marketsimulator.runner', ...args], { env: { PATH: process.env.PATH, PYTHONPATH: path.resolve('.'), LOCAL_ROOT: root }, encoding: 'utf8' });
 
   test('no price data: exit 2 with a message; a bad config is refused', () => {
     const root = tempDir('sim-empty');

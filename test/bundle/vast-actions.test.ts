@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { VastEmulator } from '../emulators/vast-emulator.js';
 import { GitHubEmulator } from '../emulators/github-emulator.js';
 import { joinJitConfig } from '../../src/vast/jit-env.js';
+import { unchunkHostEnv } from '../../src/vast/host-env.js';
+import { CloudflareEmulator } from '../emulators/cloudflare-emulator.js';
+import type { KnownCredential } from '../emulators/sigv4-verify.js';
 import { killTree, runBundle, secretLeaks, whenTrue } from './run-bundle.js';
 
 let vastEmu: VastEmulator;
@@ -57,6 +60,79 @@ test('vast-provision bundle: outputs for the GPU job, summary, no secret anywher
   expect(vastEmu.live()).toEqual([]);
   expect(ghEmu.liveRunners()).toEqual([]);
   expect(secretLeaks(down, vastEmu.apiKey)).toEqual([]);
+});
+
+test('vast-provision bundle with minted storage: the instance gets only scoped, expiring credentials; no other secret in its create request or any output', async () => {
+  const minted = new Map<string, KnownCredential>();
+  const cf = new CloudflareEmulator('cf-token-5e6f7a8b9c', 'ab'.repeat(16), new Map([['parent-key-id-1', 'parent-secret-d4e5f6']]), new Set(['models']), minted);
+  await cf.start();
+  try {
+    vastEmu.addOffer({ id: 5, dph_total: 0.5 });
+    vastEmu.onRunning = (inst) => void ghEmu.connect(joinJitConfig(inst.body.env as Record<string, string>));
+    const secrets = { CLOUDFLARE_API_TOKEN: 'cf-token-5e6f7a8b9c', R2_SECRET_ACCESS_KEY: 'parent-secret-d4e5f6', REGISTRY_PASSWORD: 'push-pass-778899', REGISTRY_USERNAME: 'pusher' };
+    const run = await runBundle('vast-provision', {
+      action: 'actions/vast-provision/action.yml',
+      env: env({ ...secrets, CLOUDFLARE_API_URL: cf.apiUrl, R2_ACCOUNT_ID: 'ab'.repeat(16), R2_ACCESS_KEY_ID: 'parent-key-id-1', EXPERIMENT_ID: 'exp-9', REGISTRY_PULL_USERNAME: 'reader', REGISTRY_PULL_PASSWORD: 'pull-pass-112233' }),
+      inputs: { image: 'ghcr.io/acme/sim@sha256:' + 'c'.repeat(64), 'storage-credentials': 'required', 'max-runtime': '60m' },
+    });
+    expect(run.errors).toEqual([]);
+    const inst = [...vastEmu.instances.values()][0]!;
+    const body = JSON.stringify(inst.body);
+    // The host's Docker daemon gets the pull credential; nothing else of ours reaches the create request.
+    expect(inst.body.image_login).toBe('-u reader -p pull-pass-112233 ghcr.io');
+    for (const s of [vastEmu.apiKey, ghEmu.token, ...Object.values(secrets), 'parent-key-id-1']) expect({ s, inCreate: body.includes(s) }).toEqual({ s, inCreate: false });
+    const delivered = unchunkHostEnv(inst.body.env as Record<string, string>);
+    expect(Object.keys(delivered).sort()).toEqual(
+      ['R2_BUCKET', 'R2_CREDENTIALS_EXPIRE_AT', 'R2_ENDPOINT', 'R2_LOGS_ACCESS_KEY_ID', 'R2_LOGS_BUCKET', 'R2_LOGS_SECRET_ACCESS_KEY', 'R2_LOGS_SESSION_TOKEN', 'R2_PREFIX', 'R2_READ_ACCESS_KEY_ID', 'R2_READ_SECRET_ACCESS_KEY', 'R2_READ_SESSION_TOKEN'].sort(),
+    );
+    expect(minted.get(delivered.R2_READ_ACCESS_KEY_ID!)!.scope).toEqual({ bucket: 'models', permission: 'object-read-only', prefixes: ['stock/trainingdata/', 'stock/trainingdatadaily/', 'stock/trainingdatahourly/', 'stock/compiled_models/', 'stock/hyperparams/'] });
+    expect(minted.get(delivered.R2_LOGS_ACCESS_KEY_ID!)!.scope).toEqual({ bucket: 'models', permission: 'object-read-write', prefixes: ['stock/marketsimulator/logs/exp-9/'] });
+    expect(cf.minted[0]!.ttlSeconds).toBe((60 + 15 + 30 + 15) * 60);
+    // Every delivered secret, and every env chunk carrying them, is masked: never printed, never in outputs, state or summary.
+    const chunks = Object.entries(inst.body.env as Record<string, string>).filter(([k]) => /^MARKETSIM_(ENV|JIT)_\d+$/.test(k)).map(([, v]) => v);
+    for (const s of [...Object.values(secrets), 'pull-pass-112233', delivered.R2_READ_SECRET_ACCESS_KEY!, delivered.R2_READ_SESSION_TOKEN!, delivered.R2_LOGS_SECRET_ACCESS_KEY!, delivered.R2_LOGS_SESSION_TOKEN!, ...chunks]) {
+      expect(secretLeaks(run, s)).toEqual([]);
+      if (s.length > 20) expect(run.stdout).toContain(`::add-mask::${s}`);
+    }
+  } finally {
+    await cf.stop();
+  }
+});
+
+test('vast-provision bundle: a bad Cloudflare token fails before anything is rented', async () => {
+  const cf = new CloudflareEmulator('right-token', 'ab'.repeat(16), new Map([['p', 's']]), new Set(['models']), new Map());
+  await cf.start();
+  try {
+    vastEmu.addOffer({ id: 5 });
+    const run = await runBundle('vast-provision', {
+      action: 'actions/vast-provision/action.yml',
+      env: env({ CLOUDFLARE_API_TOKEN: 'wrong-token-123456', CLOUDFLARE_API_URL: cf.apiUrl, R2_ACCOUNT_ID: 'ab'.repeat(16), R2_ACCESS_KEY_ID: 'p', EXPERIMENT_ID: 'e' }),
+      inputs: { image: 'img' },
+    });
+    expect(run.code).toBe(1);
+    expect(run.errors[0]).toMatch(/Cloudflare API token was refused/);
+    expect(vastEmu.instances.size).toBe(0);
+    expect(ghEmu.runners.size).toBe(0);
+    expect(secretLeaks(run, 'wrong-token-123456')).toEqual([]);
+  } finally {
+    await cf.stop();
+  }
+});
+
+test('vast-provision post: with only the label pattern in state (killed before instance-id was written), it destroys every try of the run by label', async () => {
+  vastEmu.addOffer({ id: 1 });
+  vastEmu.addOffer({ id: 2 });
+  vastEmu.addOffer({ id: 3 });
+  const make = async (offer: number, label: string) => {
+    const res = await fetch(`${vastEmu.url}/api/v0/asks/${offer}/`, { method: 'PUT', headers: { authorization: `Bearer ${vastEmu.apiKey}` }, body: JSON.stringify({ image: 'x', label }) });
+    return ((await res.json()) as { new_contract: number }).new_contract;
+  };
+  await make(1, 'marketsim-4321-2-1');
+  await make(2, 'marketsim-4321-2-2');
+  const keep = await make(3, 'marketsim-4321-3-1');
+  const post = await runBundle('vast-provision-post', { action: 'actions/vast-provision/action.yml', env: env(), state: { 'label-pattern': 'marketsim-4321-2-*' } });
+  expect(post.errors).toEqual([]);
+  expect(vastEmu.live().map((i) => i.id)).toEqual([keep]);
 });
 
 test('vast-provision bundle: SIGTERM while it holds an instance destroys it before exiting', async () => {

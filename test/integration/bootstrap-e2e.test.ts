@@ -6,6 +6,7 @@ import type net from 'node:net';
 import path from 'node:path';
 import { GitHubRunners } from '../../src/github/runners.js';
 import { BOOTSTRAP_SH } from '../../src/vast/bootstrap-script.js';
+import { chunkHostEnv, HOST_ENV_PREFIX } from '../../src/vast/host-env.js';
 import { VastClient } from '../../src/vast/client.js';
 import { provision, type ProvisionConfig } from '../../src/vast/provision.js';
 import { teardown } from '../../src/vast/teardown.js';
@@ -17,13 +18,16 @@ const FAST = { retries: 3, minDelayMs: 5, maxDelayMs: 20 };
 
 /** A stand-in for actions/runner: comes online with its JIT config, runs one job, is deregistered, exits. */
 const STANDIN_RUN_SH = `#!/bin/bash
-curl -fsS -X POST --data-binary "$ACTIONS_RUNNER_INPUT_JITCONFIG" "$STANDIN_GITHUB_URL/_emulator/connect" >/dev/null || exit 2
+# The real listener reads ACTIONS_RUNNER_INPUT_* and deletes them from its environment (github-runners.md A3).
+jit=$ACTIONS_RUNNER_INPUT_JITCONFIG
+unset ACTIONS_RUNNER_INPUT_JITCONFIG
+curl -fsS -X POST --data-binary "$jit" "$STANDIN_GITHUB_URL/_emulator/connect" >/dev/null || exit 2
 sleep "\${STANDIN_IDLE:-0.3}"
 [ -n "\${STANDIN_NO_JOB:-}" ] && { sleep 30; exit 0; }
 "$ACTIONS_RUNNER_HOOK_JOB_STARTED"
 env > "$STANDIN_JOB_ENV"
 echo "job done" > "$STANDIN_JOB_OUTPUT"
-curl -fsS -X POST --data-binary "$ACTIONS_RUNNER_INPUT_JITCONFIG" "$STANDIN_GITHUB_URL/_emulator/finish" >/dev/null
+curl -fsS -X POST --data-binary "$jit" "$STANDIN_GITHUB_URL/_emulator/finish" >/dev/null
 `;
 
 let vastEmu: VastEmulator;
@@ -145,6 +149,42 @@ test('the whole chain: provision -> real bootstrap -> verified runner download -
   expect(t.destroyed).toEqual([]);
   expect(t.alreadyGone).toEqual([r.instanceId]);
   expect(ghEmu.liveRunners()).toEqual([]);
+});
+
+test('delivered storage credentials reach the job\'s environment and nothing else does: no chunk, no JIT piece, no instance key, no smuggled name', async () => {
+  const { vast, github } = clients();
+  vastEmu.addOffer({ id: 1 });
+  const token = `eyJ${'t'.repeat(600)}`;
+  const delivered = chunkHostEnv({ R2_READ_ACCESS_KEY_ID: 'read-id', R2_READ_SESSION_TOKEN: token, R2_LOGS_SECRET_ACCESS_KEY: 'logs-secret' });
+  // A blob that also tries to set PATH and a MARKETSIM_ name: the bootstrap exports R2_* names only.
+  const smuggled = Buffer.from(`PATH=/evil\nMARKETSIM_MAX_LIFETIME=999999\nR2_BUCKET=models\n`).toString('base64');
+  const r = await provision({ ...cfg({ [`${HOST_ENV_PREFIX}00`]: smuggled, [`${HOST_ENV_PREFIX}COUNT`]: '1' }), deliveredEnv: undefined }, { vast, github, log: new RecordingLogger() });
+  expect(await until(() => vastEmu.live().length === 0, 10_000)).toBe(true);
+  const smuggledEnv = fs.readFileSync(path.join(homes[homes.length - 1]!, 'job-env'), 'utf8');
+  expect(smuggledEnv).toMatch(/^R2_BUCKET=models$/m);
+  expect(smuggledEnv).not.toMatch(/PATH=\/evil|MARKETSIM_MAX_LIFETIME=999999/);
+  expect(r.runner.status).toBe('online');
+
+  vastEmu.addOffer({ id: 2 });
+  await provision({ ...cfg(), runId: '778', deliveredEnv: delivered }, { vast, github, log: new RecordingLogger() });
+  expect(await until(() => vastEmu.live().length === 0, 10_000)).toBe(true);
+  const jobEnv = fs.readFileSync(path.join(homes[homes.length - 1]!, 'job-env'), 'utf8');
+  expect(jobEnv).toMatch(/^R2_READ_ACCESS_KEY_ID=read-id$/m);
+  expect(jobEnv).toContain(`R2_READ_SESSION_TOKEN=${token}\n`);
+  expect(jobEnv).toMatch(/^R2_LOGS_SECRET_ACCESS_KEY=logs-secret$/m);
+  expect(jobEnv).not.toMatch(/^(MARKETSIM_ENV_|MARKETSIM_JIT_|CONTAINER_API_KEY=|ACTIONS_RUNNER_INPUT_JITCONFIG=)/m);
+  // ...while the watchdog still destroyed the instance with that key.
+  expect(vastEmu.log.filter((l) => l.method === 'DELETE').every((l) => l.auth === 'instance')).toBe(true);
+});
+
+test('the watchdog never gives up on its own destroy: failed answers are retried until one succeeds', async () => {
+  const { vast, github } = clients();
+  vastEmu.addOffer({ id: 1 });
+  vastEmu.inject((m) => m === 'DELETE', { status: 503, body: 'maintenance' }, 3);
+  await provision(cfg({ MARKETSIM_DESTROY_MAX_PAUSE: '1' }), { vast, github, log: new RecordingLogger() });
+  expect(await until(() => vastEmu.live().length === 0, 15_000)).toBe(true);
+  expect(vastEmu.log.filter((l) => l.method === 'DELETE').map((l) => l.status)).toEqual([503, 503, 503, 200]);
+  expect(fs.readFileSync(path.join(homes[homes.length - 1]!, 'marketsim/bootstrap.log'), 'utf8')).toMatch(/destroy answered 503 \(try 3\); again in 1s/);
 });
 
 test('a runner tarball that does not match the pinned SHA-256 is never run; the instance destroys itself', async () => {

@@ -71,7 +71,9 @@ describe('a registry behind htpasswd (Basic challenge)', () => {
     await expect(RegistryClient.forImage(image).check()).rejects.toThrow(/needs credentials \(image-username \/ image-password\)/);
     await expect(RegistryClient.forImage(image, { username: 'bot', password: 'wrong' }).check()).rejects.toThrow(/cannot be pulled with the given credentials \(bot\): 401/);
     const { runtime, outputs, masked } = rt();
-    await registryCheckStep(runtime, { MARKETSIM_CHECK_IMAGE: image, REGISTRY_USERNAME: 'bot', REGISTRY_PASSWORD: 'pull-secret-42' });
+    // The push credential is never what the check uses: with only it, the check fails as the instance would.
+    await expect(registryCheckStep(rt().runtime, { MARKETSIM_CHECK_IMAGE: image, REGISTRY_USERNAME: 'bot', REGISTRY_PASSWORD: 'pull-secret-42' })).rejects.toThrow(/needs credentials/);
+    await registryCheckStep(runtime, { MARKETSIM_CHECK_IMAGE: image, REGISTRY_PULL_USERNAME: 'bot', REGISTRY_PULL_PASSWORD: 'pull-secret-42' });
     expect(outputs['cuda-version']).toBe('12.9.0');
     expect(masked).toContain('pull-secret-42');
   });

@@ -10,8 +10,9 @@ import { compareVersions } from '../../registry/reference.js';
 export async function registryCheckStep(rt: Runtime, env: Env): Promise<ImageCheck> {
   const r = new InputReader(env);
   const image = r.required('image', { env: ['MARKETSIM_CHECK_IMAGE'] });
-  const username = r.string('username', { env: ['MARKETSIM_CHECK_USERNAME', 'REGISTRY_USERNAME'] });
-  const password = r.string('password', { env: ['MARKETSIM_CHECK_PASSWORD', 'REGISTRY_PASSWORD'] });
+  // The pull credential the instance gets (REGISTRY_PULL_*), never the push one (REGISTRY_USERNAME/PASSWORD).
+  const username = r.string('username', { env: ['MARKETSIM_CHECK_USERNAME', 'REGISTRY_PULL_USERNAME'] });
+  const password = r.string('password', { env: ['MARKETSIM_CHECK_PASSWORD', 'REGISTRY_PULL_PASSWORD'] });
   if (password) rt.mask(password);
   const minCuda = r.string('min-cuda', { env: ['MARKETSIM_CHECK_MIN_CUDA'], default: '12.8' }) ?? '12.8';
   if (!/^\d+(\.\d+)*$/.test(minCuda)) r.problem('min-cuda', `expected a version such as 12.8, got '${minCuda}'`);
