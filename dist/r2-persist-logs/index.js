@@ -43482,7 +43482,9 @@ function explainAccessError(e, store, prefix) {
         return new ConfigurationError(`endpoint: cannot reach ${endpoint} (${code})`);
     // OpenSSL's verdicts (SELF_SIGNED_CERT_IN_CHAIN, CERT_HAS_EXPIRED, ERR_TLS_CERT_ALTNAME_INVALID...).
     if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/.test(code)) {
-        return new ConfigurationError(`endpoint: the TLS certificate of ${endpoint} is not trusted: ${err.message ?? code} (${code}); for a private CA, point NODE_EXTRA_CA_CERTS at its certificate`);
+        // Node 24 appends advice about a command-line flag, which an action cannot pass: ours replaces it.
+        const verdict = (err.message ?? code).replace(/; if the root CA is installed locally.*$/s, '');
+        return new ConfigurationError(`endpoint: the TLS certificate of ${endpoint} is not trusted: ${verdict} (${code}); for a private CA, point NODE_EXTRA_CA_CERTS at its certificate`);
     }
     return e;
 }

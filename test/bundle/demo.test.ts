@@ -1,11 +1,13 @@
+import { describeWith, testWith } from '../support-tools.js';
+import { NODE24 } from './node24.js';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDir } from '../integration/helpers.js';
 
-test('npm run demo: s3rver, sample data, hydrate -> example simulator -> persist, all verified', async () => {
+testWith('the demo test', ['python3'])('npm run demo: s3rver, sample data, hydrate -> example simulator -> persist, all verified', async () => {
   const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(process.execPath, ['demo/demo.mjs'], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const child = spawn(NODE24, ['demo/demo.mjs'], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
@@ -16,10 +18,11 @@ test('npm run demo: s3rver, sample data, hydrate -> example simulator -> persist
   expect(out).toContain('Verified by listing: yes');
   expect(out).toContain('s3://models/stock/marketsimulator/logs/demo/results.json');
   expect(out).not.toContain('demo-secret');
+  expect(out).not.toMatch(/Warning/);
   expect(code).toBe(0);
 });
 
-describe('example simulator', () => {
+describeWith('the example simulator tests', ['python3'])('example simulator', () => {
   const run = (root: string, args: string[] = []) =>
     spawnSync('python3', ['-m', 'marketsimulator.runner', ...args], { env: { PATH: process.env.PATH, PYTHONPATH: path.resolve('.'), LOCAL_ROOT: root }, encoding: 'utf8' });
 

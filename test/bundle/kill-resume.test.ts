@@ -1,3 +1,4 @@
+import { NODE24 } from './node24.js';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 
 function hydrateCli(root: string): ReturnType<typeof spawn> {
-  return spawn(process.execPath, [path.resolve('dist/cli/index.js'), 'hydrate', '--dirs', 'trainingdata', '--concurrency', '4'], {
+  return spawn(NODE24, [path.resolve('dist/cli/index.js'), 'hydrate', '--dirs', 'trainingdata', '--concurrency', '4'], {
     env: { PATH: process.env.PATH, R2_ENDPOINT: fx.proxy.endpoint, R2_ACCESS_KEY_ID: 'S3RVER', R2_SECRET_ACCESS_KEY: TEST_SECRET, LOCAL_ROOT: root },
     stdio: 'ignore',
   });

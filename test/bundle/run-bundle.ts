@@ -1,3 +1,4 @@
+import { NODE24 } from './node24.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -92,13 +93,12 @@ export async function runBundle(name: string, opts: BundleOptions): Promise<Bund
     GITHUB_STEP_SUMMARY: files.summary,
     GITHUB_ENV: files.env,
     GITHUB_ACTIONS: 'true',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   };
   for (const [k, v] of Object.entries({ ...(opts.action ? actionDefaults(opts.action) : {}), ...(opts.inputs ?? {}) })) env[inputVar(k)] = v;
   for (const [k, v] of Object.entries(opts.state ?? {})) env[`STATE_${k}`] = v;
   Object.assign(env, opts.env ?? {});
   // Its own process group, so a kill takes the whole tree, as the runner does on cancel.
-  const child = spawn(process.execPath, [bundleCopy(name)], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(NODE24, [bundleCopy(name)], { env, cwd: work, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -1,3 +1,5 @@
+import { testWith } from '../support-tools.js';
+import { NODE24 } from './node24.js';
 import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -160,7 +162,7 @@ test('CLI: hydrate --json, and run -- CMD exits with the command\'s code after p
   const cli = path.resolve('dist/cli/index.js');
   const exec = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [cli, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...userEnv(root) } });
+      const child = spawn(NODE24, [cli, ...args], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...userEnv(root) } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -183,7 +185,7 @@ test('CLI: hydrate --json, and run -- CMD exits with the command\'s code after p
   expect(bad.stderr).toMatch(/error: Invalid input concurrency: expected a whole number/);
 });
 
-test('r2-hydrate bundle over https (R2 is https only): TLS in front of s3rver, the test CA trusted through NODE_EXTRA_CA_CERTS', async () => {
+testWith('the https bundle test', ['openssl'])('r2-hydrate bundle over https (R2 is https only): TLS in front of s3rver, the test CA trusted through NODE_EXTRA_CA_CERTS', async () => {
   const dir = tempDir('b-tls');
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost,IP:127.0.0.1'], { stdio: 'ignore' });
   const upstream = new URL(s3.endpoint);

@@ -1,3 +1,5 @@
+import { testWith } from '../support-tools.js';
+import { NODE24 } from './node24.js';
 import fs from 'node:fs';
 import { VastEmulator } from '../emulators/vast-emulator.js';
 import { GitHubEmulator } from '../emulators/github-emulator.js';
@@ -202,7 +204,7 @@ test('CLI: offers table, provision --json, teardown, reap --dry-run: the same en
   vastEmu.onRunning = (inst) => void ghEmu.connect(joinJitConfig(inst.body.env as Record<string, string>));
   const cli = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
-      const child = spawn(process.execPath, [path.resolve('dist/cli/index.js'), ...args], { env: { PATH: process.env.PATH, ...env() } });
+      const child = spawn(NODE24, [path.resolve('dist/cli/index.js'), ...args], { env: { PATH: process.env.PATH, ...env() } });
       let stdout = '';
       let stderr = '';
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -229,7 +231,7 @@ test('CLI: offers table, provision --json, teardown, reap --dry-run: the same en
   expect(vastEmu.live()).toEqual([]);
 });
 
-test('registry-check bundle (the last step of build-push-image): pullable with the instance credentials, password masked', async () => {
+testWith('the registry-check bundle test', ['docker-registry', 'htpasswd'])('registry-check bundle (the last step of build-push-image): pullable with the instance credentials, password masked', async () => {
   const { startRegistry } = await import('../emulators/docker-registry.js');
   const reg = await startRegistry({ username: 'bot', password: 'reg-secret-77' });
   try {

@@ -33,6 +33,8 @@ export interface S3Server {
 }
 
 const S3RVER_BIN = path.resolve('node_modules/s3rver/bin/s3rver.js');
+/** Makes s3rver answer an upload only once its file is written, as S3 and R2 do (see the file). */
+export const DURABLE_WRITES = path.resolve('test/emulators/s3rver-durable-writes.cjs');
 
 /**
  * A real S3-compatible server (s3rver) on 127.0.0.1, one per test file. It needs the legacy
@@ -43,7 +45,7 @@ export async function startS3(): Promise<S3Server> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'marketsim-s3rver-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--openssl-legacy-provider', S3RVER_BIN, '-d', dataDir, '-a', '127.0.0.1', '-p', String(port), '--silent', '--no-vhost-buckets'],
+    ['--openssl-legacy-provider', '--require', DURABLE_WRITES, S3RVER_BIN, '-d', dataDir, '-a', '127.0.0.1', '-p', String(port), '--silent', '--no-vhost-buckets'],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   await new Promise<void>((resolve, reject) => {

@@ -1,3 +1,4 @@
+import { testWith } from '../support-tools.js';
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -14,6 +15,8 @@ import { GitHubEmulator } from '../emulators/github-emulator.js';
 import { VastEmulator, type EmuInstance } from '../emulators/vast-emulator.js';
 import { RecordingLogger, tempDir } from './helpers.js';
 
+// The instance side runs the real bootstrap: bash, curl, tar, sha256sum.
+const e2e = testWith('the bootstrap end-to-end tests', ['curl']);
 const FAST = { retries: 3, minDelayMs: 5, maxDelayMs: 20 };
 
 /** A stand-in for actions/runner: comes online with its JIT config, runs one job, is deregistered, exits. */
@@ -128,7 +131,7 @@ const clients = () => ({
   github: new GitHubRunners({ apiUrl: ghEmu.url, token: ghEmu.token, scope: { kind: 'repo' as const, owner: 'acme', repo: 'marketsim' }, retry: FAST, sleep: async () => undefined }),
 });
 
-test('the whole chain: provision -> real bootstrap -> verified runner download -> online -> one job -> the instance destroys itself; teardown is then a no-op', async () => {
+e2e('the whole chain: provision -> real bootstrap -> verified runner download -> online -> one job -> the instance destroys itself; teardown is then a no-op', async () => {
   const { vast, github } = clients();
   vastEmu.addOffer({ id: 1, dph_total: 0.45 });
   const r = await provision(cfg(), { vast, github, log: new RecordingLogger() });
@@ -151,7 +154,7 @@ test('the whole chain: provision -> real bootstrap -> verified runner download -
   expect(ghEmu.liveRunners()).toEqual([]);
 });
 
-test('delivered storage credentials reach the job\'s environment and nothing else does: no chunk, no JIT piece, no instance key, no smuggled name', async () => {
+e2e('delivered storage credentials reach the job\'s environment and nothing else does: no chunk, no JIT piece, no instance key, no smuggled name', async () => {
   const { vast, github } = clients();
   vastEmu.addOffer({ id: 1 });
   const token = `eyJ${'t'.repeat(600)}`;
@@ -177,7 +180,7 @@ test('delivered storage credentials reach the job\'s environment and nothing els
   expect(vastEmu.log.filter((l) => l.method === 'DELETE').every((l) => l.auth === 'instance')).toBe(true);
 });
 
-test('the watchdog never gives up on its own destroy: failed answers are retried until one succeeds', async () => {
+e2e('the watchdog never gives up on its own destroy: failed answers are retried until one succeeds', async () => {
   const { vast, github } = clients();
   vastEmu.addOffer({ id: 1 });
   vastEmu.inject((m) => m === 'DELETE', { status: 503, body: 'maintenance' }, 3);
@@ -187,7 +190,7 @@ test('the watchdog never gives up on its own destroy: failed answers are retried
   expect(fs.readFileSync(path.join(homes[homes.length - 1]!, 'marketsim/bootstrap.log'), 'utf8')).toMatch(/destroy answered 503 \(try 3\); again in 1s/);
 });
 
-test('a runner tarball that does not match the pinned SHA-256 is never run; the instance destroys itself', async () => {
+e2e('a runner tarball that does not match the pinned SHA-256 is never run; the instance destroys itself', async () => {
   const { vast, github } = clients();
   vastEmu.addOffer({ id: 1 });
   await expect(provision({ ...cfg({ MARKETSIM_RUNNER_SHA256: '0'.repeat(64) }), runnerTimeoutMs: 600 }, { vast, github, log: new RecordingLogger() })).rejects.toThrow(
@@ -197,7 +200,7 @@ test('a runner tarball that does not match the pinned SHA-256 is never run; the 
   expect(fs.readFileSync(path.join(homes[homes.length - 1]!, 'marketsim/bootstrap.log'), 'utf8')).toMatch(/runner checksum mismatch/);
 });
 
-test('no job within the grace period: the watchdog destroys the instance by itself', async () => {
+e2e('no job within the grace period: the watchdog destroys the instance by itself', async () => {
   const { vast, github } = clients();
   vastEmu.addOffer({ id: 1 });
   const r = await provision(cfg({ STANDIN_NO_JOB: '1', MARKETSIM_JOB_GRACE: '1' }), { vast, github, log: new RecordingLogger() });
@@ -206,7 +209,7 @@ test('no job within the grace period: the watchdog destroys the instance by itse
   expect(fs.readFileSync(path.join(homes[homes.length - 1]!, 'marketsim/bootstrap.log'), 'utf8')).toMatch(/no job arrived in time/);
 });
 
-test('the bootstrap is shellcheck-clean, fits Vast\'s onstart limit, and the embedded copy is current', () => {
+testWith('the shellcheck test', ['shellcheck'])('the bootstrap is shellcheck-clean, fits Vast\'s onstart limit, and the embedded copy is current', () => {
   expect(BOOTSTRAP_SH).toBe(fs.readFileSync('src/vast/bootstrap.sh', 'utf8'));
   expect(BOOTSTRAP_SH.length).toBeLessThanOrEqual(4048);
   execFileSync('shellcheck', ['-s', 'bash', 'src/vast/bootstrap.sh']);

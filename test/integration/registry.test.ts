@@ -1,3 +1,4 @@
+import { describeWith } from '../support-tools.js';
 import http from 'node:http';
 import type net from 'node:net';
 import { registryCheckStep } from '../../src/actions/registry-check/step.js';
@@ -23,7 +24,7 @@ function rt() {
   return { runtime, outputs, masked, log };
 }
 
-describe('an open registry', () => {
+describeWith('registry tests', ['docker-registry'])('an open registry', () => {
   let reg: LocalRegistry;
   beforeAll(async () => {
     reg = await startRegistry();
@@ -56,7 +57,7 @@ describe('an open registry', () => {
   });
 });
 
-describe('a registry behind htpasswd (Basic challenge)', () => {
+describeWith('registry auth tests', ['docker-registry', 'htpasswd'])('a registry behind htpasswd (Basic challenge)', () => {
   let reg: LocalRegistry;
   beforeAll(async () => {
     reg = await startRegistry({ username: 'bot', password: 'pull-secret-42' });

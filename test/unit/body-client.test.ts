@@ -1,3 +1,4 @@
+import { testWith } from '../support-tools.js';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -200,7 +201,7 @@ test('waiters beyond maxSockets get a socket as soon as one is free', async () =
   c.close();
 });
 
-test('https: the body arrives through TLS into the reused read buffer', async () => {
+testWith('the TLS body-client test', ['openssl'])('https: the body arrives through TLS into the reused read buffer', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
   const cert = fs.readFileSync(`${dir}/c.pem`);
