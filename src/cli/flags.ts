@@ -17,6 +17,7 @@ export const CONNECTION_FLAGS: Flag[] = [
   { input: 'prefix', description: 'key prefix in front of every folder (env R2_PREFIX; default stock/)' },
   { input: 'access-key-id', description: 'access key id (env R2_ACCESS_KEY_ID, then AWS_ACCESS_KEY_ID)' },
   { input: 'secret-access-key', description: 'secret key; prefer the env R2_SECRET_ACCESS_KEY (flags show in ps)' },
+  { input: 'session-token', description: 'session token of temporary credentials; prefer the env R2_SESSION_TOKEN or AWS_SESSION_TOKEN' },
   { input: 'region', description: 'signing region (default auto)' },
   { input: 'local-root', description: 'local root folder (env LOCAL_ROOT, then GITHUB_WORKSPACE; default /workspace)' },
   { input: 'concurrency', description: 'requests in flight (default 32)' },
@@ -35,6 +36,7 @@ export const PERSIST_FLAGS: Flag[] = [
   { input: 'log-dir', description: 'log folder, relative to the local root (env LOCAL_LOG_DIR; default marketsimulator/run_logs)' },
   { input: 'experiment-id', description: 'experiment id (env EXPERIMENT_ID; generated when absent)' },
   { input: 'logs-prefix', description: 'key prefix of the logs under --prefix (default marketsimulator/logs/)' },
+  { input: 'logs-bucket', description: 'bucket for the logs when not the data bucket (env R2_LOGS_BUCKET)' },
   { input: 'if-no-files-found', description: 'warn, error or ignore (default warn)' },
 ];
 
@@ -59,8 +61,8 @@ export const OFFER_FLAGS: Flag[] = [
 export const PROVISION_FLAGS: Flag[] = [
   { input: 'offer-id', description: 'rent exactly this offer' },
   { input: 'image', description: 'image to run (env IMAGE_REF)' },
-  { input: 'image-username', description: 'registry user (env REGISTRY_USERNAME)' },
-  { input: 'image-password', description: 'registry password; prefer env REGISTRY_PASSWORD' },
+  { input: 'image-username', description: 'pull-only registry user (env REGISTRY_PULL_USERNAME)' },
+  { input: 'image-password', description: 'pull-only registry password; prefer env REGISTRY_PULL_PASSWORD' },
   { input: 'env', description: 'KEY=VALUE lines for the instance' },
   { input: 'label-prefix', description: 'label prefix (default marketsim)' },
   { input: 'github-token', description: 'runner-admin token; prefer env MARKETSIM_GITHUB_TOKEN' },
@@ -72,8 +74,19 @@ export const PROVISION_FLAGS: Flag[] = [
   { input: 'min-balance', description: 'minimum credit in USD' },
   { input: 'wait-timeout', description: 'e.g. 15m' },
   { input: 'runner-timeout', description: 'e.g. 10m' },
-  { input: 'max-lifetime', description: 'e.g. 6h' },
+  { input: 'max-lifetime', description: 'e.g. 6h (default max-runtime + job-grace + 30m, else 6h)' },
   { input: 'job-grace', description: 'e.g. 15m' },
+  { input: 'max-runtime', description: 'timeout of the job on the GPU, e.g. 240m' },
+  { input: 'spend-cap', description: 'USD: lanes x price x lifetime must stay under it (default 25)' },
+  { input: 'lanes', description: 'GPUs the experiment rents in all (default 1)' },
+  { input: 'storage-credentials', description: 'auto, required or none: scoped storage credentials for the host' },
+  { input: 'cloudflare-api-token', description: 'mints the host\'s temporary R2 credentials; prefer env CLOUDFLARE_API_TOKEN' },
+  { input: 'r2-account-id', description: 'Cloudflare account id (env R2_ACCOUNT_ID)' },
+  { input: 'r2-access-key-id', description: 'parent R2 token\'s access key id (env R2_ACCESS_KEY_ID)' },
+  { input: 'r2-bucket', description: 'data bucket (env R2_BUCKET)' },
+  { input: 'r2-logs-bucket', description: 'logs bucket (env R2_LOGS_BUCKET)' },
+  { input: 'experiment-id', description: 'the logs folder the host may write (env EXPERIMENT_ID)' },
+  { input: 'extra-dirs', description: 'more data folders the host may read (env EXTRA_PULL_DIRS)' },
 ];
 
 export const TEARDOWN_FLAGS: Flag[] = [
