@@ -837,10 +837,14 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
         const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
         if (plan.missingDirs.length === cfg.dirs.length) {
-            throw new errors/* ConfigurationError */.j(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
+            throw new errors/* ConfigurationError */.j1(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
         }
         for (const d of plan.missingDirs)
             log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
+        // An include that matches nothing is most often a typo: say so instead of a silent "0 files".
+        if (cfg.include.length && plan.download.length + plan.adopt.length + plan.skip.length === 0) {
+            log.warn(`include: ${cfg.include.join(', ')} matched none of the objects listed (patterns are relative to the local root, e.g. trainingdata/AAPL*.csv)`);
+        }
         const stats = new Map(cfg.dirs.map((dir) => [
             dir,
             { dir, objects: listings.get(dir)?.length ?? 0, downloaded: 0, skipped: 0, deleted: 0, bytes: 0, ms: 0, missing: plan.missingDirs.includes(dir) },
@@ -976,9 +980,12 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
     }
 }
 
+// EXTERNAL MODULE: ./lib/storage/local-root.js
+var local_root = __webpack_require__(8115);
 // EXTERNAL MODULE: ./lib/storage/report.js
 var report = __webpack_require__(4983);
 ;// CONCATENATED MODULE: ./lib/actions/r2-hydrate/step.js
+
 
 
 
@@ -997,6 +1004,8 @@ function readHydrateInputs(env, mask) {
 async function hydrateStep(rt, env) {
     const { r, cfg, cache } = readHydrateInputs(env, (s) => rt.mask(s));
     r.finish();
+    // Before any request: one line naming local-root, never one error per object.
+    (0,local_root/* checkLocalRoot */.U)(cfg.localRoot);
     const source = `s3://${cfg.store.bucket}/${cfg.prefix}`;
     rt.log.info(`Hydrating ${cfg.dirs.join(', ')} from ${source} into ${cfg.localRoot}${cfg.dryRun ? ' (dry run)' : ''}`);
     const useCache = cache && !cfg.dryRun;
@@ -1013,7 +1022,7 @@ async function hydrateStep(rt, env) {
                     rt.log.info(cacheHit ? `Restored the Actions cache ${cacheKey(hash)}` : `No Actions cache for ${cacheKey(hash)}`);
                 }
                 catch (e) {
-                    rt.log.warn(`cache: restore failed (${(0,errors/* errorMessage */.g)(e)}); hydrating from the bucket`);
+                    rt.log.warn(`cache: restore failed (${(0,errors/* errorMessage */.gJ)(e)}); hydrating from the bucket`);
                 }
             }
             : undefined,
@@ -1035,10 +1044,283 @@ async function hydrateStep(rt, env) {
             rt.log.info(`Saved the Actions cache ${cacheKey(result.manifestHash)}`);
         }
         catch (e) {
-            rt.log.warn(`cache: save failed (${(0,errors/* errorMessage */.g)(e)}); the data is in place regardless`);
+            rt.log.warn(`cache: save failed (${(0,errors/* errorMessage */.gJ)(e)}); the data is in place regardless`);
         }
     }
     return result;
+}
+
+
+/***/ }),
+
+/***/ 5496:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DC: () => (/* binding */ hashFile),
+/* harmony export */   Gv: () => (/* binding */ hashPath),
+/* harmony export */   Ln: () => (/* binding */ compositeEtag),
+/* harmony export */   Qw: () => (/* binding */ PartsHasher),
+/* harmony export */   V: () => (/* binding */ partSizeFits),
+/* harmony export */   eu: () => (/* binding */ isSinglePartMd5),
+/* harmony export */   h1: () => (/* binding */ multipartParts),
+/* harmony export */   oV: () => (/* binding */ partSizeFor),
+/* harmony export */   v: () => (/* binding */ EtagHasher)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+
+
+const SINGLE = /^[0-9a-f]{32}$/;
+const MULTI = /^([0-9a-f]{32})-(\d+)$/;
+function multipartParts(etag) {
+    const m = MULTI.exec(etag);
+    return m ? Number(m[2]) : undefined;
+}
+function isSinglePartMd5(etag) {
+    return SINGLE.test(etag);
+}
+/** True when `partSize` can have produced `parts` parts for an object of `size` bytes. */
+function partSizeFits(size, partSize, parts) {
+    return partSize > 0 && Math.ceil(size / partSize) === parts && (parts > 1 || size <= partSize);
+}
+/** S3/R2 multipart ETag: MD5 of the concatenated binary part MD5s, then `-<part count>`. */
+function compositeEtag(partMd5s) {
+    return `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5').update(Buffer.concat(partMd5s)).digest('hex')}-${partMd5s.length}`;
+}
+/** Equal parts of `partSize` except a shorter last one: the only layout R2 accepts. */
+function partSizeFor(size, minPart = 8 * 1024 * 1024) {
+    const MiB = 1024 * 1024;
+    const needed = Math.ceil(size / 10_000 / MiB) * MiB;
+    return Math.max(minPart, needed);
+}
+/** MD5 per part of `partSize` bytes, fed in any chunking: digests to the multipart ETag form. */
+class PartsHasher {
+    partSize;
+    part = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+    fill = 0;
+    md5s = [];
+    constructor(partSize) {
+        this.partSize = partSize;
+    }
+    update(chunk) {
+        let off = 0;
+        while (off < chunk.length) {
+            const take = Math.min(this.partSize - this.fill, chunk.length - off);
+            this.part.update(chunk.subarray(off, off + take));
+            this.fill += take;
+            off += take;
+            if (this.fill === this.partSize) {
+                this.md5s.push(this.part.digest());
+                this.part = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+                this.fill = 0;
+            }
+        }
+    }
+    digest() {
+        if (this.fill > 0 || this.md5s.length === 0)
+            this.md5s.push(this.part.digest());
+        return compositeEtag(this.md5s);
+    }
+}
+/**
+ * Hashes bytes in order and says whether they match an ETag. For a multipart ETag it needs the
+ * part size; without it (or for an ETag that is not an MD5, e.g. SSE-C) only the size can be checked.
+ */
+class EtagHasher {
+    expected;
+    method;
+    hash;
+    bytes = 0;
+    constructor(expected, partSize) {
+        this.expected = expected;
+        if (isSinglePartMd5(expected)) {
+            this.method = 'md5';
+            const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
+            this.hash = { update: (c) => whole.update(c), digest: () => whole.digest('hex') };
+        }
+        else if (multipartParts(expected) !== undefined && partSize) {
+            this.method = 'multipart-md5';
+            this.hash = new PartsHasher(partSize);
+        }
+        else {
+            this.method = 'size-only';
+        }
+    }
+    update(chunk) {
+        this.bytes += chunk.length;
+        this.hash?.update(chunk);
+    }
+    /** The ETag the bytes produce (for size-only: the expected one, unverified). */
+    digest() {
+        return this.hash ? this.hash.digest() : this.expected;
+    }
+}
+/**
+ * Feeds a file, front to back, to every sink: the first `size` bytes, or up to the end when `size`
+ * is undefined. Returns how many bytes it read (less than `size` when the file is shorter).
+ */
+async function hashFile(fh, size, ...sinks) {
+    // 1 MiB reads: as fast as bigger ones from the page cache, and four read-backs at once stay small.
+    const buf = Buffer.allocUnsafe(size === undefined ? 1024 * 1024 : Math.max(1, Math.min(size, 1024 * 1024)));
+    let pos = 0;
+    while (size === undefined || pos < size) {
+        const { bytesRead } = await fh.read(buf, 0, size === undefined ? buf.length : Math.min(buf.length, size - pos), pos);
+        if (bytesRead === 0)
+            break;
+        const chunk = buf.subarray(0, bytesRead);
+        for (const s of sinks)
+            s.update(chunk);
+        pos += bytesRead;
+    }
+    return pos;
+}
+/** `hashFile` on a file named by path: opened for reading, always closed. */
+async function hashPath(file, size, ...sinks) {
+    const fh = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(file, 'r');
+    try {
+        return await hashFile(fh, size, ...sinks);
+    }
+    finally {
+        await fh.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 8115:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ checkLocalRoot)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(452);
+
+
+
+/** Pseudo file systems: writing there fails per object (or, for /proc, spins in Node's recursive mkdir). */
+const VIRTUAL = ['/proc', '/sys', '/dev'];
+/**
+ * The local root, checked once before any request: a regular file, a folder we cannot write, or a
+ * path on a pseudo file system is one error naming local-root, never one error per object.
+ */
+function checkLocalRoot(root, opts = {}) {
+    const name = opts.name ?? 'local-root';
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(root);
+    if (VIRTUAL.some((v) => abs === v || abs.startsWith(`${v}/`)))
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}: ${abs} is on a pseudo file system (${abs.split('/')[1]}); choose a real folder`);
+    // The nearest part of the path that exists decides: it must be a folder we may write into.
+    let probe = abs;
+    while (!node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(probe)) {
+        if (opts.mustExist)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}: ${abs} does not exist`);
+        const up = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(probe);
+        if (up === probe)
+            break;
+        probe = up;
+    }
+    const st = node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(probe);
+    if (!st.isDirectory())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}: ${probe} is ${st.isFile() ? 'a regular file' : 'not a folder'}, not a folder`);
+    try {
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync(probe, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ConfigurationError */ .j1(`${name}: ${probe} is not writable by this user`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 4983:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ persistSummary),
+/* harmony export */   k: () => (/* binding */ hydrateSummary)
+/* harmony export */ });
+/* harmony import */ var _runtime_format_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2625);
+
+const METHOD_TEXT = {
+    md5: 'MD5 of the body = single-part ETag',
+    'multipart-md5': 'MD5 of part MD5s = multipart ETag',
+    'size-only': 'size only (the store did not reveal how to check the content)',
+    'local-md5': 'local file hashed, matched the ETag (not downloaded)',
+    cache: 'restored from the Actions cache',
+};
+function hydrateSummary(r, source, cacheHit) {
+    const lines = [
+        `${r.dryRun ? 'Dry run: would download' : 'Downloaded'} **${r.downloaded}** files (${(0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(r.bytesDownloaded)}) from \`${source}\` in ${(0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSeconds */ .Xo)(r.elapsedMs)} ` +
+            `(${(0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRate */ .CE)(r.bytesDownloaded, r.elapsedMs)}); ${r.skipped} unchanged, ${r.deleted} deleted.`,
+        `Manifest hash: \`${r.manifestHash}\``,
+    ];
+    if (cacheHit !== undefined)
+        lines.push(`Actions cache: ${cacheHit ? 'hit' : 'miss'}`);
+    if (r.refused)
+        lines.push(`Refused ${r.refused} object keys that would write outside the target (see the warnings).`);
+    if (r.staleTempFilesRemoved)
+        lines.push(`Removed ${r.staleTempFilesRemoved} temporary files left by an interrupted run.`);
+    if (r.failures.length)
+        lines.push(`**${r.failures.length} objects failed**: ${r.failures.slice(0, 10).map((f) => `\`${f.key}\``).join(', ')}`);
+    const tables = [
+        {
+            title: 'Folders',
+            header: ['folder', 'objects', 'downloaded', 'skipped', 'deleted', 'bytes', 'seconds', 'MB/s'],
+            rows: r.dirs.map((d) => [
+                d.missing ? `${d.dir} (missing in bucket)` : d.dir,
+                String(d.objects),
+                String(d.downloaded),
+                String(d.skipped),
+                String(d.deleted),
+                (0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(d.bytes),
+                (d.ms / 1000).toFixed(2),
+                d.ms > 0 ? (d.bytes / 1e6 / (d.ms / 1000)).toFixed(1) : '-',
+            ]),
+        },
+    ];
+    const methods = Object.entries(r.verification);
+    if (methods.length) {
+        tables.push({ title: 'Integrity', header: ['verified by', 'files'], rows: methods.map(([m, n]) => [METHOD_TEXT[m], String(n)]) });
+    }
+    return { heading: 'r2-hydrate', lines, tables };
+}
+function persistSummary(r) {
+    const lines = [
+        `Logs of experiment \`${r.experimentId}\` → \`${r.uri}\``,
+        r.noFiles
+            ? 'No files to upload.'
+            : `Uploaded **${r.uploaded}** files (${(0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(r.bytesUploaded)}) in ${(0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSeconds */ .Xo)(r.elapsedMs)} (${(0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatRate */ .CE)(r.bytesUploaded, r.elapsedMs)}); ` +
+                `${r.skipped} already there. Verified by listing: **${r.verified ? 'yes' : 'NO'}**.`,
+    ];
+    if (r.missing.length)
+        lines.push(`Missing or different in the bucket: ${r.missing.slice(0, 20).map((m) => `\`${m}\``).join(', ')}`);
+    if (r.growing.length)
+        lines.push(`Still being written while read (uploaded as a consistent snapshot): ${r.growing.map((g) => `\`${g}\``).join(', ')}`);
+    if (r.skippedLinks.length)
+        lines.push(`Links not followed: ${r.skippedLinks.map((l) => `\`${l.rel}\` (${l.reason})`).join(', ')}`);
+    const tables = [
+        {
+            title: 'Upload',
+            header: ['files', 'uploaded', 'skipped', 'failed', 'bytes', 'seconds', 'MB/s', 'verified'],
+            rows: [
+                [
+                    String(r.files),
+                    String(r.uploaded),
+                    String(r.skipped),
+                    String(r.failures.length),
+                    (0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_0__/* .formatBytes */ .z3)(r.bytesUploaded),
+                    (r.elapsedMs / 1000).toFixed(2),
+                    r.elapsedMs > 0 ? (r.bytesUploaded / 1e6 / (r.elapsedMs / 1000)).toFixed(1) : '-',
+                    r.verified ? 'yes' : 'no',
+                ],
+            ],
+        },
+    ];
+    return { heading: 'r2-persist-logs', lines, tables };
 }
 
 

@@ -21,12 +21,13 @@ __webpack_require__.r(__webpack_exports__);
  * on our stdout/stderr. Resolves with the exit code (128 + signal number when killed by a signal).
  * SIGINT/SIGTERM sent to us are passed on, so a cancelled job stops the command, not just us.
  */
-function runCommand(command, cwd, env) {
+function runCommand(command, cwd, env, stdoutToStderr = false) {
     return new Promise((resolve, reject) => {
         // A login shell reads /etc/profile, which on Debian resets PATH: the caller's PATH (a virtualenv,
         // setup-python's tool cache) is put back before the command runs.
         const script = env.PATH ? `export PATH=${shellJoin([env.PATH])}\n${command}` : command;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-lc', script], { cwd, env, stdio: 'inherit' });
+        // With `--json` the CLI's stdout is the result document alone: the command writes to stderr then.
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-lc', script], { cwd, env, stdio: ['inherit', stdoutToStderr ? 2 : 'inherit', 'inherit'] });
         const forward = (sig) => () => child.kill(sig);
         const onInt = forward('SIGINT');
         const onTerm = forward('SIGTERM');

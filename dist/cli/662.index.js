@@ -1,23 +1,254 @@
 export const id = 662;
-export const ids = [662,741,456];
+export const ids = [662,456];
 export const modules = {
 
-/***/ 2741:
+/***/ 1049:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   persistStep: () => (/* binding */ persistStep),
+/* harmony export */   vI: () => (/* binding */ withExperimentId)
+/* harmony export */ });
+/* unused harmony exports PERSIST_OUTPUTS, readPersistInputs */
+/* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(178);
+/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2764);
+/* harmony import */ var _storage_persist_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8829);
+/* harmony import */ var _storage_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4983);
+
+
+
+
+const PERSIST_OUTPUTS = (/* unused pure expression or super */ null && (['experiment-id', 'uri', 'files-uploaded', 'files-skipped', 'bytes-uploaded', 'verified']));
+function readPersistInputs(env, mask) {
+    const r = new _inputs_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .InputReader */ .i_(env);
+    return { r, cfg: (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readPersistConfig */ .X7)(r, env, mask) };
+}
+/** Pins the experiment id (e.g. the one main generated) for a later step such as post. */
+function withExperimentId(env, id) {
+    return { ...env, [(0,_inputs_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .inputVar */ .So)('experiment-id')]: id };
+}
+/** r2-persist-logs: inputs → upload and confirm → outputs and summary. Throws if anything is missing. */
+async function persistStep(rt, env) {
+    const { r, cfg } = readPersistInputs(env, (s) => rt.mask(s));
+    r.finish();
+    rt.log.info(`Persisting ${cfg.logDir} to s3://${cfg.store.bucket}/${cfg.targetPrefix}`);
+    // The id and uri first: a later step needs them even if the upload fails.
+    rt.setOutput('experiment-id', cfg.experimentId);
+    rt.setOutput('uri', `s3://${cfg.store.bucket}/${cfg.targetPrefix}`);
+    const result = await (0,_storage_persist_js__WEBPACK_IMPORTED_MODULE_1__/* .persistLogs */ .g3)(cfg, rt.log, rt.progress('persist-logs'));
+    rt.setOutput('files-uploaded', result.uploaded);
+    rt.setOutput('files-skipped', result.skipped);
+    rt.setOutput('bytes-uploaded', result.bytesUploaded);
+    rt.setOutput('verified', result.verified);
+    await rt.writeSummary((0,_storage_report_js__WEBPACK_IMPORTED_MODULE_2__/* .persistSummary */ .f)(result));
+    if (result.failures.length) {
+        throw new Error(`${result.failures.length} log files could not be uploaded: ${result.failures.slice(0, 10).map((f) => `${f.rel}: ${f.message}`).join('; ')}`);
+    }
+    if (!result.noFiles && !result.verified) {
+        throw new Error(`Upload not confirmed: missing or different in ${result.uri}: ${result.missing.slice(0, 20).join(', ')}`);
+    }
+    return result;
+}
+
+
+/***/ }),
+
+/***/ 6456:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commandEnv: () => (/* binding */ commandEnv),
+/* harmony export */   hiddenFromCommand: () => (/* binding */ hiddenFromCommand),
+/* harmony export */   runCommand: () => (/* binding */ runCommand),
+/* harmony export */   shellJoin: () => (/* binding */ shellJoin)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+
+
+/**
+ * Runs `command` with `bash -lc` (login shell, so profiles and shell features work), output live
+ * on our stdout/stderr. Resolves with the exit code (128 + signal number when killed by a signal).
+ * SIGINT/SIGTERM sent to us are passed on, so a cancelled job stops the command, not just us.
+ */
+function runCommand(command, cwd, env, stdoutToStderr = false) {
+    return new Promise((resolve, reject) => {
+        // A login shell reads /etc/profile, which on Debian resets PATH: the caller's PATH (a virtualenv,
+        // setup-python's tool cache) is put back before the command runs.
+        const script = env.PATH ? `export PATH=${shellJoin([env.PATH])}\n${command}` : command;
+        // With `--json` the CLI's stdout is the result document alone: the command writes to stderr then.
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-lc', script], { cwd, env, stdio: ['inherit', stdoutToStderr ? 2 : 'inherit', 'inherit'] });
+        const forward = (sig) => () => child.kill(sig);
+        const onInt = forward('SIGINT');
+        const onTerm = forward('SIGTERM');
+        process.on('SIGINT', onInt);
+        process.on('SIGTERM', onTerm);
+        const cleanup = () => {
+            process.off('SIGINT', onInt);
+            process.off('SIGTERM', onTerm);
+        };
+        child.on('error', (e) => {
+            cleanup();
+            reject(e);
+        });
+        child.on('close', (code, signal) => {
+            cleanup();
+            resolve(code ?? 128 + (signal ? (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0) : 0));
+        });
+    });
+}
+/**
+ * Variables the user's command never sees: our inputs and state, storage keys and session tokens
+ * (R2_*, AWS_*), the Vast keys (VAST_*, CONTAINER_API_KEY), registry and Cloudflare credentials, the
+ * runner's JIT pieces and tokens (ACTIONS_RUNNER_*, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_*,
+ * ACTIONS_CACHE_*, ACTIONS_RESULTS_URL), GitHub tokens, our own MARKETSIM_* plumbing, and any name
+ * that says it holds a secret (…TOKEN, …SECRET…, …PASSWORD, …API_KEY, …PRIVATE_KEY, …CREDENTIALS).
+ */
+const HIDDEN_PREFIX = /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_API_KEY$|REGISTRY_|CLOUDFLARE_|MARKETSIM_|ACTIONS_RUNNER_|ACTIONS_RUNTIME_|ACTIONS_ID_TOKEN_|ACTIONS_CACHE_|ACTIONS_RESULTS_URL$|GITHUB_TOKEN$|GH_TOKEN$|GH_ENTERPRISE_TOKEN$|GITHUB_ENTERPRISE_TOKEN$|RUNNER_APP_)/;
+const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)/i;
+function hiddenFromCommand(name) {
+    return HIDDEN_PREFIX.test(name) || SECRET_NAME.test(name);
+}
+/**
+ * The command's environment: ours without any secret (see HIDDEN_PREFIX), plus `extra` (EXPERIMENT_ID,
+ * LOCAL_ROOT, LOCAL_LOG_DIR) and the names the user passes through on purpose (`passEnv`).
+ */
+function commandEnv(env, extra, passEnv = []) {
+    const out = {};
+    const keep = new Set(passEnv);
+    for (const [k, v] of Object.entries(env))
+        if (keep.has(k) || !hiddenFromCommand(k))
+            out[k] = v;
+    return { ...out, ...extra };
+}
+/** Quotes argv for `bash -lc`, so `marketsim run -- a 'b c'` runs exactly a and "b c". */
+function shellJoin(argv) {
+    return argv.map((a) => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
+}
+
+
+/***/ }),
+
+/***/ 5662:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   RUN_OUTPUTS: () => (/* binding */ RUN_OUTPUTS),
+/* harmony export */   STATE_EXPERIMENT_ID: () => (/* binding */ STATE_EXPERIMENT_ID),
+/* harmony export */   STATE_PERSIST: () => (/* binding */ STATE_PERSIST),
+/* harmony export */   persistIfUnfinished: () => (/* binding */ persistIfUnfinished),
+/* harmony export */   readRunInputs: () => (/* binding */ readRunInputs),
+/* harmony export */   syncAndRun: () => (/* binding */ syncAndRun)
+/* harmony export */ });
+/* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(178);
+/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2764);
+/* harmony import */ var _r2_hydrate_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(448);
+/* harmony import */ var _r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1049);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(452);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6456);
+
+
+
+
+
+
+
+
+const STATE_EXPERIMENT_ID = 'experiment-id';
+const STATE_PERSIST = 'persist';
+const RUN_OUTPUTS = ['exit-code'];
+/** Reads and checks every input of the root action at once, before anything is written. */
+function readRunInputs(env, mask) {
+    const r = new _inputs_reader_js__WEBPACK_IMPORTED_MODULE_6__/* .InputReader */ .i_(env);
+    const command = r.string('run', {});
+    const workingDirectory = r.string('working-directory', {});
+    // Names the command may see despite the secret rules (e.g. WANDB_API_KEY); never our own plumbing.
+    const passEnv = r.list('pass-env', {});
+    for (const n of passEnv)
+        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_|MARKETSIM_|ACTIONS_)/.test(n))
+            r.problem('pass-env', `${n} may not be passed to the command`);
+    const doHydrate = r.bool('hydrate', { default: true });
+    r.bool('cache', { default: false });
+    const hydrateCfg = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readHydrateConfig */ .k8)(r, env, mask);
+    const persistCfg = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readPersistConfig */ .X7)(r, env, mask);
+    return { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg };
+}
+/**
+ * The old sync-and-run script as one step: hydrate, run the command, persist the logs (also when
+ * the command failed). The experiment id goes into state first, so a post step that finds the
+ * persist unfinished (cancel, timeout, kill) uploads to the same place.
+ */
+async function syncAndRun(rt, env) {
+    const { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
+    r.finish();
+    const id = persistCfg.experimentId;
+    const uri = `s3://${persistCfg.store.bucket}/${persistCfg.targetPrefix}`;
+    rt.saveState(STATE_EXPERIMENT_ID, id);
+    rt.setOutput('experiment-id', id);
+    rt.setOutput('uri', uri);
+    const pinned = (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__/* .withExperimentId */ .vI)(env, id);
+    // Named before hydrating (never `spawn bash ENOENT` after a long download); the logs are still persisted.
+    const cwdProblem = workingDirectory === undefined ? undefined : missingFolder(workingDirectory);
+    if (cwdProblem)
+        rt.log.error(`working-directory: ${cwdProblem}; not hydrating nor running the command`);
+    if (doHydrate && !cwdProblem)
+        await (0,_r2_hydrate_step_js__WEBPACK_IMPORTED_MODULE_1__.hydrateStep)(rt, pinned);
+    let exitCode = 0;
+    if (command && !cwdProblem) {
+        rt.log.info(`Running: bash -lc ${JSON.stringify(command)}`);
+        exitCode = await (0,_command_js__WEBPACK_IMPORTED_MODULE_5__.runCommand)(command, workingDirectory, (0,_command_js__WEBPACK_IMPORTED_MODULE_5__.commandEnv)(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }, passEnv), env.MARKETSIM_COMMAND_STDOUT === 'stderr');
+        rt.log.info(`The command exited with code ${exitCode}`);
+    }
+    rt.setOutput('exit-code', exitCode);
+    rt.saveState(STATE_PERSIST, 'started');
+    await (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__.persistStep)(rt, pinned);
+    rt.saveState(STATE_PERSIST, 'done');
+    if (cwdProblem)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ConfigurationError */ .j1(`working-directory: ${cwdProblem}`);
+    return { exitCode, experimentId: id, uri };
+}
+function missingFolder(dir) {
+    const abs = node_path__WEBPACK_IMPORTED_MODULE_4__.resolve(dir);
+    if (!node_fs__WEBPACK_IMPORTED_MODULE_3__.existsSync(abs))
+        return `${abs} does not exist`;
+    if (!node_fs__WEBPACK_IMPORTED_MODULE_3__.statSync(abs).isDirectory())
+        return `${abs} is not a folder`;
+    return undefined;
+}
+/** The post step: persist again only when main did not finish doing it. */
+async function persistIfUnfinished(rt, env) {
+    const id = rt.getState(STATE_EXPERIMENT_ID);
+    if (!id) {
+        rt.log.info('Main stopped before choosing an experiment id; nothing to persist.');
+        return false;
+    }
+    if (rt.getState(STATE_PERSIST) === 'done') {
+        rt.log.info('The logs were persisted by the main step.');
+        return false;
+    }
+    rt.log.info(`The main step did not finish persisting the logs (cancelled, timed out or failed); persisting ${id} now.`);
+    await (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__.persistStep)(rt, (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__/* .withExperimentId */ .vI)(env, id));
+    return true;
+}
+
+
+/***/ }),
+
+/***/ 8829:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  persistStep: () => (/* binding */ persistStep),
-  vI: () => (/* binding */ withExperimentId)
+  g3: () => (/* binding */ persistLogs)
 });
 
-// UNUSED EXPORTS: PERSIST_OUTPUTS, readPersistInputs
+// UNUSED EXPORTS: DEFAULT_UPLOAD_TUNING, MULTIPART_THRESHOLD, NoFilesError
 
-// EXTERNAL MODULE: ./lib/inputs/reader.js
-var reader = __webpack_require__(178);
-// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js
-var storage_inputs = __webpack_require__(2764);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
@@ -77,60 +308,8 @@ function sdkClient(sdk, store, sockets) {
     });
 }
 
-;// CONCATENATED MODULE: ./lib/storage/upload-walk.js
-
-
-function inside(root, p) {
-    return p === root || p.startsWith(root + external_node_path_.sep);
-}
-/**
- * Lists the files of an upload folder. Symlinks are followed only when their real target is a
- * file inside the folder; anything else (outside targets such as ~/.ssh, folders, dangling
- * links, devices) is skipped and reported.
- */
-function walkUpload(dir) {
-    const tree = { files: [], skippedLinks: [], exists: false };
-    let root;
-    try {
-        root = external_node_fs_.realpathSync(dir);
-        if (!external_node_fs_.statSync(root).isDirectory())
-            return tree;
-    }
-    catch {
-        return tree;
-    }
-    tree.exists = true;
-    const visit = (abs, rel) => {
-        for (const ent of external_node_fs_.readdirSync(abs, { withFileTypes: true })) {
-            const childAbs = external_node_path_.join(abs, ent.name);
-            const childRel = rel ? `${rel}/${ent.name}` : ent.name;
-            if (ent.isDirectory())
-                visit(childAbs, childRel);
-            else if (ent.isFile())
-                tree.files.push({ rel: childRel, abs: childAbs, size: external_node_fs_.lstatSync(childAbs).size, viaLink: false });
-            else if (ent.isSymbolicLink()) {
-                let target;
-                try {
-                    target = external_node_fs_.realpathSync(childAbs);
-                }
-                catch {
-                    tree.skippedLinks.push({ rel: childRel, reason: 'dangling link' });
-                    continue;
-                }
-                if (!inside(root, target))
-                    tree.skippedLinks.push({ rel: childRel, reason: 'points outside the log folder' });
-                else if (!external_node_fs_.statSync(target).isFile())
-                    tree.skippedLinks.push({ rel: childRel, reason: 'linked folders are not followed' });
-                else
-                    tree.files.push({ rel: childRel, abs: target, size: external_node_fs_.statSync(target).size, viaLink: true });
-            }
-        }
-    };
-    visit(root, '');
-    tree.files.sort((a, b) => b.size - a.size);
-    return tree;
-}
-
+// EXTERNAL MODULE: ./lib/storage/upload-walk.js
+var upload_walk = __webpack_require__(3820);
 ;// CONCATENATED MODULE: ./lib/storage/persist.js
 
 
@@ -277,7 +456,7 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
 async function persistLogs(cfg, log, progress, tuning = DEFAULT_UPLOAD_TUNING) {
     const started = Date.now();
     const uri = (0,config/* storeUri */.mg)(cfg.store, cfg.targetPrefix);
-    const tree = walkUpload(cfg.logDir);
+    const tree = (0,upload_walk/* walkUpload */.P)(cfg.logDir);
     const result = {
         experimentId: cfg.experimentId,
         uri,
@@ -374,207 +553,68 @@ async function persistLogs(cfg, log, progress, tuning = DEFAULT_UPLOAD_TUNING) {
     }
 }
 
-// EXTERNAL MODULE: ./lib/storage/report.js
-var report = __webpack_require__(4983);
-;// CONCATENATED MODULE: ./lib/actions/r2-persist-logs/step.js
-
-
-
-
-const PERSIST_OUTPUTS = (/* unused pure expression or super */ null && (['experiment-id', 'uri', 'files-uploaded', 'files-skipped', 'bytes-uploaded', 'verified']));
-function readPersistInputs(env, mask) {
-    const r = new reader/* InputReader */.i_(env);
-    return { r, cfg: (0,storage_inputs/* readPersistConfig */.X7)(r, env, mask) };
-}
-/** Pins the experiment id (e.g. the one main generated) for a later step such as post. */
-function withExperimentId(env, id) {
-    return { ...env, [(0,reader/* inputVar */.So)('experiment-id')]: id };
-}
-/** r2-persist-logs: inputs → upload and confirm → outputs and summary. Throws if anything is missing. */
-async function persistStep(rt, env) {
-    const { r, cfg } = readPersistInputs(env, (s) => rt.mask(s));
-    r.finish();
-    rt.log.info(`Persisting ${cfg.logDir} to s3://${cfg.store.bucket}/${cfg.targetPrefix}`);
-    // The id and uri first: a later step needs them even if the upload fails.
-    rt.setOutput('experiment-id', cfg.experimentId);
-    rt.setOutput('uri', `s3://${cfg.store.bucket}/${cfg.targetPrefix}`);
-    const result = await persistLogs(cfg, rt.log, rt.progress('persist-logs'));
-    rt.setOutput('files-uploaded', result.uploaded);
-    rt.setOutput('files-skipped', result.skipped);
-    rt.setOutput('bytes-uploaded', result.bytesUploaded);
-    rt.setOutput('verified', result.verified);
-    await rt.writeSummary((0,report/* persistSummary */.f)(result));
-    if (result.failures.length) {
-        throw new Error(`${result.failures.length} log files could not be uploaded: ${result.failures.slice(0, 10).map((f) => `${f.rel}: ${f.message}`).join('; ')}`);
-    }
-    if (!result.noFiles && !result.verified) {
-        throw new Error(`Upload not confirmed: missing or different in ${result.uri}: ${result.missing.slice(0, 20).join(', ')}`);
-    }
-    return result;
-}
-
 
 /***/ }),
 
-/***/ 6456:
+/***/ 3820:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   commandEnv: () => (/* binding */ commandEnv),
-/* harmony export */   hiddenFromCommand: () => (/* binding */ hiddenFromCommand),
-/* harmony export */   runCommand: () => (/* binding */ runCommand),
-/* harmony export */   shellJoin: () => (/* binding */ shellJoin)
+/* harmony export */   P: () => (/* binding */ walkUpload)
 /* harmony export */ });
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8161);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 
 
-/**
- * Runs `command` with `bash -lc` (login shell, so profiles and shell features work), output live
- * on our stdout/stderr. Resolves with the exit code (128 + signal number when killed by a signal).
- * SIGINT/SIGTERM sent to us are passed on, so a cancelled job stops the command, not just us.
- */
-function runCommand(command, cwd, env) {
-    return new Promise((resolve, reject) => {
-        // A login shell reads /etc/profile, which on Debian resets PATH: the caller's PATH (a virtualenv,
-        // setup-python's tool cache) is put back before the command runs.
-        const script = env.PATH ? `export PATH=${shellJoin([env.PATH])}\n${command}` : command;
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', ['-lc', script], { cwd, env, stdio: 'inherit' });
-        const forward = (sig) => () => child.kill(sig);
-        const onInt = forward('SIGINT');
-        const onTerm = forward('SIGTERM');
-        process.on('SIGINT', onInt);
-        process.on('SIGTERM', onTerm);
-        const cleanup = () => {
-            process.off('SIGINT', onInt);
-            process.off('SIGTERM', onTerm);
-        };
-        child.on('error', (e) => {
-            cleanup();
-            reject(e);
-        });
-        child.on('close', (code, signal) => {
-            cleanup();
-            resolve(code ?? 128 + (signal ? (node_os__WEBPACK_IMPORTED_MODULE_1__.constants.signals[signal] ?? 0) : 0));
-        });
-    });
+function inside(root, p) {
+    return p === root || p.startsWith(root + node_path__WEBPACK_IMPORTED_MODULE_1__.sep);
 }
 /**
- * Variables the user's command never sees: our inputs and state, storage keys and session tokens
- * (R2_*, AWS_*), the Vast keys (VAST_*, CONTAINER_API_KEY), registry and Cloudflare credentials, the
- * runner's JIT pieces and tokens (ACTIONS_RUNNER_*, ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_*,
- * ACTIONS_CACHE_*, ACTIONS_RESULTS_URL), GitHub tokens, our own MARKETSIM_* plumbing, and any name
- * that says it holds a secret (…TOKEN, …SECRET…, …PASSWORD, …API_KEY, …PRIVATE_KEY, …CREDENTIALS).
+ * Lists the files of an upload folder. Symlinks are followed only when their real target is a
+ * file inside the folder; anything else (outside targets such as ~/.ssh, folders, dangling
+ * links, devices) is skipped and reported.
  */
-const HIDDEN_PREFIX = /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_API_KEY$|REGISTRY_|CLOUDFLARE_|MARKETSIM_|ACTIONS_RUNNER_|ACTIONS_RUNTIME_|ACTIONS_ID_TOKEN_|ACTIONS_CACHE_|ACTIONS_RESULTS_URL$|GITHUB_TOKEN$|GH_TOKEN$|GH_ENTERPRISE_TOKEN$|GITHUB_ENTERPRISE_TOKEN$|RUNNER_APP_)/;
-const SECRET_NAME = /(TOKEN|SECRET|PASSWORD|PASSWD|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIAL)/i;
-function hiddenFromCommand(name) {
-    return HIDDEN_PREFIX.test(name) || SECRET_NAME.test(name);
-}
-/**
- * The command's environment: ours without any secret (see HIDDEN_PREFIX), plus `extra` (EXPERIMENT_ID,
- * LOCAL_ROOT, LOCAL_LOG_DIR) and the names the user passes through on purpose (`passEnv`).
- */
-function commandEnv(env, extra, passEnv = []) {
-    const out = {};
-    const keep = new Set(passEnv);
-    for (const [k, v] of Object.entries(env))
-        if (keep.has(k) || !hiddenFromCommand(k))
-            out[k] = v;
-    return { ...out, ...extra };
-}
-/** Quotes argv for `bash -lc`, so `marketsim run -- a 'b c'` runs exactly a and "b c". */
-function shellJoin(argv) {
-    return argv.map((a) => (/^[A-Za-z0-9_./:=@%+,-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`)).join(' ');
-}
-
-
-/***/ }),
-
-/***/ 5662:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   RUN_OUTPUTS: () => (/* binding */ RUN_OUTPUTS),
-/* harmony export */   STATE_EXPERIMENT_ID: () => (/* binding */ STATE_EXPERIMENT_ID),
-/* harmony export */   STATE_PERSIST: () => (/* binding */ STATE_PERSIST),
-/* harmony export */   persistIfUnfinished: () => (/* binding */ persistIfUnfinished),
-/* harmony export */   readRunInputs: () => (/* binding */ readRunInputs),
-/* harmony export */   syncAndRun: () => (/* binding */ syncAndRun)
-/* harmony export */ });
-/* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(178);
-/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2764);
-/* harmony import */ var _r2_hydrate_step_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(448);
-/* harmony import */ var _r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2741);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6456);
-
-
-
-
-
-const STATE_EXPERIMENT_ID = 'experiment-id';
-const STATE_PERSIST = 'persist';
-const RUN_OUTPUTS = ['exit-code'];
-/** Reads and checks every input of the root action at once, before anything is written. */
-function readRunInputs(env, mask) {
-    const r = new _inputs_reader_js__WEBPACK_IMPORTED_MODULE_4__/* .InputReader */ .i_(env);
-    const command = r.string('run', {});
-    const workingDirectory = r.string('working-directory', {});
-    // Names the command may see despite the secret rules (e.g. WANDB_API_KEY); never our own plumbing.
-    const passEnv = r.list('pass-env', {});
-    for (const n of passEnv)
-        if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_|MARKETSIM_|ACTIONS_)/.test(n))
-            r.problem('pass-env', `${n} may not be passed to the command`);
-    const doHydrate = r.bool('hydrate', { default: true });
-    r.bool('cache', { default: false });
-    const hydrateCfg = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readHydrateConfig */ .k8)(r, env, mask);
-    const persistCfg = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readPersistConfig */ .X7)(r, env, mask);
-    return { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg };
-}
-/**
- * The old sync-and-run script as one step: hydrate, run the command, persist the logs (also when
- * the command failed). The experiment id goes into state first, so a post step that finds the
- * persist unfinished (cancel, timeout, kill) uploads to the same place.
- */
-async function syncAndRun(rt, env) {
-    const { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
-    r.finish();
-    const id = persistCfg.experimentId;
-    const uri = `s3://${persistCfg.store.bucket}/${persistCfg.targetPrefix}`;
-    rt.saveState(STATE_EXPERIMENT_ID, id);
-    rt.setOutput('experiment-id', id);
-    rt.setOutput('uri', uri);
-    const pinned = (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__/* .withExperimentId */ .vI)(env, id);
-    if (doHydrate)
-        await (0,_r2_hydrate_step_js__WEBPACK_IMPORTED_MODULE_1__.hydrateStep)(rt, pinned);
-    let exitCode = 0;
-    if (command) {
-        rt.log.info(`Running: bash -lc ${JSON.stringify(command)}`);
-        exitCode = await (0,_command_js__WEBPACK_IMPORTED_MODULE_3__.runCommand)(command, workingDirectory, (0,_command_js__WEBPACK_IMPORTED_MODULE_3__.commandEnv)(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }, passEnv));
-        rt.log.info(`The command exited with code ${exitCode}`);
+function walkUpload(dir) {
+    const tree = { files: [], skippedLinks: [], exists: false };
+    let root;
+    try {
+        root = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync(dir);
+        if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(root).isDirectory())
+            return tree;
     }
-    rt.setOutput('exit-code', exitCode);
-    rt.saveState(STATE_PERSIST, 'started');
-    await (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__.persistStep)(rt, pinned);
-    rt.saveState(STATE_PERSIST, 'done');
-    return { exitCode, experimentId: id, uri };
-}
-/** The post step: persist again only when main did not finish doing it. */
-async function persistIfUnfinished(rt, env) {
-    const id = rt.getState(STATE_EXPERIMENT_ID);
-    if (!id) {
-        rt.log.info('Main stopped before choosing an experiment id; nothing to persist.');
-        return false;
+    catch {
+        return tree;
     }
-    if (rt.getState(STATE_PERSIST) === 'done') {
-        rt.log.info('The logs were persisted by the main step.');
-        return false;
-    }
-    rt.log.info(`The main step did not finish persisting the logs (cancelled, timed out or failed); persisting ${id} now.`);
-    await (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__.persistStep)(rt, (0,_r2_persist_logs_step_js__WEBPACK_IMPORTED_MODULE_2__/* .withExperimentId */ .vI)(env, id));
-    return true;
+    tree.exists = true;
+    const visit = (abs, rel) => {
+        for (const ent of node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync(abs, { withFileTypes: true })) {
+            const childAbs = node_path__WEBPACK_IMPORTED_MODULE_1__.join(abs, ent.name);
+            const childRel = rel ? `${rel}/${ent.name}` : ent.name;
+            if (ent.isDirectory())
+                visit(childAbs, childRel);
+            else if (ent.isFile())
+                tree.files.push({ rel: childRel, abs: childAbs, size: node_fs__WEBPACK_IMPORTED_MODULE_0__.lstatSync(childAbs).size, viaLink: false });
+            else if (ent.isSymbolicLink()) {
+                let target;
+                try {
+                    target = node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync(childAbs);
+                }
+                catch {
+                    tree.skippedLinks.push({ rel: childRel, reason: 'dangling link' });
+                    continue;
+                }
+                if (!inside(root, target))
+                    tree.skippedLinks.push({ rel: childRel, reason: 'points outside the log folder' });
+                else if (!node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(target).isFile())
+                    tree.skippedLinks.push({ rel: childRel, reason: 'linked folders are not followed' });
+                else
+                    tree.files.push({ rel: childRel, abs: target, size: node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync(target).size, viaLink: true });
+            }
+        }
+    };
+    visit(root, '');
+    tree.files.sort((a, b) => b.size - a.size);
+    return tree;
 }
 
 

@@ -5845,8 +5845,9 @@ exports.suggestSimilar = suggestSimilar;
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   j: () => (/* binding */ ConfigurationError)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   iU: () => (/* binding */ isUserError),
+/* harmony export */   j1: () => (/* binding */ ConfigurationError)
 /* harmony export */ });
 /** A problem with what the user gave us (inputs, flags, credentials), as opposed to a bug. */
 class ConfigurationError extends Error {
@@ -5854,6 +5855,13 @@ class ConfigurationError extends Error {
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
+}
+/**
+ * Bad input or a refused credential: exit 2 (CLI and actions), one line naming what to fix. Errors
+ * from the service clients say so with `userError` (a refused Vast key, a refused GitHub token).
+ */
+function isUserError(e) {
+    return e instanceof ConfigurationError || e?.userError === true;
 }
 
 
@@ -5961,9 +5969,9 @@ class InputReader {
     /** Throws one ConfigurationError listing every problem seen so far. */
     finish() {
         if (this.problems.length === 1)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid input ${this.problems[0]}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid input ${this.problems[0]}`);
         if (this.problems.length > 1) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j(`Invalid inputs:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ConfigurationError */ .j1(`Invalid inputs:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
         }
     }
 }
@@ -6232,6 +6240,11 @@ function renderTextTable(header, rows) {
 /************************************************************************/
 var __webpack_exports__ = {};
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  d: () => (/* binding */ EXIT)
+});
+
 ;// CONCATENATED MODULE: ./lib/runtime/threadpool.js
 /**
  * File writes go through libuv's thread pool (4 threads by default). A sync of thousands of small
@@ -6318,7 +6331,7 @@ function cliRuntime(opts) {
                 secrets.add(s);
         },
         setOutput: (n, v) => {
-            outputs[n] = String(v);
+            outputs[n] = v;
         },
         saveState: (n, v) => state.set(n, v),
         getState: (n) => state.get(n) ?? '',
@@ -6381,6 +6394,10 @@ function cliRuntime(opts) {
     };
 }
 
+;// CONCATENATED MODULE: ./lib/version.js
+/** The package version (a test keeps it equal to package.json's). */
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: ./lib/cli/flags.js
 
 
@@ -6392,6 +6409,7 @@ const CONNECTION_FLAGS = [
     { input: 'prefix', description: 'key prefix in front of every folder (env R2_PREFIX; default stock/)' },
     { input: 'access-key-id', description: 'access key id (env R2_ACCESS_KEY_ID, then AWS_ACCESS_KEY_ID)' },
     { input: 'secret-access-key', description: 'secret key; prefer the env R2_SECRET_ACCESS_KEY (flags show in ps)' },
+    { input: 'session-token', description: 'session token of temporary credentials; prefer the env R2_SESSION_TOKEN or AWS_SESSION_TOKEN' },
     { input: 'region', description: 'signing region (default auto)' },
     { input: 'local-root', description: 'local root folder (env LOCAL_ROOT, then GITHUB_WORKSPACE; default /workspace)' },
     { input: 'concurrency', description: 'requests in flight (default 32)' },
@@ -6408,7 +6426,13 @@ const PERSIST_FLAGS = [
     { input: 'log-dir', description: 'log folder, relative to the local root (env LOCAL_LOG_DIR; default marketsimulator/run_logs)' },
     { input: 'experiment-id', description: 'experiment id (env EXPERIMENT_ID; generated when absent)' },
     { input: 'logs-prefix', description: 'key prefix of the logs under --prefix (default marketsimulator/logs/)' },
+    { input: 'logs-bucket', description: 'bucket for the logs when not the data bucket (env R2_LOGS_BUCKET)' },
     { input: 'if-no-files-found', description: 'warn, error or ignore (default warn)' },
+];
+const PUSH_FLAGS = [
+    { input: 'dirs', description: 'folders under the local root to publish, comma-separated (required)' },
+    { input: 'delete', description: 'remove remote objects missing locally, inside those folders only (after printing the plan)', boolean: true },
+    { input: 'dry-run', description: 'print the plan and change nothing', boolean: true },
 ];
 const VAST_FLAGS = [
     { input: 'api-key', description: 'Vast.ai API key; prefer the env VAST_API_KEY (flags show in ps)' },
@@ -6429,8 +6453,8 @@ const OFFER_FLAGS = [
 const PROVISION_FLAGS = [
     { input: 'offer-id', description: 'rent exactly this offer' },
     { input: 'image', description: 'image to run (env IMAGE_REF)' },
-    { input: 'image-username', description: 'registry user (env REGISTRY_USERNAME)' },
-    { input: 'image-password', description: 'registry password; prefer env REGISTRY_PASSWORD' },
+    { input: 'image-username', description: 'pull-only registry user (env REGISTRY_PULL_USERNAME)' },
+    { input: 'image-password', description: 'pull-only registry password; prefer env REGISTRY_PULL_PASSWORD' },
     { input: 'env', description: 'KEY=VALUE lines for the instance' },
     { input: 'label-prefix', description: 'label prefix (default marketsim)' },
     { input: 'github-token', description: 'runner-admin token; prefer env MARKETSIM_GITHUB_TOKEN' },
@@ -6442,8 +6466,19 @@ const PROVISION_FLAGS = [
     { input: 'min-balance', description: 'minimum credit in USD' },
     { input: 'wait-timeout', description: 'e.g. 15m' },
     { input: 'runner-timeout', description: 'e.g. 10m' },
-    { input: 'max-lifetime', description: 'e.g. 6h' },
+    { input: 'max-lifetime', description: 'e.g. 6h (default max-runtime + job-grace + 30m, else 6h)' },
     { input: 'job-grace', description: 'e.g. 15m' },
+    { input: 'max-runtime', description: 'timeout of the job on the GPU, e.g. 240m' },
+    { input: 'spend-cap', description: 'USD: lanes x price x lifetime must stay under it (default 25)' },
+    { input: 'lanes', description: 'GPUs the experiment rents in all (default 1)' },
+    { input: 'storage-credentials', description: 'auto, required or none: scoped storage credentials for the host' },
+    { input: 'cloudflare-api-token', description: 'mints the host\'s temporary R2 credentials; prefer env CLOUDFLARE_API_TOKEN' },
+    { input: 'r2-account-id', description: 'Cloudflare account id (env R2_ACCOUNT_ID)' },
+    { input: 'r2-access-key-id', description: 'parent R2 token\'s access key id (env R2_ACCESS_KEY_ID)' },
+    { input: 'r2-bucket', description: 'data bucket (env R2_BUCKET)' },
+    { input: 'r2-logs-bucket', description: 'logs bucket (env R2_LOGS_BUCKET)' },
+    { input: 'experiment-id', description: 'the logs folder the host may write (env EXPERIMENT_ID)' },
+    { input: 'extra-dirs', description: 'more data folders the host may read (env EXTRA_PULL_DIRS)' },
 ];
 const TEARDOWN_FLAGS = [
     { input: 'instance-id', description: 'instance to destroy' },
@@ -6459,10 +6494,17 @@ const TEARDOWN_FLAGS = [
 function optionName(input) {
     return input.replace(/-([a-z])/g, (_, c) => c.toUpperCase());
 }
+/**
+ * Repeatable flags take one value each time (`--include a --include b`), never a variadic list:
+ * a variadic `--include` would swallow the words after it, the command of `run` included.
+ */
 function addFlags(cmd, flags) {
     for (const f of flags) {
-        const spec = f.boolean ? `--${f.input}` : f.repeatable ? `--${f.input} <glob...>` : `--${f.input} <value>`;
-        cmd.addOption(new Option(spec, f.description));
+        const spec = f.boolean ? `--${f.input}` : `--${f.input} <value>`;
+        const opt = new Option(spec, f.description);
+        if (f.repeatable)
+            opt.argParser((v, prev) => [...(prev ?? []), v]);
+        cmd.addOption(opt);
     }
     return cmd;
 }
@@ -6486,102 +6528,184 @@ function flagsToEnv(opts, flags, base) {
 
 
 
+
+/** Exit codes, as the README lists them. */
+const EXIT = { ok: 0, failure: 1, badInput: 2, interrupted: 130 };
 function runtimeFor(g) {
+    if (g.verbose)
+        process.env.MARKETSIM_DEBUG = '1';
     return cliRuntime({ quiet: Boolean(g.quiet || g.json), tty: Boolean(process.stderr.isTTY) && !g.json });
 }
-function finish(rt, g, command, code, error) {
+function finish(rt, g, command, code, error, extra = {}) {
     if (error !== undefined)
-        rt.log.error((0,errors/* errorMessage */.g)(error));
+        rt.log.error((0,errors/* errorMessage */.gJ)(error));
+    // stdout holds exactly one JSON document; everything else went to stderr.
     if (g.json)
-        process.stdout.write(`${JSON.stringify({ command, ok: code === 0, exitCode: code, outputs: rt.outputs, error: error === undefined ? undefined : (0,errors/* errorMessage */.g)(error) })}\n`);
+        process.stdout.write(`${JSON.stringify({ command, ok: code === 0, exitCode: code, ...extra, outputs: rt.outputs, ...(error === undefined ? {} : { error: (0,errors/* errorMessage */.gJ)(error) }) })}\n`);
     process.exit(code);
 }
-async function attempt(rt, g, command, fn) {
+/**
+ * Ctrl-C: one line and exit 130. Partial downloads stay as `*.marketsim-partial` and are picked up
+ * (or removed) by the next run. While `run`'s command is running, the signal goes to the command
+ * instead (its handler is registered then), and the logs are still persisted after it stops.
+ */
+function onInterrupt(rt, g, command) {
+    process.on('SIGINT', () => {
+        if (process.listeners('SIGINT').length > 1)
+            return;
+        process.stderr.write(`\ninterrupted: ${command} stopped; run it again to resume where it stopped\n`);
+        finish(rt, g, command, EXIT.interrupted);
+    });
+}
+async function attempt(g, command, fn, extra = {}) {
+    const rt = runtimeFor(g);
+    onInterrupt(rt, g, command);
     try {
-        const code = (await fn()) ?? 0;
-        return finish(rt, g, command, code);
+        const code = (await fn(rt)) ?? 0;
+        return finish(rt, g, command, code, undefined, extra);
     }
     catch (e) {
-        return finish(rt, g, command, e instanceof errors/* ConfigurationError */.j ? 2 : 1, e);
+        return finish(rt, g, command, (0,errors/* isUserError */.iU)(e) ? EXIT.badInput : EXIT.failure, e, extra);
     }
 }
 const main_program = new Command('marketsim')
-    .description('Sync market data from R2 / S3, run the simulator, and keep its logs: the engine of the marketsim GitHub Actions.')
-    .option('--json', 'print the result as one JSON line on stdout (no progress)')
-    .option('--quiet', 'print only warnings and errors')
-    .showHelpAfterError();
-addFlags(addFlags(main_program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), CONNECTION_FLAGS), HYDRATE_FLAGS).action(async (opts) => {
-    const g = main_program.opts();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'hydrate', async () => {
+    .description('Sync market data from R2 / S3, run the simulator, and keep its logs; rent GPUs on Vast.ai: the engine of the marketsim GitHub Actions.')
+    .version(VERSION, '-V, --version', 'print the version')
+    .option('--json', 'print the result as one JSON document on stdout (everything else goes to stderr)')
+    .option('-q, --quiet', 'print only warnings and errors')
+    .option('-v, --verbose', 'print debug lines too')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 failure, 2 bad input or refused credentials, 130 interrupted.\nRun marketsim <command> --help for a command\'s options and examples.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+const global = () => main_program.opts();
+function examples(lines) {
+    return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+addFlags(addFlags(main_program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), CONNECTION_FLAGS), HYDRATE_FLAGS)
+    .addHelpText('after', examples(['marketsim hydrate --local-root ./data --dry-run', 'marketsim hydrate --local-root ./data --include \'trainingdata/AAPL*\' --include \'hyperparams/*\'']))
+    .action(async (opts) => {
+    await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(16), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
+        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(215), __nccwpck_require__.e(755), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
         await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
-    });
+    }, opts.dryRun ? { dryRun: true } : {});
 });
-addFlags(addFlags(main_program.command('persist-logs').description('upload the log folder and confirm every file landed'), CONNECTION_FLAGS), PERSIST_FLAGS).action(async (opts) => {
-    const g = main_program.opts();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'persist-logs', async () => {
-        const { persistStep } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(16), __nccwpck_require__.e(741)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2741));
+addFlags(addFlags(main_program.command('persist-logs').description('upload the log folder and confirm every file landed'), CONNECTION_FLAGS), PERSIST_FLAGS)
+    .addHelpText('after', examples(['marketsim persist-logs --local-root . --experiment-id exp-42']))
+    .action(async (opts) => {
+    await attempt(global(), 'persist-logs', async (rt) => {
+        const { persistStep } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(755), __nccwpck_require__.e(49)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1049));
         await persistStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env));
     });
 });
+addFlags(addFlags(main_program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
+    .description('publish data folders from the local root to <prefix><folder>/ (incremental, verified; --delete removes remote files missing locally, inside those folders only)')
+    .addHelpText('after', examples(['marketsim push --local-root ./data --dirs trainingdata --dry-run', 'marketsim push --local-root ./data --dirs trainingdata,hyperparams --delete']))
+    .action(async (opts) => {
+    await attempt(global(), 'push', async (rt) => {
+        const { pushStep } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(755), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9761));
+        await pushStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env));
+    }, opts.dryRun ? { dryRun: true } : {});
+});
 addFlags(addFlags(addFlags(main_program.command('run'), CONNECTION_FLAGS), HYDRATE_FLAGS), PERSIST_FLAGS)
-    .description('hydrate, run CMD with bash -lc, then persist the logs (also when CMD fails or is interrupted); exits with CMD\'s code')
-    .argument('[cmd...]', 'the command, after --')
-    .option('--working-directory <dir>', 'where CMD runs')
+    .description('hydrate, run the command after -- with bash -lc, then persist the logs (also when it fails or is interrupted); exits with its code')
+    .usage('[options] -- <command...>')
+    .argument('[command...]', 'the command, after --')
+    .option('--working-directory <dir>', 'where the command runs')
     .option('--no-hydrate', 'skip the hydrate stage')
+    .addHelpText('after', examples(['marketsim run --local-root . -- python -m marketsimulator.runner --config configs/base.json', 'marketsim run --no-hydrate --experiment-id exp-42 -- make simulate']))
     .action(async (cmd, opts) => {
-    const g = main_program.opts();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'run', async () => {
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(6), __nccwpck_require__.e(16), __nccwpck_require__.e(448), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
+    await attempt(global(), 'run', async (rt) => {
+        const dashes = process.argv.indexOf('--');
+        if (cmd.length === 0)
+            throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
+        if (dashes < 0)
+            throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(215), __nccwpck_require__.e(755), __nccwpck_require__.e(448), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
         const env = flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env);
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
-        if (cmd.length)
-            env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
+        env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
         if (opts.workingDirectory)
             env[(0,reader/* inputVar */.So)('working-directory')] = String(opts.workingDirectory);
-        // Persists even when the command failed or was interrupted (signals are passed to it).
+        // With --json, stdout is the result document alone: the command's output goes to stderr.
+        if (global().json)
+            env.MARKETSIM_COMMAND_STDOUT = 'stderr';
         return (await syncAndRun(rt, env)).exitCode;
     });
 });
-addFlags(addFlags(main_program.command('offers').description('list the Vast offers that match the filters, cheapest first'), VAST_FLAGS), OFFER_FLAGS).action(async (opts) => {
-    const g = main_program.opts();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'offers', async () => {
-        const { listOffers } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(751)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9751));
-        await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(g.json));
+addFlags(addFlags(main_program.command('offers').description('list the Vast offers that match the filters, cheapest first (and why none match)'), VAST_FLAGS), OFFER_FLAGS)
+    .addHelpText('after', examples(['marketsim offers --max-price 0.8', 'marketsim offers --gpu-name "RTX 4090" --min-cuda 12.4 --json']))
+    .action(async (opts) => {
+    await attempt(global(), 'offers', async (rt) => {
+        const { listOffers } = await __nccwpck_require__.e(/* import() */ 751).then(__nccwpck_require__.bind(__nccwpck_require__, 9751));
+        await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(global().json));
     });
 });
-addFlags(addFlags(addFlags(main_program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS).action(async (opts) => {
-    const g = main_program.opts();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'provision', async () => {
-        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(762)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2762));
-        await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), cancelSignal());
+addFlags(addFlags(addFlags(main_program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS)
+    .option('--repo <owner/name>', 'repository the runner registers on (default GITHUB_REPOSITORY)')
+    .addHelpText('after', examples(['marketsim provision --repo acme/marketsim --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --max-runtime 240m']))
+    .action(async (opts) => {
+    await attempt(global(), 'provision', async (rt) => {
+        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7271));
+        const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
+        if (opts.repo) {
+            env.GITHUB_REPOSITORY = String(opts.repo);
+            env.GITHUB_REPOSITORY_OWNER = String(opts.repo).split('/')[0];
+        }
+        await provisionStep(rt, env, cancelSignal());
     });
 });
-for (const [name, mode, text] of [
-    ['teardown', 'destroy', 'destroy an instance (by id or label) and remove its runner; prints runtime and cost'],
-    ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed'],
+for (const [name, mode, text, example] of [
+    ['teardown', 'destroy', 'destroy an instance (by id and/or label) and remove its runner; prints runtime and cost', 'marketsim teardown --instance-id 123456'],
+    ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed', 'marketsim reap --max-age 6h --dry-run'],
 ]) {
-    addFlags(addFlags(main_program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS).action(async (opts) => {
-        const g = main_program.opts();
-        const rt = runtimeFor(g);
-        await attempt(rt, g, name, async () => {
-            const { teardownStep } = await Promise.all(/* import() */[__nccwpck_require__.e(683), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
+    addFlags(addFlags(main_program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS)
+        .option('--repo <owner/name>', 'repository of the runners (default GITHUB_REPOSITORY)')
+        .addHelpText('after', examples([example]))
+        .action(async (opts) => {
+        await attempt(global(), name, async (rt) => {
+            const { teardownStep } = await __nccwpck_require__.e(/* import() */ 591).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
             const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
             env[(0,reader/* inputVar */.So)('mode')] = mode;
+            if (opts.repo)
+                env.GITHUB_REPOSITORY = String(opts.repo);
             if (mode === 'destroy')
                 env.MARKETSIM_REQUIRE_TARGET = 'true';
             await teardownStep(rt, env);
         });
     });
 }
+main_program
+    .command('doctor')
+    .description('check, before renting anything, everything a GPU run needs: Vast key, credit and offers; R2 credentials, bucket, data folders, logs prefix; the image; the runner token')
+    .addHelpText('after', examples(['marketsim doctor --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --lanes 2', 'marketsim doctor --json']))
+    .option('--image <ref>', 'image the instance will pull (env IMAGE_REF)')
+    .option('--max-price <usd>', 'USD per hour cap (default 1.00)')
+    .option('--max-runtime <duration>', 'GPU job timeout (default 240m)')
+    .option('--lanes <n>', 'GPUs the experiment rents (default 1)')
+    .option('--spend-cap <usd>', 'USD cap for the experiment (default 25)')
+    .option('--gpu-name <name>', 'GPU model (default "RTX 5090")')
+    .option('--min-cuda <version>', 'minimum CUDA (default 12.8)')
+    .option('--repo <owner/name>', 'repository runners register on (default GITHUB_REPOSITORY)')
+    .option('--skip <checks>', 'comma-separated check groups to skip: vast, r2, image, github')
+    .action(async (opts) => {
+    await attempt(global(), 'doctor', async (rt) => {
+        const { runDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(755), __nccwpck_require__.e(738), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9453));
+        return runDoctor(rt, process.env, opts, Boolean(global().json));
+    });
+});
 main_program.parseAsync(process.argv).catch((e) => {
-    process.stderr.write(`error: ${(0,errors/* errorMessage */.g)(e)}\n`);
-    process.exit(2);
+    if (e instanceof CommanderError) {
+        // --help and --version end here with 0; an unknown option or command is bad input: one line, exit 2.
+        if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help')
+            process.exit(0);
+        const extra = e.code === 'commander.excessArguments' ? ' (a command for run goes after --)' : '';
+        process.stderr.write(`${extra ? `${extra.trim()}\n` : ''}(marketsim --help lists the commands, marketsim <command> --help their options)\n`);
+        process.exit(EXIT.badInput);
+    }
+    process.stderr.write(`error: ${(0,errors/* errorMessage */.gJ)(e)}\n`);
+    process.exit(EXIT.badInput);
 });
 
+var __webpack_exports__EXIT = __webpack_exports__.d;
+export { __webpack_exports__EXIT as EXIT };

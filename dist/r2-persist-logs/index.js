@@ -42835,6 +42835,13 @@ class ConfigurationError extends Error {
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
+/**
+ * Bad input or a refused credential: exit 2 (CLI and actions), one line naming what to fix. Errors
+ * from the service clients say so with `userError` (a refused Vast key, a refused GitHub token).
+ */
+function isUserError(e) {
+    return e instanceof ConfigurationError || e?.userError === true;
+}
 
 ;// CONCATENATED MODULE: ./lib/actions/entry.js
 
@@ -42846,11 +42853,11 @@ function errorMessage(e) {
 function runEntry(main) {
     main()
         .catch((e) => {
-        if (!(e instanceof ConfigurationError))
+        if (!isUserError(e))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
         // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
-        if (e instanceof ConfigurationError)
+        if (isUserError(e))
             process.exitCode = 2;
     })
         .finally(() => {
@@ -43026,7 +43033,8 @@ function unsafeRelativePath(p) {
         return "has an empty, '.' or '..' segment";
     return undefined;
 }
-const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+/** `publish` (marketsim push writes data): never the host's read-only or logs-only keys. */
+const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'], publish: ['R2_', 'AWS_'] };
 /**
  * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
  * variables (R2_READ_* for hydrate, R2_LOGS_* for persist: what vast-provision delivers to a rented
@@ -43079,6 +43087,13 @@ function readStore(r, mask, role = 'read') {
             if (u.username || u.password)
                 r.problem('endpoint', 'must not carry credentials');
             endpoint = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+            // Cloudflare's dashboard shows the S3 API URL with the bucket appended: recognised and explained,
+            // instead of every request answering NoSuchKey.
+            const pathPart = u.pathname.replace(/^\/+|\/+$/g, '');
+            const bucketGiven = r.raw('bucket', { env: ['R2_BUCKET'] })?.value;
+            if (pathPart && (/\.r2\.cloudflarestorage\.com$/.test(u.hostname) || pathPart === bucketGiven)) {
+                r.problem('endpoint', `${u.origin}/${pathPart} ends in a path: '${pathPart.split('/')[0]}' looks like the bucket (the dashboard shows it that way); give endpoint ${u.origin} and bucket ${pathPart.split('/')[0]}`);
+            }
         }
         catch {
             r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);

@@ -31649,6 +31649,13 @@ class ConfigurationError extends Error {
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
+/**
+ * Bad input or a refused credential: exit 2 (CLI and actions), one line naming what to fix. Errors
+ * from the service clients say so with `userError` (a refused Vast key, a refused GitHub token).
+ */
+function isUserError(e) {
+    return e instanceof ConfigurationError || e?.userError === true;
+}
 
 ;// CONCATENATED MODULE: ./lib/actions/entry.js
 
@@ -31660,11 +31667,11 @@ function errorMessage(e) {
 function runEntry(main) {
     main()
         .catch((e) => {
-        if (!(e instanceof ConfigurationError))
+        if (!isUserError(e))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
         // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
-        if (e instanceof ConfigurationError)
+        if (isUserError(e))
             process.exitCode = 2;
     })
         .finally(() => {

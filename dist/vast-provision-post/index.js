@@ -29074,7 +29074,10 @@ class runners_GitHubRunners {
             // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
             if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? '')))
                 return new retry_TransientError(message);
-            return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
+            if (status === 401 || status === 403) {
+                return Object.assign(new GitHubError(status, `github-token: ${message} (the token was refused or lacks the permission: it needs Administration write on the repository, or Self-hosted runners on the organization; GITHUB_TOKEN cannot)`), { userError: true });
+            }
+            return new GitHubError(status, message);
         }, this.opts.retry ?? GITHUB_RETRY, this.opts.onRetry);
         return { status, data: parse(text) };
     }
@@ -29155,6 +29158,13 @@ class errors_ConfigurationError extends Error {
 }
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
+}
+/**
+ * Bad input or a refused credential: exit 2 (CLI and actions), one line naming what to fix. Errors
+ * from the service clients say so with `userError` (a refused Vast key, a refused GitHub token).
+ */
+function isUserError(e) {
+    return e instanceof errors_ConfigurationError || e?.userError === true;
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/reader.js
@@ -32482,7 +32492,9 @@ class client_VastClient {
             body: opts.body,
             timeoutMs: this.opts.timeoutMs ?? 30_000,
         }, (status, body) => RETRYABLE.has(status)
-            ? new retry_TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+            ? new retry_TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, {
+                minDelayMs: status === 429 ? throttleDelayMs(method, path, body) * (this.opts.throttleScale ?? 1) : 0,
+            })
             : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
         return (text ? JSON.parse(text) : {});
     }
@@ -32578,8 +32590,10 @@ function vastError(status, text, what) {
     catch {
         // plain-text body (Vast's 429s are plain text)
     }
-    if (code === 'auth_error' || status === 401)
-        return new VastError(status, 'auth_error', `${what}: the Vast API key was refused (${msg})`);
+    if (code === 'auth_error' || status === 401) {
+        // Named as the input to fix: a user error (exit 2), not a failed rental.
+        return Object.assign(new VastError(status, 'auth_error', `api-key: the Vast API key was refused by ${what} (${msg}); check VAST_API_KEY`), { userError: true });
+    }
     return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
 }
 
@@ -32784,11 +32798,11 @@ async function reap(cfg, deps) {
 function runEntry(main) {
     main()
         .catch((e) => {
-        if (!(e instanceof errors_ConfigurationError))
+        if (!isUserError(e))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
         // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
-        if (e instanceof errors_ConfigurationError)
+        if (isUserError(e))
             process.exitCode = 2;
     })
         .finally(() => {
@@ -32924,7 +32938,8 @@ function storage_inputs_unsafeRelativePath(p) {
         return "has an empty, '.' or '..' segment";
     return undefined;
 }
-const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+/** `publish` (marketsim push writes data): never the host's read-only or logs-only keys. */
+const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'], publish: ['R2_', 'AWS_'] };
 /**
  * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
  * variables (R2_READ_* for hydrate, R2_LOGS_* for persist: what vast-provision delivers to a rented
@@ -32977,6 +32992,13 @@ function readStore(r, mask, role = 'read') {
             if (u.username || u.password)
                 r.problem('endpoint', 'must not carry credentials');
             endpoint = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+            // Cloudflare's dashboard shows the S3 API URL with the bucket appended: recognised and explained,
+            // instead of every request answering NoSuchKey.
+            const pathPart = u.pathname.replace(/^\/+|\/+$/g, '');
+            const bucketGiven = r.raw('bucket', { env: ['R2_BUCKET'] })?.value;
+            if (pathPart && (/\.r2\.cloudflarestorage\.com$/.test(u.hostname) || pathPart === bucketGiven)) {
+                r.problem('endpoint', `${u.origin}/${pathPart} ends in a path: '${pathPart.split('/')[0]}' looks like the bucket (the dashboard shows it that way); give endpoint ${u.origin} and bucket ${pathPart.split('/')[0]}`);
+            }
         }
         catch {
             r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
@@ -33212,7 +33234,7 @@ async function provision_provision(cfg, deps) {
         log.info(`${found.length} offers match (${cfg.filters.gpuName}${cfg.filters.maxPrice !== undefined ? ` under $${cfg.filters.maxPrice}/h` : ''}); trying ${offers.map((o) => `${o.id} ($${o.dph_total.toFixed(3)}/h)`).join(', ') || 'none'}`);
     }
     if (offers.length === 0)
-        throw new provision_ProvisionError(`No ${cfg.filters.gpuName} offer matches the filters; nothing was rented`, []);
+        throw new provision_ProvisionError(`${whyNoOffers(await vast.searchOffers(relaxedQuery(cfg.filters)), cfg.filters)}; nothing was rented`, []);
     const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0].dph_total;
     if (credit < needed)
         throw lowCredit(needed);

@@ -31671,6 +31671,13 @@ class ConfigurationError extends Error {
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
+/**
+ * Bad input or a refused credential: exit 2 (CLI and actions), one line naming what to fix. Errors
+ * from the service clients say so with `userError` (a refused Vast key, a refused GitHub token).
+ */
+function isUserError(e) {
+    return e instanceof ConfigurationError || e?.userError === true;
+}
 
 ;// CONCATENATED MODULE: ./lib/actions/entry.js
 
@@ -31682,11 +31689,11 @@ function errorMessage(e) {
 function runEntry(main) {
     main()
         .catch((e) => {
-        if (!(e instanceof ConfigurationError))
+        if (!isUserError(e))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
         // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
-        if (e instanceof ConfigurationError)
+        if (isUserError(e))
             process.exitCode = 2;
     })
         .finally(() => {
@@ -32246,7 +32253,10 @@ class GitHubRunners {
             // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
             if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? '')))
                 return new TransientError(message);
-            return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
+            if (status === 401 || status === 403) {
+                return Object.assign(new GitHubError(status, `github-token: ${message} (the token was refused or lacks the permission: it needs Administration write on the repository, or Self-hosted runners on the organization; GITHUB_TOKEN cannot)`), { userError: true });
+            }
+            return new GitHubError(status, message);
         }, this.opts.retry ?? GITHUB_RETRY, this.opts.onRetry);
         return { status, data: parse(text) };
     }
@@ -32366,7 +32376,8 @@ function unsafeRelativePath(p) {
         return "has an empty, '.' or '..' segment";
     return undefined;
 }
-const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+/** `publish` (marketsim push writes data): never the host's read-only or logs-only keys. */
+const CREDENTIAL_SETS = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'], publish: ['R2_', 'AWS_'] };
 /**
  * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
  * variables (R2_READ_* for hydrate, R2_LOGS_* for persist: what vast-provision delivers to a rented
@@ -32419,6 +32430,13 @@ function readStore(r, mask, role = 'read') {
             if (u.username || u.password)
                 r.problem('endpoint', 'must not carry credentials');
             endpoint = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+            // Cloudflare's dashboard shows the S3 API URL with the bucket appended: recognised and explained,
+            // instead of every request answering NoSuchKey.
+            const pathPart = u.pathname.replace(/^\/+|\/+$/g, '');
+            const bucketGiven = r.raw('bucket', { env: ['R2_BUCKET'] })?.value;
+            if (pathPart && (/\.r2\.cloudflarestorage\.com$/.test(u.hostname) || pathPart === bucketGiven)) {
+                r.problem('endpoint', `${u.origin}/${pathPart} ends in a path: '${pathPart.split('/')[0]}' looks like the bucket (the dashboard shows it that way); give endpoint ${u.origin} and bucket ${pathPart.split('/')[0]}`);
+            }
         }
         catch {
             r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
@@ -32890,7 +32908,9 @@ class VastClient {
             body: opts.body,
             timeoutMs: this.opts.timeoutMs ?? 30_000,
         }, (status, body) => RETRYABLE.has(status)
-            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, {
+                minDelayMs: status === 429 ? throttleDelayMs(method, path, body) * (this.opts.throttleScale ?? 1) : 0,
+            })
             : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
         return (text ? JSON.parse(text) : {});
     }
@@ -32986,8 +33006,10 @@ function vastError(status, text, what) {
     catch {
         // plain-text body (Vast's 429s are plain text)
     }
-    if (code === 'auth_error' || status === 401)
-        return new VastError(status, 'auth_error', `${what}: the Vast API key was refused (${msg})`);
+    if (code === 'auth_error' || status === 401) {
+        // Named as the input to fix: a user error (exit 2), not a failed rental.
+        return Object.assign(new VastError(status, 'auth_error', `api-key: the Vast API key was refused by ${what} (${msg}); check VAST_API_KEY`), { userError: true });
+    }
     return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
 }
 
@@ -33114,6 +33136,32 @@ function chooseOffers(offers, f, attempts) {
 function countryOf(geolocation) {
     return /\b([A-Z]{2})\s*$/.exec(geolocation ?? '')?.[1] ?? '';
 }
+/** The same GPU search without our narrowing filters: what exists at all, to say which filter hid it. */
+function relaxedQuery(f, limit = 256) {
+    return { gpu_name: { eq: f.gpuName }, num_gpus: { eq: f.numGpus }, rentable: { eq: true }, rented: { eq: false }, external: { eq: false }, order: [['dph_total', 'asc']], type: 'on-demand', limit };
+}
+/**
+ * Why no offer matched, from the relaxed search's answer: how many offers of that GPU exist, the
+ * cheapest, and how many each filter excluded (e.g. min-cuda hiding every RTX 4090).
+ */
+function whyNoOffers(candidates, f) {
+    const name = `${f.numGpus}x ${f.gpuName}`;
+    if (candidates.length === 0)
+        return `No ${name} offer is rentable on Vast right now, whatever the filters (check gpu-name: Vast writes e.g. "RTX 5090")`;
+    const cheapest = Math.min(...candidates.map((o) => o.dph_total));
+    const checks = [
+        [`max-price ${f.maxPrice}`, (o) => f.maxPrice === undefined || o.dph_total <= f.maxPrice],
+        [`min-cuda ${f.minCuda}`, (o) => f.minCuda === undefined || (o.cuda_max_good ?? 0) >= f.minCuda],
+        ['verified', (o) => !f.verified || o.verification === undefined || o.verification === 'verified'],
+        [`min-reliability ${f.minReliability}`, (o) => f.minReliability === undefined || (o.reliability2 ?? 0) >= f.minReliability],
+        [`regions ${f.regions.join(',')}`, (o) => !f.regions.length || f.regions.includes(countryOf(o.geolocation))],
+        [`min-inet-down ${f.minInetDown}`, (o) => f.minInetDown === undefined || (o.inet_down ?? 0) >= f.minInetDown],
+        [`disk ${f.disk}`, (o) => o.disk_space === undefined || o.disk_space >= f.disk],
+    ];
+    const excluded = checks.map(([label, ok]) => [label, candidates.filter((o) => !ok(o)).length]).filter(([, n]) => n > 0);
+    const by = excluded.length ? excluded.map(([label, n]) => `${label} excludes ${n}`).join(', ') : 'none of our filters alone (the offers may have been taken meanwhile)';
+    return `No ${name} offer matches the filters. ${candidates.length} ${name} offers are rentable now, the cheapest at $${cheapest.toFixed(3)}/h; ${by}`;
+}
 
 ;// CONCATENATED MODULE: ./lib/vast/instance-state.js
 /** Docker daemon texts that mean the image will never start (vast-api.md section 5). */
@@ -33203,7 +33251,7 @@ async function provision(cfg, deps) {
         log.info(`${found.length} offers match (${cfg.filters.gpuName}${cfg.filters.maxPrice !== undefined ? ` under $${cfg.filters.maxPrice}/h` : ''}); trying ${offers.map((o) => `${o.id} ($${o.dph_total.toFixed(3)}/h)`).join(', ') || 'none'}`);
     }
     if (offers.length === 0)
-        throw new ProvisionError(`No ${cfg.filters.gpuName} offer matches the filters; nothing was rented`, []);
+        throw new ProvisionError(`${whyNoOffers(await vast.searchOffers(relaxedQuery(cfg.filters)), cfg.filters)}; nothing was rented`, []);
     const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0].dph_total;
     if (credit < needed)
         throw lowCredit(needed);

@@ -31659,6 +31659,13 @@ class ConfigurationError extends Error {
 function errorMessage(e) {
     return e instanceof Error ? e.message : String(e);
 }
+/**
+ * Bad input or a refused credential: exit 2 (CLI and actions), one line naming what to fix. Errors
+ * from the service clients say so with `userError` (a refused Vast key, a refused GitHub token).
+ */
+function isUserError(e) {
+    return e instanceof ConfigurationError || e?.userError === true;
+}
 
 ;// CONCATENATED MODULE: ./lib/actions/entry.js
 
@@ -31670,11 +31677,11 @@ function errorMessage(e) {
 function runEntry(main) {
     main()
         .catch((e) => {
-        if (!(e instanceof ConfigurationError))
+        if (!isUserError(e))
             core_debug(e?.stack ?? String(e));
         setFailed(errorMessage(e));
         // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
-        if (e instanceof ConfigurationError)
+        if (isUserError(e))
             process.exitCode = 2;
     })
         .finally(() => {
@@ -32141,7 +32148,10 @@ class GitHubRunners {
             // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
             if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? '')))
                 return new TransientError(message);
-            return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
+            if (status === 401 || status === 403) {
+                return Object.assign(new GitHubError(status, `github-token: ${message} (the token was refused or lacks the permission: it needs Administration write on the repository, or Self-hosted runners on the organization; GITHUB_TOKEN cannot)`), { userError: true });
+            }
+            return new GitHubError(status, message);
         }, this.opts.retry ?? GITHUB_RETRY, this.opts.onRetry);
         return { status, data: parse(text) };
     }
@@ -32504,7 +32514,9 @@ class VastClient {
             body: opts.body,
             timeoutMs: this.opts.timeoutMs ?? 30_000,
         }, (status, body) => RETRYABLE.has(status)
-            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, {
+                minDelayMs: status === 429 ? throttleDelayMs(method, path, body) * (this.opts.throttleScale ?? 1) : 0,
+            })
             : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
         return (text ? JSON.parse(text) : {});
     }
@@ -32600,8 +32612,10 @@ function vastError(status, text, what) {
     catch {
         // plain-text body (Vast's 429s are plain text)
     }
-    if (code === 'auth_error' || status === 401)
-        return new VastError(status, 'auth_error', `${what}: the Vast API key was refused (${msg})`);
+    if (code === 'auth_error' || status === 401) {
+        // Named as the input to fix: a user error (exit 2), not a failed rental.
+        return Object.assign(new VastError(status, 'auth_error', `api-key: the Vast API key was refused by ${what} (${msg}); check VAST_API_KEY`), { userError: true });
+    }
     return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
 }
 

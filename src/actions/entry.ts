@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { errorMessage, isUserError } from '../errors.js';
 
 /**
  * Runs an action entry: one top-level catch turns any error into one failed-step message
@@ -8,10 +8,10 @@ import { ConfigurationError, errorMessage } from '../errors.js';
 export function runEntry(main: () => Promise<void>): void {
   main()
     .catch((e: unknown) => {
-      if (!(e instanceof ConfigurationError)) core.debug((e as Error)?.stack ?? String(e));
+      if (!isUserError(e)) core.debug((e as Error)?.stack ?? String(e));
       core.setFailed(errorMessage(e));
       // Bad input is exit 2 (the CLI's convention too); the runner fails the step on any non-zero code.
-      if (e instanceof ConfigurationError) process.exitCode = 2;
+      if (isUserError(e)) process.exitCode = 2;
     })
     .finally(() => {
       process.exit();

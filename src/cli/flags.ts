@@ -40,6 +40,12 @@ export const PERSIST_FLAGS: Flag[] = [
   { input: 'if-no-files-found', description: 'warn, error or ignore (default warn)' },
 ];
 
+export const PUSH_FLAGS: Flag[] = [
+  { input: 'dirs', description: 'folders under the local root to publish, comma-separated (required)' },
+  { input: 'delete', description: 'remove remote objects missing locally, inside those folders only (after printing the plan)', boolean: true },
+  { input: 'dry-run', description: 'print the plan and change nothing', boolean: true },
+];
+
 export const VAST_FLAGS: Flag[] = [
   { input: 'api-key', description: 'Vast.ai API key; prefer the env VAST_API_KEY (flags show in ps)' },
   { input: 'api-url', description: 'Vast.ai API base URL (env VAST_URL; default https://console.vast.ai)' },
@@ -105,10 +111,16 @@ function optionName(input: string): string {
   return input.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
+/**
+ * Repeatable flags take one value each time (`--include a --include b`), never a variadic list:
+ * a variadic `--include` would swallow the words after it, the command of `run` included.
+ */
 export function addFlags(cmd: Command, flags: Flag[]): Command {
   for (const f of flags) {
-    const spec = f.boolean ? `--${f.input}` : f.repeatable ? `--${f.input} <glob...>` : `--${f.input} <value>`;
-    cmd.addOption(new Option(spec, f.description));
+    const spec = f.boolean ? `--${f.input}` : `--${f.input} <value>`;
+    const opt = new Option(spec, f.description);
+    if (f.repeatable) opt.argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]);
+    cmd.addOption(opt);
   }
   return cmd;
 }

@@ -1,123 +1,209 @@
 import '../runtime/threadpool.js';
-import { Command } from 'commander';
-import { ConfigurationError, errorMessage } from '../errors.js';
+import { Command, CommanderError } from 'commander';
+import { ConfigurationError, errorMessage, isUserError } from '../errors.js';
 import { inputVar, type Env } from '../inputs/reader.js';
 import { cancelSignal } from '../runtime/cancel.js';
 import { cliRuntime, type CliRuntime } from '../runtime/cli-runtime.js';
-import { addFlags, CONNECTION_FLAGS, flagsToEnv, HYDRATE_FLAGS, OFFER_FLAGS, PERSIST_FLAGS, PROVISION_FLAGS, TEARDOWN_FLAGS, VAST_FLAGS } from './flags.js';
+import { VERSION } from '../version.js';
+import { addFlags, CONNECTION_FLAGS, flagsToEnv, HYDRATE_FLAGS, OFFER_FLAGS, PERSIST_FLAGS, PROVISION_FLAGS, PUSH_FLAGS, TEARDOWN_FLAGS, VAST_FLAGS } from './flags.js';
 
 interface Global {
   json?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
 }
 
+/** Exit codes, as the README lists them. */
+export const EXIT = { ok: 0, failure: 1, badInput: 2, interrupted: 130 } as const;
+
 function runtimeFor(g: Global): CliRuntime {
+  if (g.verbose) process.env.MARKETSIM_DEBUG = '1';
   return cliRuntime({ quiet: Boolean(g.quiet || g.json), tty: Boolean(process.stderr.isTTY) && !g.json });
 }
 
-function finish(rt: CliRuntime, g: Global, command: string, code: number, error?: unknown): never {
+function finish(rt: CliRuntime, g: Global, command: string, code: number, error?: unknown, extra: Record<string, unknown> = {}): never {
   if (error !== undefined) rt.log.error(errorMessage(error));
-  if (g.json) process.stdout.write(`${JSON.stringify({ command, ok: code === 0, exitCode: code, outputs: rt.outputs, error: error === undefined ? undefined : errorMessage(error) })}\n`);
+  // stdout holds exactly one JSON document; everything else went to stderr.
+  if (g.json) process.stdout.write(`${JSON.stringify({ command, ok: code === 0, exitCode: code, ...extra, outputs: rt.outputs, ...(error === undefined ? {} : { error: errorMessage(error) }) })}\n`);
   process.exit(code);
 }
 
-async function attempt(rt: CliRuntime, g: Global, command: string, fn: () => Promise<number | void>): Promise<never> {
+/**
+ * Ctrl-C: one line and exit 130. Partial downloads stay as `*.marketsim-partial` and are picked up
+ * (or removed) by the next run. While `run`'s command is running, the signal goes to the command
+ * instead (its handler is registered then), and the logs are still persisted after it stops.
+ */
+function onInterrupt(rt: CliRuntime, g: Global, command: string): void {
+  process.on('SIGINT', () => {
+    if (process.listeners('SIGINT').length > 1) return;
+    process.stderr.write(`\ninterrupted: ${command} stopped; run it again to resume where it stopped\n`);
+    finish(rt, g, command, EXIT.interrupted);
+  });
+}
+
+async function attempt(g: Global, command: string, fn: (rt: CliRuntime) => Promise<number | void>, extra: Record<string, unknown> = {}): Promise<never> {
+  const rt = runtimeFor(g);
+  onInterrupt(rt, g, command);
   try {
-    const code = (await fn()) ?? 0;
-    return finish(rt, g, command, code);
+    const code = (await fn(rt)) ?? 0;
+    return finish(rt, g, command, code, undefined, extra);
   } catch (e) {
-    return finish(rt, g, command, e instanceof ConfigurationError ? 2 : 1, e);
+    return finish(rt, g, command, isUserError(e) ? EXIT.badInput : EXIT.failure, e, extra);
   }
 }
 
 const program = new Command('marketsim')
-  .description('Sync market data from R2 / S3, run the simulator, and keep its logs: the engine of the marketsim GitHub Actions.')
-  .option('--json', 'print the result as one JSON line on stdout (no progress)')
-  .option('--quiet', 'print only warnings and errors')
-  .showHelpAfterError();
+  .description('Sync market data from R2 / S3, run the simulator, and keep its logs; rent GPUs on Vast.ai: the engine of the marketsim GitHub Actions.')
+  .version(VERSION, '-V, --version', 'print the version')
+  .option('--json', 'print the result as one JSON document on stdout (everything else goes to stderr)')
+  .option('-q, --quiet', 'print only warnings and errors')
+  .option('-v, --verbose', 'print debug lines too')
+  .addHelpText(
+    'after',
+    '\nExit codes: 0 ok, 1 failure, 2 bad input or refused credentials, 130 interrupted.\nRun marketsim <command> --help for a command\'s options and examples.',
+  )
+  .exitOverride()
+  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
-addFlags(addFlags(program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), CONNECTION_FLAGS), HYDRATE_FLAGS).action(
-  async (opts: Record<string, unknown>) => {
-    const g = program.opts<Global>();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'hydrate', async () => {
-      // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-      const { hydrateStep } = await import('../actions/r2-hydrate/step.js');
-      await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
-    });
-  },
-);
+const global = (): Global => program.opts<Global>();
 
-addFlags(addFlags(program.command('persist-logs').description('upload the log folder and confirm every file landed'), CONNECTION_FLAGS), PERSIST_FLAGS).action(
-  async (opts: Record<string, unknown>) => {
-    const g = program.opts<Global>();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'persist-logs', async () => {
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+addFlags(addFlags(program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), CONNECTION_FLAGS), HYDRATE_FLAGS)
+  .addHelpText('after', examples(['marketsim hydrate --local-root ./data --dry-run', 'marketsim hydrate --local-root ./data --include \'trainingdata/AAPL*\' --include \'hyperparams/*\'']))
+  .action(async (opts: Record<string, unknown>) => {
+    await attempt(
+      global(),
+      'hydrate',
+      async (rt) => {
+        // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
+        const { hydrateStep } = await import('../actions/r2-hydrate/step.js');
+        await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
+      },
+      opts.dryRun ? { dryRun: true } : {},
+    );
+  });
+
+addFlags(addFlags(program.command('persist-logs').description('upload the log folder and confirm every file landed'), CONNECTION_FLAGS), PERSIST_FLAGS)
+  .addHelpText('after', examples(['marketsim persist-logs --local-root . --experiment-id exp-42']))
+  .action(async (opts: Record<string, unknown>) => {
+    await attempt(global(), 'persist-logs', async (rt) => {
       const { persistStep } = await import('../actions/r2-persist-logs/step.js');
       await persistStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env));
     });
-  },
-);
+  });
+
+addFlags(addFlags(program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
+  .description('publish data folders from the local root to <prefix><folder>/ (incremental, verified; --delete removes remote files missing locally, inside those folders only)')
+  .addHelpText('after', examples(['marketsim push --local-root ./data --dirs trainingdata --dry-run', 'marketsim push --local-root ./data --dirs trainingdata,hyperparams --delete']))
+  .action(async (opts: Record<string, unknown>) => {
+    await attempt(
+      global(),
+      'push',
+      async (rt) => {
+        const { pushStep } = await import('./push.js');
+        await pushStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env));
+      },
+      opts.dryRun ? { dryRun: true } : {},
+    );
+  });
 
 addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FLAGS), PERSIST_FLAGS)
-  .description('hydrate, run CMD with bash -lc, then persist the logs (also when CMD fails or is interrupted); exits with CMD\'s code')
-  .argument('[cmd...]', 'the command, after --')
-  .option('--working-directory <dir>', 'where CMD runs')
+  .description('hydrate, run the command after -- with bash -lc, then persist the logs (also when it fails or is interrupted); exits with its code')
+  .usage('[options] -- <command...>')
+  .argument('[command...]', 'the command, after --')
+  .option('--working-directory <dir>', 'where the command runs')
   .option('--no-hydrate', 'skip the hydrate stage')
+  .addHelpText('after', examples(['marketsim run --local-root . -- python -m marketsimulator.runner --config configs/base.json', 'marketsim run --no-hydrate --experiment-id exp-42 -- make simulate']))
   .action(async (cmd: string[], opts: Record<string, unknown>) => {
-    const g = program.opts<Global>();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'run', async () => {
+    await attempt(global(), 'run', async (rt) => {
+      const dashes = process.argv.indexOf('--');
+      if (cmd.length === 0) throw new ConfigurationError('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
+      if (dashes < 0) throw new ConfigurationError(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
       const [{ shellJoin }, { syncAndRun }] = await Promise.all([import('../actions/run/command.js'), import('../actions/run/sync-and-run.js')]);
       const env: Env = flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env);
       env[inputVar('hydrate')] = opts.hydrate === false ? 'false' : 'true';
-      if (cmd.length) env[inputVar('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
+      env[inputVar('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
       if (opts.workingDirectory) env[inputVar('working-directory')] = String(opts.workingDirectory);
-      // Persists even when the command failed or was interrupted (signals are passed to it).
+      // With --json, stdout is the result document alone: the command's output goes to stderr.
+      if (global().json) env.MARKETSIM_COMMAND_STDOUT = 'stderr';
       return (await syncAndRun(rt, env)).exitCode;
     });
   });
 
-addFlags(addFlags(program.command('offers').description('list the Vast offers that match the filters, cheapest first'), VAST_FLAGS), OFFER_FLAGS).action(
-  async (opts: Record<string, unknown>) => {
-    const g = program.opts<Global>();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'offers', async () => {
+addFlags(addFlags(program.command('offers').description('list the Vast offers that match the filters, cheapest first (and why none match)'), VAST_FLAGS), OFFER_FLAGS)
+  .addHelpText('after', examples(['marketsim offers --max-price 0.8', 'marketsim offers --gpu-name "RTX 4090" --min-cuda 12.4 --json']))
+  .action(async (opts: Record<string, unknown>) => {
+    await attempt(global(), 'offers', async (rt) => {
       const { listOffers } = await import('./offers.js');
-      await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(g.json));
-    });
-  },
-);
-
-addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS).action(
-  async (opts: Record<string, unknown>) => {
-    const g = program.opts<Global>();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, 'provision', async () => {
-      const { provisionStep } = await import('../actions/vast-provision/step.js');
-      await provisionStep(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env), cancelSignal());
-    });
-  },
-);
-
-for (const [name, mode, text] of [
-  ['teardown', 'destroy', 'destroy an instance (by id or label) and remove its runner; prints runtime and cost'],
-  ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed'],
-] as const) {
-  addFlags(addFlags(program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS).action(async (opts: Record<string, unknown>) => {
-    const g = program.opts<Global>();
-    const rt = runtimeFor(g);
-    await attempt(rt, g, name, async () => {
-      const { teardownStep } = await import('../actions/vast-teardown/step.js');
-      const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
-      env[inputVar('mode')] = mode;
-      if (mode === 'destroy') env.MARKETSIM_REQUIRE_TARGET = 'true';
-      await teardownStep(rt, env);
+      await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(global().json));
     });
   });
+
+addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS)
+  .option('--repo <owner/name>', 'repository the runner registers on (default GITHUB_REPOSITORY)')
+  .addHelpText('after', examples(['marketsim provision --repo acme/marketsim --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --max-runtime 240m']))
+  .action(async (opts: Record<string, unknown>) => {
+    await attempt(global(), 'provision', async (rt) => {
+      const { provisionStep } = await import('../actions/vast-provision/step.js');
+      const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
+      if (opts.repo) {
+        env.GITHUB_REPOSITORY = String(opts.repo);
+        env.GITHUB_REPOSITORY_OWNER = String(opts.repo).split('/')[0];
+      }
+      await provisionStep(rt, env, cancelSignal());
+    });
+  });
+
+for (const [name, mode, text, example] of [
+  ['teardown', 'destroy', 'destroy an instance (by id and/or label) and remove its runner; prints runtime and cost', 'marketsim teardown --instance-id 123456'],
+  ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed', 'marketsim reap --max-age 6h --dry-run'],
+] as const) {
+  addFlags(addFlags(program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS)
+    .option('--repo <owner/name>', 'repository of the runners (default GITHUB_REPOSITORY)')
+    .addHelpText('after', examples([example]))
+    .action(async (opts: Record<string, unknown>) => {
+      await attempt(global(), name, async (rt) => {
+        const { teardownStep } = await import('../actions/vast-teardown/step.js');
+        const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
+        env[inputVar('mode')] = mode;
+        if (opts.repo) env.GITHUB_REPOSITORY = String(opts.repo);
+        if (mode === 'destroy') env.MARKETSIM_REQUIRE_TARGET = 'true';
+        await teardownStep(rt, env);
+      });
+    });
 }
 
+program
+  .command('doctor')
+  .description('check, before renting anything, everything a GPU run needs: Vast key, credit and offers; R2 credentials, bucket, data folders, logs prefix; the image; the runner token')
+  .addHelpText('after', examples(['marketsim doctor --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --lanes 2', 'marketsim doctor --json']))
+  .option('--image <ref>', 'image the instance will pull (env IMAGE_REF)')
+  .option('--max-price <usd>', 'USD per hour cap (default 1.00)')
+  .option('--max-runtime <duration>', 'GPU job timeout (default 240m)')
+  .option('--lanes <n>', 'GPUs the experiment rents (default 1)')
+  .option('--spend-cap <usd>', 'USD cap for the experiment (default 25)')
+  .option('--gpu-name <name>', 'GPU model (default "RTX 5090")')
+  .option('--min-cuda <version>', 'minimum CUDA (default 12.8)')
+  .option('--repo <owner/name>', 'repository runners register on (default GITHUB_REPOSITORY)')
+  .option('--skip <checks>', 'comma-separated check groups to skip: vast, r2, image, github')
+  .action(async (opts: Record<string, unknown>) => {
+    await attempt(global(), 'doctor', async (rt) => {
+      const { runDoctor } = await import('./doctor.js');
+      return runDoctor(rt, process.env, opts, Boolean(global().json));
+    });
+  });
+
 program.parseAsync(process.argv).catch((e: unknown) => {
+  if (e instanceof CommanderError) {
+    // --help and --version end here with 0; an unknown option or command is bad input: one line, exit 2.
+    if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') process.exit(0);
+    const extra = e.code === 'commander.excessArguments' ? ' (a command for run goes after --)' : '';
+    process.stderr.write(`${extra ? `${extra.trim()}\n` : ''}(marketsim --help lists the commands, marketsim <command> --help their options)\n`);
+    process.exit(EXIT.badInput);
+  }
   process.stderr.write(`error: ${errorMessage(e)}\n`);
-  process.exit(2);
+  process.exit(EXIT.badInput);
 });

@@ -3,7 +3,7 @@ import { readOfferFilters, readVastConnection } from '../inputs/vast-inputs.js';
 import type { CliRuntime } from '../runtime/cli-runtime.js';
 import { renderTextTable } from '../runtime/format.js';
 import { VastClient } from '../vast/client.js';
-import { chooseOffers, countryOf, offerQuery } from '../vast/offers.js';
+import { chooseOffers, countryOf, offerQuery, relaxedQuery, whyNoOffers } from '../vast/offers.js';
 
 /** `marketsim offers`: what provision would consider, cheapest first, as a table (or JSON). */
 export async function listOffers(rt: CliRuntime, env: Env, json: boolean): Promise<void> {
@@ -14,8 +14,10 @@ export async function listOffers(rt: CliRuntime, env: Env, json: boolean): Promi
   const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
   const offers = chooseOffers(await vast.searchOffers(offerQuery(filters)), filters, 64);
   rt.setOutput('count', offers.length);
+  // An empty answer says why: which filter hid the offers that exist, and the cheapest price.
+  if (offers.length === 0) rt.log.warn(whyNoOffers(await vast.searchOffers(relaxedQuery(filters)), filters));
   if (json) {
-    rt.setOutput('offers', JSON.stringify(offers.map((o) => ({ id: o.id, gpu: o.gpu_name, gpus: o.num_gpus, usdPerHour: o.dph_total, reliability: o.reliability2, country: countryOf(o.geolocation), cuda: o.cuda_max_good }))));
+    rt.outputs.offers = offers.map((o) => ({ id: o.id, gpu: o.gpu_name, gpus: o.num_gpus, usdPerHour: o.dph_total, reliability: o.reliability2 ?? null, country: countryOf(o.geolocation), cuda: o.cuda_max_good ?? null }));
     return;
   }
   const rows = offers.map((o) => [

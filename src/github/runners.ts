@@ -74,7 +74,13 @@ export class GitHubRunners {
         const message = `${what} failed with ${status}: ${data.message ?? text.slice(0, 200)}`;
         // 5xx, 429 and secondary rate limits (403 with "rate limit") are worth another try.
         if (status >= 500 || status === 429 || (status === 403 && /rate limit/i.test(data.message ?? ''))) return new TransientError(message);
-        return new GitHubError(status, status === 401 ? `${message} (the runner token was refused: it needs Administration write on the repository, or Self-hosted runners on the organization)` : message);
+        if (status === 401 || status === 403) {
+          return Object.assign(
+            new GitHubError(status, `github-token: ${message} (the token was refused or lacks the permission: it needs Administration write on the repository, or Self-hosted runners on the organization; GITHUB_TOKEN cannot)`),
+            { userError: true },
+          );
+        }
+        return new GitHubError(status, message);
       },
       this.opts.retry ?? GITHUB_RETRY,
       this.opts.onRetry,

@@ -28,9 +28,10 @@ export function unsafeRelativePath(p: string): string | undefined {
 }
 
 /** hydrate reads data; persist writes logs. Each may get its own scoped credential (see readCredentials). */
-export type StoreRole = 'read' | 'logs';
+export type StoreRole = 'read' | 'logs' | 'publish';
 
-const CREDENTIAL_SETS: Record<StoreRole, string[]> = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'] };
+/** `publish` (marketsim push writes data): never the host's read-only or logs-only keys. */
+const CREDENTIAL_SETS: Record<StoreRole, string[]> = { read: ['R2_READ_', 'R2_', 'AWS_'], logs: ['R2_LOGS_', 'R2_', 'AWS_'], publish: ['R2_', 'AWS_'] };
 
 /**
  * The key pair (and session token) from one place only, never mixed: the inputs, else the role's own
@@ -79,6 +80,13 @@ export function readStore(r: InputReader, mask: (s: string) => void, role: Store
       if (u.protocol !== 'https:' && u.protocol !== 'http:') throw new Error('scheme');
       if (u.username || u.password) r.problem('endpoint', 'must not carry credentials');
       endpoint = `${u.origin}${u.pathname.replace(/\/+$/, '')}`;
+      // Cloudflare's dashboard shows the S3 API URL with the bucket appended: recognised and explained,
+      // instead of every request answering NoSuchKey.
+      const pathPart = u.pathname.replace(/^\/+|\/+$/g, '');
+      const bucketGiven = r.raw('bucket', { env: ['R2_BUCKET'] })?.value;
+      if (pathPart && (/\.r2\.cloudflarestorage\.com$/.test(u.hostname) || pathPart === bucketGiven)) {
+        r.problem('endpoint', `${u.origin}/${pathPart} ends in a path: '${pathPart.split('/')[0]}' looks like the bucket (the dashboard shows it that way); give endpoint ${u.origin} and bucket ${pathPart.split('/')[0]}`);
+      }
     } catch {
       r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
     }
@@ -103,7 +111,7 @@ function readPrefix(r: InputReader, name: string, env: string[], def: string): s
   return prefix;
 }
 
-function readLocalRoot(r: InputReader, vars: Env): string {
+export function readLocalRoot(r: InputReader, vars: Env): string {
   const root = r.string('local-root', { env: ['LOCAL_ROOT'] }) ?? vars.GITHUB_WORKSPACE ?? '/workspace';
   return path.resolve(root);
 }

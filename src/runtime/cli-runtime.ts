@@ -11,7 +11,8 @@ export interface CliRuntimeOptions {
 }
 
 export interface CliRuntime extends Runtime {
-  outputs: Record<string, string>;
+  /** The command's result for --json: numbers stay numbers, booleans booleans, lists arrays. */
+  outputs: Record<string, unknown>;
 }
 
 /** The Runtime for the `marketsim` CLI: console lines, progress bars, secrets redacted. */
@@ -19,7 +20,7 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
   const out = opts.stream ?? process.stderr;
   const secrets = new Set<string>();
   const state = new Map<string, string>();
-  const outputs: Record<string, string> = {};
+  const outputs: Record<string, unknown> = {};
   const redact = (m: string): string => {
     let s = m;
     for (const secret of secrets) s = s.split(secret).join('***');
@@ -43,7 +44,7 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
       if (s) secrets.add(s);
     },
     setOutput: (n, v) => {
-      outputs[n] = String(v);
+      outputs[n] = v;
     },
     saveState: (n, v) => state.set(n, v),
     getState: (n) => state.get(n) ?? '',

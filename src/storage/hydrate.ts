@@ -129,6 +129,10 @@ export async function hydrate(
       throw new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
     }
     for (const d of plan.missingDirs) log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
+    // An include that matches nothing is most often a typo: say so instead of a silent "0 files".
+    if (cfg.include.length && plan.download.length + plan.adopt.length + plan.skip.length === 0) {
+      log.warn(`include: ${cfg.include.join(', ')} matched none of the objects listed (patterns are relative to the local root, e.g. trainingdata/AAPL*.csv)`);
+    }
 
     const stats = new Map<string, DirStats>(
       cfg.dirs.map((dir) => [

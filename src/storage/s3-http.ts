@@ -156,7 +156,7 @@ export class S3Http {
     return `${this.basePath}/${this.store.bucket}${key === undefined ? '' : `/${encodeKeyPath(key)}`}`;
   }
 
-  private async sign(method: 'GET' | 'HEAD' | 'PUT', path: string, query: Query, headers: Record<string, string> | undefined, unsignedBody: boolean) {
+  private async sign(method: 'GET' | 'HEAD' | 'PUT' | 'DELETE', path: string, query: Query, headers: Record<string, string> | undefined, unsignedBody: boolean) {
     return this.signer.sign({
       method,
       protocol: this.protocol,
@@ -187,7 +187,7 @@ export class S3Http {
    * The body of every answer that is not returned is consumed, so no socket is left hanging.
    */
   async send(
-    method: 'GET' | 'HEAD' | 'PUT',
+    method: 'GET' | 'HEAD' | 'PUT' | 'DELETE',
     key: string | undefined,
     what: string,
     opts: { query?: Query; headers?: Record<string, string>; accept?: number[]; body?: RequestBody } = {},
@@ -225,7 +225,7 @@ export class S3Http {
 
   /** `send` with the retry policy around it, for requests whose answer is read whole by `read`. */
   async call<T>(
-    method: 'GET' | 'HEAD' | 'PUT',
+    method: 'GET' | 'HEAD' | 'PUT' | 'DELETE',
     key: string | undefined,
     what: string,
     opts: { query?: Query; headers?: Record<string, string>; accept?: number[]; retry?: RetryPolicy; body?: RequestBody },

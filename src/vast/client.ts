@@ -26,6 +26,8 @@ export interface VastClientOptions {
   retry?: RetryPolicy;
   onRetry?: (message: string) => void;
   timeoutMs?: number;
+  /** Scales Vast's minimum intervals after a 429 (tests run them at 1/100). */
+  throttleScale?: number;
 }
 
 /** Retries as the official CLI does (429, 502, 503, 504, network), but with backoff long enough for Vast's intervals. */
@@ -82,7 +84,9 @@ export class VastClient {
       },
       (status, body) =>
         RETRYABLE.has(status)
-          ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, { minDelayMs: status === 429 ? throttleDelayMs(method, path, body) : 0 })
+          ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, {
+              minDelayMs: status === 429 ? throttleDelayMs(method, path, body) * (this.opts.throttleScale ?? 1) : 0,
+            })
           : vastError(status, body, what),
       opts.retry ?? this.opts.retry ?? VAST_RETRY,
       this.opts.onRetry,
@@ -179,6 +183,9 @@ function vastError(status: number, text: string, what: string): VastError {
   } catch {
     // plain-text body (Vast's 429s are plain text)
   }
-  if (code === 'auth_error' || status === 401) return new VastError(status, 'auth_error', `${what}: the Vast API key was refused (${msg})`);
+  if (code === 'auth_error' || status === 401) {
+    // Named as the input to fix: a user error (exit 2), not a failed rental.
+    return Object.assign(new VastError(status, 'auth_error', `api-key: the Vast API key was refused by ${what} (${msg}); check VAST_API_KEY`), { userError: true });
+  }
   return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
 }

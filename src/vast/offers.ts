@@ -68,3 +68,30 @@ export function chooseOffers(offers: Offer[], f: OfferFilters, attempts: number)
 export function countryOf(geolocation: string | undefined): string {
   return /\b([A-Z]{2})\s*$/.exec(geolocation ?? '')?.[1] ?? '';
 }
+
+/** The same GPU search without our narrowing filters: what exists at all, to say which filter hid it. */
+export function relaxedQuery(f: OfferFilters, limit = 256): Record<string, Filter | unknown> {
+  return { gpu_name: { eq: f.gpuName }, num_gpus: { eq: f.numGpus }, rentable: { eq: true }, rented: { eq: false }, external: { eq: false }, order: [['dph_total', 'asc']], type: 'on-demand', limit };
+}
+
+/**
+ * Why no offer matched, from the relaxed search's answer: how many offers of that GPU exist, the
+ * cheapest, and how many each filter excluded (e.g. min-cuda hiding every RTX 4090).
+ */
+export function whyNoOffers(candidates: Offer[], f: OfferFilters): string {
+  const name = `${f.numGpus}x ${f.gpuName}`;
+  if (candidates.length === 0) return `No ${name} offer is rentable on Vast right now, whatever the filters (check gpu-name: Vast writes e.g. "RTX 5090")`;
+  const cheapest = Math.min(...candidates.map((o) => o.dph_total));
+  const checks: [string, (o: Offer) => boolean][] = [
+    [`max-price ${f.maxPrice}`, (o) => f.maxPrice === undefined || o.dph_total <= f.maxPrice],
+    [`min-cuda ${f.minCuda}`, (o) => f.minCuda === undefined || (o.cuda_max_good ?? 0) >= f.minCuda],
+    ['verified', (o) => !f.verified || o.verification === undefined || o.verification === 'verified'],
+    [`min-reliability ${f.minReliability}`, (o) => f.minReliability === undefined || (o.reliability2 ?? 0) >= f.minReliability],
+    [`regions ${f.regions.join(',')}`, (o) => !f.regions.length || f.regions.includes(countryOf(o.geolocation))],
+    [`min-inet-down ${f.minInetDown}`, (o) => f.minInetDown === undefined || (o.inet_down ?? 0) >= f.minInetDown],
+    [`disk ${f.disk}`, (o) => o.disk_space === undefined || o.disk_space >= f.disk],
+  ];
+  const excluded = checks.map(([label, ok]) => [label, candidates.filter((o) => !ok(o)).length] as const).filter(([, n]) => n > 0);
+  const by = excluded.length ? excluded.map(([label, n]) => `${label} excludes ${n}`).join(', ') : 'none of our filters alone (the offers may have been taken meanwhile)';
+  return `No ${name} offer matches the filters. ${candidates.length} ${name} offers are rentable now, the cheapest at $${cheapest.toFixed(3)}/h; ${by}`;
+}

@@ -4,7 +4,7 @@ import { ConfigurationError } from '../errors.js';
 import { CreateOutcomeUnknownError, OfferGoneError, type VastClient } from './client.js';
 import { readiness, sshUrl } from './instance-state.js';
 import { chunkJitConfig } from './jit-env.js';
-import { chooseOffers, offerQuery, type OfferFilters } from './offers.js';
+import { chooseOffers, offerQuery, relaxedQuery, whyNoOffers, type OfferFilters } from './offers.js';
 import type { Instance, Offer } from './types.js';
 
 export interface ProvisionConfig {
@@ -132,7 +132,7 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
     offers = chooseOffers(found, cfg.filters, cfg.maxAttempts);
     log.info(`${found.length} offers match (${cfg.filters.gpuName}${cfg.filters.maxPrice !== undefined ? ` under $${cfg.filters.maxPrice}/h` : ''}); trying ${offers.map((o) => `${o.id} ($${o.dph_total.toFixed(3)}/h)`).join(', ') || 'none'}`);
   }
-  if (offers.length === 0) throw new ProvisionError(`No ${cfg.filters.gpuName} offer matches the filters; nothing was rented`, []);
+  if (offers.length === 0) throw new ProvisionError(`${whyNoOffers(await vast.searchOffers(relaxedQuery(cfg.filters)), cfg.filters)}; nothing was rented`, []);
   const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0]!.dph_total;
   if (credit < needed) throw lowCredit(needed);
   if (cfg.spendCap) checkSpendCap(cfg.spendCap, cfg.filters.maxPrice ?? Math.max(...offers.map((o) => o.dph_total)));

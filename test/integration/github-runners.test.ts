@@ -1,3 +1,4 @@
+import { isUserError } from '../../src/errors.js';
 import { GitHubError, GitHubRunners } from '../../src/github/runners.js';
 import { GitHubEmulator } from '../emulators/github-emulator.js';
 
@@ -59,7 +60,8 @@ test('5xx and secondary rate limits are retried; a bad token says which permissi
   const bad = new GitHubRunners({ apiUrl: gh.url, token: 'nope', scope: { kind: 'org', org: 'acme' }, retry: FAST });
   const err = await bad.listRunners().catch((e: unknown) => e);
   expect(err).toBeInstanceOf(GitHubError);
-  expect((err as Error).message).toMatch(/401: Bad credentials \(the runner token was refused: it needs Administration write/);
+  expect((err as Error).message).toMatch(/^github-token: .*401: Bad credentials \(the token was refused or lacks the permission: it needs Administration write/);
+  expect(isUserError(err)).toBe(true);
 });
 
 test('listing pages through more than 100 runners', async () => {

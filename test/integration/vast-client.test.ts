@@ -80,10 +80,14 @@ test('429 with a plain-text body and no Retry-After, and 5xx, are retried; a ref
   emu.inject((m, p) => p === '/api/v0/bundles/', { status: 429, body: 'API requests too frequent endpoint threshold=10' }, 3);
   emu.inject((m, p) => p === '/api/v0/bundles/', { status: 502, body: '<html>bad gateway</html>' }, 1);
   emu.inject((m, p) => p === '/api/v0/bundles/', 'drop', 1);
-  expect((await vast.searchOffers(offerQuery(filters))).length).toBe(2);
+  const scaled = new VastClient({ baseUrl: emu.url, apiKey: emu.apiKey, retry: FAST, onRetry: (m) => retries.push(m), throttleScale: 0.01 });
+  const t0 = Date.now();
+  expect((await scaled.searchOffers(offerQuery(filters))).length).toBe(2);
   expect(retries.length).toBe(5);
+  // Each 429 waited at least the threshold it named (10 s, scaled to 100 ms here), never sooner.
+  expect(Date.now() - t0).toBeGreaterThanOrEqual(300);
   const bad = new VastClient({ baseUrl: emu.url, apiKey: 'wrong', retry: FAST });
-  await expect(bad.currentUser()).rejects.toThrow(/the Vast API key was refused \(Invalid user key\)/);
+  await expect(bad.currentUser()).rejects.toThrow(/^api-key: the Vast API key was refused by GET \/api\/v0\/users\/current\/ \(Invalid user key\)/);
 });
 
 test('per-endpoint minimum intervals answer 429 to calls that come too fast; the client spaces out and succeeds', async () => {

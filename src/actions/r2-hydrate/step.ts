@@ -5,6 +5,7 @@ import { readHydrateConfig } from '../../inputs/storage-inputs.js';
 import type { Runtime } from '../../runtime/ports.js';
 import { hydrate, type HydrateResult } from '../../storage/hydrate.js';
 import { statePath } from '../../storage/local-state.js';
+import { checkLocalRoot } from '../../storage/local-root.js';
 import { hydrateSummary } from '../../storage/report.js';
 
 export const HYDRATE_OUTPUTS = ['files-downloaded', 'files-skipped', 'files-deleted', 'bytes-downloaded', 'manifest-hash', 'cache-hit'] as const;
@@ -20,6 +21,8 @@ export function readHydrateInputs(env: Env, mask: (s: string) => void) {
 export async function hydrateStep(rt: Runtime, env: Env): Promise<HydrateResult> {
   const { r, cfg, cache } = readHydrateInputs(env, (s) => rt.mask(s));
   r.finish();
+  // Before any request: one line naming local-root, never one error per object.
+  checkLocalRoot(cfg.localRoot);
   const source = `s3://${cfg.store.bucket}/${cfg.prefix}`;
   rt.log.info(`Hydrating ${cfg.dirs.join(', ')} from ${source} into ${cfg.localRoot}${cfg.dryRun ? ' (dry run)' : ''}`);
   const useCache = cache && !cfg.dryRun;

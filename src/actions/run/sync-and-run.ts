@@ -3,6 +3,9 @@ import { readHydrateConfig, readPersistConfig } from '../../inputs/storage-input
 import type { Runtime } from '../../runtime/ports.js';
 import { hydrateStep } from '../r2-hydrate/step.js';
 import { persistStep, withExperimentId } from '../r2-persist-logs/step.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ConfigurationError } from '../../errors.js';
 import { commandEnv, runCommand } from './command.js';
 
 export const STATE_EXPERIMENT_ID = 'experiment-id';
@@ -44,15 +47,19 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
   rt.setOutput('experiment-id', id);
   rt.setOutput('uri', uri);
   const pinned = withExperimentId(env, id);
-  if (doHydrate) await hydrateStep(rt, pinned);
+  // Named before hydrating (never `spawn bash ENOENT` after a long download); the logs are still persisted.
+  const cwdProblem = workingDirectory === undefined ? undefined : missingFolder(workingDirectory);
+  if (cwdProblem) rt.log.error(`working-directory: ${cwdProblem}; not hydrating nor running the command`);
+  if (doHydrate && !cwdProblem) await hydrateStep(rt, pinned);
 
   let exitCode = 0;
-  if (command) {
+  if (command && !cwdProblem) {
     rt.log.info(`Running: bash -lc ${JSON.stringify(command)}`);
     exitCode = await runCommand(
       command,
       workingDirectory,
       commandEnv(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }, passEnv),
+      env.MARKETSIM_COMMAND_STDOUT === 'stderr',
     );
     rt.log.info(`The command exited with code ${exitCode}`);
   }
@@ -60,7 +67,15 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
   rt.saveState(STATE_PERSIST, 'started');
   await persistStep(rt, pinned);
   rt.saveState(STATE_PERSIST, 'done');
+  if (cwdProblem) throw new ConfigurationError(`working-directory: ${cwdProblem}`);
   return { exitCode, experimentId: id, uri };
+}
+
+function missingFolder(dir: string): string | undefined {
+  const abs = path.resolve(dir);
+  if (!fs.existsSync(abs)) return `${abs} does not exist`;
+  if (!fs.statSync(abs).isDirectory()) return `${abs} is not a folder`;
+  return undefined;
 }
 
 /** The post step: persist again only when main did not finish doing it. */
