@@ -279,8 +279,8 @@ var external_node_https_ = __webpack_require__(4708);
 /** The SDK pieces multipart uploads need, loaded on first use: hydrate and small-file persists never pay for them. */
 async function loadSdk() {
     const [{ S3Client }, { Upload }, { NodeHttpHandler }] = await Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
-        Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(711), __webpack_require__.e(358)]).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(869), __webpack_require__.e(711)]).then(__webpack_require__.t.bind(__webpack_require__, 3711, 19)),
+        Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(869), __webpack_require__.e(711), __webpack_require__.e(358)]).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19)),
         __webpack_require__.e(/* import() */ 279).then(__webpack_require__.t.bind(__webpack_require__, 1279, 19)),
     ]);
     return { S3Client, Upload, NodeHttpHandler };

@@ -6011,15 +6011,15 @@ function splitList(value) {
 /* harmony export */   oz: () => (/* binding */ progressLine),
 /* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/** Human units shared by progress lines, summaries and the CLI. */
+/** Human units shared by progress lines, summaries and the CLI: decimal throughout (kB, MB, GB), like MB/s. */
 function formatBytes(n) {
     if (!Number.isFinite(n) || n < 0)
         return '?';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
     let v = n;
     let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
+    while (v >= 1000 && i < units.length - 1) {
+        v /= 1000;
         i++;
     }
     return i === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[i]}`;
@@ -6040,8 +6040,10 @@ function formatEta(p) {
     const s = Math.round((p.bytesTotal - p.bytesDone) / rate / 1000);
     return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
-/** One progress line for logs that are not terminals (Actions logs, CI). */
+/** One progress line for logs that are not terminals (Actions logs, CI); nothing to move reads "up to date". */
 function progressLine(label, p) {
+    if (p.filesTotal === 0)
+        return `${label}: up to date, nothing to transfer`;
     return (`${label}: ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)}/${formatBytes(p.bytesTotal)}, ` +
         `${formatRate(p.bytesDone, p.elapsedMs)}, ETA ${formatEta(p)}`);
 }
@@ -6298,6 +6300,13 @@ var format = __nccwpck_require__(2625);
 ;// CONCATENATED MODULE: ./lib/runtime/cli-runtime.js
 
 
+/** `1.20/3.40 GB`: one unit for both numbers, as short as the bar needs. */
+function compactBytes(done, total) {
+    const t = (0,format/* formatBytes */.z3)(total);
+    const unit = t.split(' ')[1] ?? 'B';
+    const scale = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 }[unit] ?? 1;
+    return unit === 'B' ? `${done}/${total} B` : `${(done / scale).toFixed(2)}/${t}`;
+}
 /** The Runtime for the `marketsim` CLI: console lines, progress bars, secrets redacted. */
 function cliRuntime(opts) {
     const out = opts.stream ?? process.stderr;
@@ -6360,8 +6369,10 @@ function cliRuntime(opts) {
                     done: (p) => write('', (0,format/* progressLine */.oz)(label, p)),
                 };
             }
+            // Fits 80 columns: `hydrate [████░░░░░░░░] 45% 120/300 files 1.20/3.40 GB 85.0 MB/s ETA 12s`.
             const bar = new cli_progress.SingleBar({
-                format: `${label} [{bar}] {percentage}% | {files} files | {bytes} | {rate} | ETA {eta_h}`,
+                format: `${label} [{bar}] {percentage}% {files} files {bytes} {rate} ETA {eta_h}`,
+                barsize: 12,
                 stream: out,
                 hideCursor: true,
                 clearOnComplete: false,
@@ -6369,7 +6380,7 @@ function cliRuntime(opts) {
             let started = false;
             const payload = (p) => ({
                 files: `${p.filesDone}/${p.filesTotal}`,
-                bytes: `${(0,format/* formatBytes */.z3)(p.bytesDone)}/${(0,format/* formatBytes */.z3)(p.bytesTotal)}`,
+                bytes: compactBytes(p.bytesDone, p.bytesTotal),
                 rate: (0,format/* formatRate */.CE)(p.bytesDone, p.elapsedMs),
                 eta_h: (0,format/* formatEta */.gc)(p),
             });
@@ -6384,6 +6395,8 @@ function cliRuntime(opts) {
                     bar.update(p.bytesDone, payload(p));
                 },
                 done: (p) => {
+                    if (!started && p.filesTotal === 0)
+                        return void out.write(`${label}: up to date, nothing to transfer\n`);
                     if (!started)
                         bar.start(total(p), 0, payload(p));
                     bar.update(p.bytesTotal, payload(p));
@@ -6574,10 +6587,16 @@ const main_program = new Command('marketsim')
     .option('--json', 'print the result as one JSON document on stdout (everything else goes to stderr)')
     .option('-q, --quiet', 'print only warnings and errors')
     .option('-v, --verbose', 'print debug lines too')
+    .option('--profile <name>', 'credentials from this profile of the shared AWS files (default AWS_PROFILE, else the files\' default) when no key is given')
     .addHelpText('after', '\nExit codes: 0 ok, 1 failure, 2 bad input or refused credentials, 130 interrupted.\nRun marketsim <command> --help for a command\'s options and examples.')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 const global = () => main_program.opts();
+/** Storage commands also honour the shared AWS credential files, as the SDK does (loaded only then). */
+async function storageEnv(env) {
+    const { withProfileCredentials } = await __nccwpck_require__.e(/* import() */ 907).then(__nccwpck_require__.bind(__nccwpck_require__, 6907));
+    return withProfileCredentials(env, global().profile);
+}
 function examples(lines) {
     return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -6586,16 +6605,16 @@ addFlags(addFlags(main_program.command('hydrate').description('pull the data fol
     .action(async (opts) => {
     await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(215), __nccwpck_require__.e(755), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
-        await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
+        const { hydrateStep } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(557), __nccwpck_require__.e(755), __nccwpck_require__.e(448)]).then(__nccwpck_require__.bind(__nccwpck_require__, 448));
+        await hydrateStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
 addFlags(addFlags(main_program.command('persist-logs').description('upload the log folder and confirm every file landed'), CONNECTION_FLAGS), PERSIST_FLAGS)
     .addHelpText('after', examples(['marketsim persist-logs --local-root . --experiment-id exp-42']))
     .action(async (opts) => {
     await attempt(global(), 'persist-logs', async (rt) => {
-        const { persistStep } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(755), __nccwpck_require__.e(49)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1049));
-        await persistStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env));
+        const { persistStep } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(755), __nccwpck_require__.e(987)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1049));
+        await persistStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env)));
     });
 });
 addFlags(addFlags(main_program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
@@ -6603,8 +6622,8 @@ addFlags(addFlags(main_program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
     .addHelpText('after', examples(['marketsim push --local-root ./data --dirs trainingdata --dry-run', 'marketsim push --local-root ./data --dirs trainingdata,hyperparams --delete']))
     .action(async (opts) => {
     await attempt(global(), 'push', async (rt) => {
-        const { pushStep } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(755), __nccwpck_require__.e(761)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9761));
-        await pushStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env));
+        const { pushStep } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(755), __nccwpck_require__.e(739)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9761));
+        await pushStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
 addFlags(addFlags(addFlags(main_program.command('run'), CONNECTION_FLAGS), HYDRATE_FLAGS), PERSIST_FLAGS)
@@ -6621,8 +6640,8 @@ addFlags(addFlags(addFlags(main_program.command('run'), CONNECTION_FLAGS), HYDRA
             throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(215), __nccwpck_require__.e(755), __nccwpck_require__.e(448), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
-        const env = flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__nccwpck_require__.e(/* import() */ 456).then(__nccwpck_require__.bind(__nccwpck_require__, 6456)), Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(557), __nccwpck_require__.e(755), __nccwpck_require__.e(448), __nccwpck_require__.e(662)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5662))]);
+        const env = await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
         if (opts.workingDirectory)
@@ -6637,7 +6656,7 @@ addFlags(addFlags(main_program.command('offers').description('list the Vast offe
     .addHelpText('after', examples(['marketsim offers --max-price 0.8', 'marketsim offers --gpu-name "RTX 4090" --min-cuda 12.4 --json']))
     .action(async (opts) => {
     await attempt(global(), 'offers', async (rt) => {
-        const { listOffers } = await __nccwpck_require__.e(/* import() */ 751).then(__nccwpck_require__.bind(__nccwpck_require__, 9751));
+        const { listOffers } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(827)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9751));
         await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(global().json));
     });
 });
@@ -6646,7 +6665,7 @@ addFlags(addFlags(addFlags(main_program.command('provision').description('rent a
     .addHelpText('after', examples(['marketsim provision --repo acme/marketsim --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --max-runtime 240m']))
     .action(async (opts) => {
     await attempt(global(), 'provision', async (rt) => {
-        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(738), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7271));
+        const { provisionStep } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(570), __nccwpck_require__.e(100)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7271));
         const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
         if (opts.repo) {
             env.GITHUB_REPOSITORY = String(opts.repo);
@@ -6664,7 +6683,7 @@ for (const [name, mode, text, example] of [
         .addHelpText('after', examples([example]))
         .action(async (opts) => {
         await attempt(global(), name, async (rt) => {
-            const { teardownStep } = await __nccwpck_require__.e(/* import() */ 591).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
+            const { teardownStep } = await Promise.all(/* import() */[__nccwpck_require__.e(665), __nccwpck_require__.e(591)]).then(__nccwpck_require__.bind(__nccwpck_require__, 591));
             const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
             env[(0,reader/* inputVar */.So)('mode')] = mode;
             if (opts.repo)
@@ -6690,8 +6709,8 @@ main_program
     .option('--skip <checks>', 'comma-separated check groups to skip: vast, r2, image, github')
     .action(async (opts) => {
     await attempt(global(), 'doctor', async (rt) => {
-        const { runDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(550), __nccwpck_require__.e(755), __nccwpck_require__.e(738), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9453));
-        return runDoctor(rt, process.env, opts, Boolean(global().json));
+        const { runDoctor } = await Promise.all(/* import() */[__nccwpck_require__.e(118), __nccwpck_require__.e(755), __nccwpck_require__.e(665), __nccwpck_require__.e(570), __nccwpck_require__.e(453)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9453));
+        return runDoctor(rt, await storageEnv({ ...process.env }), opts, Boolean(global().json));
     });
 });
 main_program.parseAsync(process.argv).catch((e) => {

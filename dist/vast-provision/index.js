@@ -31561,15 +31561,15 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 ;// CONCATENATED MODULE: ./lib/runtime/format.js
-/** Human units shared by progress lines, summaries and the CLI. */
+/** Human units shared by progress lines, summaries and the CLI: decimal throughout (kB, MB, GB), like MB/s. */
 function formatBytes(n) {
     if (!Number.isFinite(n) || n < 0)
         return '?';
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
     let v = n;
     let i = 0;
-    while (v >= 1024 && i < units.length - 1) {
-        v /= 1024;
+    while (v >= 1000 && i < units.length - 1) {
+        v /= 1000;
         i++;
     }
     return i === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[i]}`;
@@ -31590,8 +31590,10 @@ function formatEta(p) {
     const s = Math.round((p.bytesTotal - p.bytesDone) / rate / 1000);
     return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
-/** One progress line for logs that are not terminals (Actions logs, CI). */
+/** One progress line for logs that are not terminals (Actions logs, CI); nothing to move reads "up to date". */
 function progressLine(label, p) {
+    if (p.filesTotal === 0)
+        return `${label}: up to date, nothing to transfer`;
     return (`${label}: ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)}/${formatBytes(p.bytesTotal)}, ` +
         `${formatRate(p.bytesDone, p.elapsedMs)}, ETA ${formatEta(p)}`);
 }

@@ -8,6 +8,7 @@ import { VERSION } from '../version.js';
 import { addFlags, CONNECTION_FLAGS, flagsToEnv, HYDRATE_FLAGS, OFFER_FLAGS, PERSIST_FLAGS, PROVISION_FLAGS, PUSH_FLAGS, TEARDOWN_FLAGS, VAST_FLAGS } from './flags.js';
 
 interface Global {
+  profile?: string;
   json?: boolean;
   quiet?: boolean;
   verbose?: boolean;
@@ -58,6 +59,7 @@ const program = new Command('marketsim')
   .option('--json', 'print the result as one JSON document on stdout (everything else goes to stderr)')
   .option('-q, --quiet', 'print only warnings and errors')
   .option('-v, --verbose', 'print debug lines too')
+  .option('--profile <name>', 'credentials from this profile of the shared AWS files (default AWS_PROFILE, else the files\' default) when no key is given')
   .addHelpText(
     'after',
     '\nExit codes: 0 ok, 1 failure, 2 bad input or refused credentials, 130 interrupted.\nRun marketsim <command> --help for a command\'s options and examples.',
@@ -66,6 +68,12 @@ const program = new Command('marketsim')
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
 const global = (): Global => program.opts<Global>();
+
+/** Storage commands also honour the shared AWS credential files, as the SDK does (loaded only then). */
+async function storageEnv(env: Env): Promise<Env> {
+  const { withProfileCredentials } = await import('./aws-profile.js');
+  return withProfileCredentials(env, global().profile);
+}
 
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
@@ -80,7 +88,7 @@ addFlags(addFlags(program.command('hydrate').description('pull the data folders 
       async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
         const { hydrateStep } = await import('../actions/r2-hydrate/step.js');
-        await hydrateStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env));
+        await hydrateStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env)));
       },
       opts.dryRun ? { dryRun: true } : {},
     );
@@ -91,7 +99,7 @@ addFlags(addFlags(program.command('persist-logs').description('upload the log fo
   .action(async (opts: Record<string, unknown>) => {
     await attempt(global(), 'persist-logs', async (rt) => {
       const { persistStep } = await import('../actions/r2-persist-logs/step.js');
-      await persistStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env));
+      await persistStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env)));
     });
   });
 
@@ -104,7 +112,7 @@ addFlags(addFlags(program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
       'push',
       async (rt) => {
         const { pushStep } = await import('./push.js');
-        await pushStep(rt, flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env));
+        await pushStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env)));
       },
       opts.dryRun ? { dryRun: true } : {},
     );
@@ -123,7 +131,7 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
       if (cmd.length === 0) throw new ConfigurationError('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
       if (dashes < 0) throw new ConfigurationError(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
       const [{ shellJoin }, { syncAndRun }] = await Promise.all([import('../actions/run/command.js'), import('../actions/run/sync-and-run.js')]);
-      const env: Env = flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env);
+      const env: Env = await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env));
       env[inputVar('hydrate')] = opts.hydrate === false ? 'false' : 'true';
       env[inputVar('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
       if (opts.workingDirectory) env[inputVar('working-directory')] = String(opts.workingDirectory);
@@ -192,7 +200,7 @@ program
   .action(async (opts: Record<string, unknown>) => {
     await attempt(global(), 'doctor', async (rt) => {
       const { runDoctor } = await import('./doctor.js');
-      return runDoctor(rt, process.env, opts, Boolean(global().json));
+      return runDoctor(rt, await storageEnv({ ...process.env }), opts, Boolean(global().json));
     });
   });
 

@@ -15,6 +15,14 @@ export interface CliRuntime extends Runtime {
   outputs: Record<string, unknown>;
 }
 
+/** `1.20/3.40 GB`: one unit for both numbers, as short as the bar needs. */
+function compactBytes(done: number, total: number): string {
+  const t = formatBytes(total);
+  const unit = t.split(' ')[1] ?? 'B';
+  const scale = { B: 1, kB: 1e3, MB: 1e6, GB: 1e9, TB: 1e12 }[unit] ?? 1;
+  return unit === 'B' ? `${done}/${total} B` : `${(done / scale).toFixed(2)}/${t}`;
+}
+
 /** The Runtime for the `marketsim` CLI: console lines, progress bars, secrets redacted. */
 export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
   const out = opts.stream ?? process.stderr;
@@ -69,9 +77,11 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
           done: (p) => write('', progressLine(label, p)),
         };
       }
+      // Fits 80 columns: `hydrate [████░░░░░░░░] 45% 120/300 files 1.20/3.40 GB 85.0 MB/s ETA 12s`.
       const bar = new cliProgress.SingleBar(
         {
-          format: `${label} [{bar}] {percentage}% | {files} files | {bytes} | {rate} | ETA {eta_h}`,
+          format: `${label} [{bar}] {percentage}% {files} files {bytes} {rate} ETA {eta_h}`,
+          barsize: 12,
           stream: out,
           hideCursor: true,
           clearOnComplete: false,
@@ -81,7 +91,7 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
       let started = false;
       const payload = (p: TransferProgress): Record<string, string> => ({
         files: `${p.filesDone}/${p.filesTotal}`,
-        bytes: `${formatBytes(p.bytesDone)}/${formatBytes(p.bytesTotal)}`,
+        bytes: compactBytes(p.bytesDone, p.bytesTotal),
         rate: formatRate(p.bytesDone, p.elapsedMs),
         eta_h: formatEta(p),
       });
@@ -96,6 +106,7 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
           bar.update(p.bytesDone, payload(p));
         },
         done: (p) => {
+          if (!started && p.filesTotal === 0) return void out.write(`${label}: up to date, nothing to transfer\n`);
           if (!started) bar.start(total(p), 0, payload(p));
           bar.update(p.bytesTotal, payload(p));
           bar.stop();

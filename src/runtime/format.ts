@@ -1,11 +1,11 @@
-/** Human units shared by progress lines, summaries and the CLI. */
+/** Human units shared by progress lines, summaries and the CLI: decimal throughout (kB, MB, GB), like MB/s. */
 export function formatBytes(n: number): string {
   if (!Number.isFinite(n) || n < 0) return '?';
-  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
   let v = n;
   let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
     i++;
   }
   return i === 0 ? `${v} B` : `${v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2)} ${units[i]}`;
@@ -28,8 +28,9 @@ export function formatEta(p: { bytesDone: number; bytesTotal: number; elapsedMs:
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }
 
-/** One progress line for logs that are not terminals (Actions logs, CI). */
+/** One progress line for logs that are not terminals (Actions logs, CI); nothing to move reads "up to date". */
 export function progressLine(label: string, p: import('./ports.js').TransferProgress): string {
+  if (p.filesTotal === 0) return `${label}: up to date, nothing to transfer`;
   return (
     `${label}: ${p.filesDone}/${p.filesTotal} files, ${formatBytes(p.bytesDone)}/${formatBytes(p.bytesTotal)}, ` +
     `${formatRate(p.bytesDone, p.elapsedMs)}, ETA ${formatEta(p)}`

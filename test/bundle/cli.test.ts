@@ -133,6 +133,21 @@ describe('exit codes and one-line errors', () => {
   });
 });
 
+test('shared AWS credential files and profiles are honoured, as the SDK does, when no key is given', async () => {
+  const home = tempDir('cli-home');
+  fs.mkdirSync(path.join(home, '.aws'));
+  fs.writeFileSync(path.join(home, '.aws/credentials'), `[default]\naws_access_key_id = nobody\naws_secret_access_key = wrong\n\n[research]\naws_access_key_id = S3RVER\naws_secret_access_key = ${TEST_SECRET}\n`);
+  const noKeys = { HOME: home, R2_ACCESS_KEY_ID: '', R2_SECRET_ACCESS_KEY: '' };
+  const byFlag = await cli(['--json', '--profile', 'research', 'hydrate', '--local-root', tempDir('cli-prof'), '--dirs', 'hyperparams'], noKeys);
+  expect(byFlag.code).toBe(0);
+  expect((JSON.parse(byFlag.stdout) as { outputs: Record<string, unknown> }).outputs['files-downloaded']).toBe(1);
+  const byEnv = await cli(['hydrate', '--local-root', tempDir('cli-prof2'), '--dirs', 'hyperparams'], { ...noKeys, AWS_PROFILE: 'research' });
+  expect(byEnv.code).toBe(0);
+  const missing = await cli(['hydrate', '--local-root', tempDir('cli-prof3')], { ...noKeys, AWS_PROFILE: 'nope' });
+  expect(missing.code).toBe(2);
+  expect(missing.stderr).toMatch(/profile: nope gave no credentials/);
+});
+
 describe('push: publish data folders', () => {
   test('dry run lists the plan and changes nothing; push uploads only what differs; --delete removes only inside the named folder', async () => {
     const root = tempDir('cli-push');

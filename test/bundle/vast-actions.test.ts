@@ -216,18 +216,18 @@ test('CLI: offers table, provision --json, teardown, reap --dry-run: the same en
   expect(offers.stdout).toMatch(/offer\s+GPU\s+USD\/hour[\s\S]*\n12\s+1x RTX 5090\s+\$0\.480\s+0\.990\s+CA[\s\S]*\n11\s+/);
   const prov = await cli(['--json', 'provision', '--image', 'img', '--max-price', '1']);
   expect(prov.code).toBe(0);
-  const out = (JSON.parse(prov.stdout) as { outputs: Record<string, string> }).outputs;
-  expect(out['offer-id']).toBe('12');
+  const out = (JSON.parse(prov.stdout) as { outputs: Record<string, number | string> }).outputs;
+  expect(out['offer-id']).toBe(12);
   expect(`${prov.stdout}${prov.stderr}`).not.toContain(vastEmu.apiKey);
   const tooShort = await cli(['reap', '--dry-run', '--max-age', '0s']);
   expect(tooShort.code).toBe(2);
   expect(tooShort.stderr).toMatch(/max-age: expected a duration from 10m/);
   for (const i of vastEmu.instances.values()) i.createdAt -= 3600_000;
   const dry = await cli(['--json', 'reap', '--dry-run', '--max-age', '10m']);
-  expect((JSON.parse(dry.stdout) as { outputs: Record<string, string> }).outputs.destroyed).toBe('1');
+  expect((JSON.parse(dry.stdout) as { outputs: Record<string, number> }).outputs.destroyed).toBe(1);
   expect(vastEmu.live()).toHaveLength(1);
-  const down = await cli(['--json', 'teardown', '--instance-id', out['instance-id']!]);
-  expect((JSON.parse(down.stdout) as { outputs: Record<string, string> }).outputs.destroyed).toBe('1');
+  const down = await cli(['--json', 'teardown', '--instance-id', String(out['instance-id'])]);
+  expect((JSON.parse(down.stdout) as { outputs: Record<string, number> }).outputs.destroyed).toBe(1);
   expect(vastEmu.live()).toEqual([]);
 });
 

@@ -18,7 +18,22 @@ test('a terminal gets a progress bar with files, bytes, rate and ETA', async () 
   bar.update(p(5, 5_000_000));
   bar.done(p(10, 10_000_000));
   await new Promise((r) => setImmediate(r));
-  expect(text()).toMatch(/hydrate \[[█░]+\] 100% \| 10\/10 files \| 9\.54 MiB\/9\.54 MiB \| 5\.0 MB\/s/);
+  // Each redraw starts with the label (the fake terminal moves the cursor silently).
+  const last = `hydrate [${text().split('hydrate [').pop()!}`.split('\n')[0]!;
+  expect(last).toMatch(/hydrate \[[█░]{12}\] 100% 10\/10 files 10\.00\/10\.0 MB 5\.0 MB\/s ETA -/);
+  // Fits an 80-column terminal (ANSI codes aside).
+  // eslint-disable-next-line no-control-regex -- ANSI escapes are what is stripped
+  expect(last.replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, '').trim().length).toBeLessThanOrEqual(80);
+});
+
+test('nothing to move reads "up to date", not 0/0 files (terminal and pipe)', async () => {
+  for (const tty of [true, false]) {
+    const { stream, text } = fakeStream(tty);
+    cliRuntime({ quiet: false, tty, stream }).progress('hydrate').done({ verb: 'download', filesDone: 0, filesTotal: 0, bytesDone: 0, bytesTotal: 0, elapsedMs: 5 });
+    await new Promise((r) => setImmediate(r));
+    expect(text()).toContain('hydrate: up to date, nothing to transfer');
+    expect(text()).not.toContain('0/0');
+  }
 });
 
 test('a pipe gets plain progress lines; secrets are redacted and Markdown is stripped', async () => {
@@ -31,7 +46,7 @@ test('a pipe gets plain progress lines; secrets are redacted and Markdown is str
   const out = text();
   expect(out).not.toContain('s3cr3t-value');
   expect(out).toContain('using *** here');
-  expect(out).toContain('persist: 10/10 files, 9.54 MiB/9.54 MiB, 5.0 MB/s');
+  expect(out).toContain('persist: 10/10 files, 10.0 MB/10.0 MB, 5.0 MB/s');
   expect(out).toContain('Downloaded 3 files from s3://b/p/');
   expect(out).toMatch(/folder\s+objects\n-+\s+-+\na\s+3/);
 });
@@ -43,5 +58,6 @@ test('--json mode keeps stdout clean: quiet sends only warnings and errors to st
   rt.log.warn('careful');
   rt.setOutput('files-downloaded', 3);
   expect(text()).toBe('warning: careful\n');
-  expect(rt.outputs).toEqual({ 'files-downloaded': '3' });
+  // Numbers stay numbers for --json.
+  expect(rt.outputs).toEqual({ 'files-downloaded': 3 });
 });

@@ -53,7 +53,8 @@ describe('small helpers', () => {
   });
 
   test('formatting', () => {
-    expect(formatBytes(1536)).toBe('1.50 KiB');
+    expect(formatBytes(1536)).toBe('1.54 kB');
+    expect(formatBytes(1_600_000_000)).toBe('1.60 GB');
     expect(formatEta({ bytesDone: 50, bytesTotal: 100, elapsedMs: 1000 })).toBe('1s');
     expect(renderTextTable(['a', 'bb'], [['xxx', 'y']])).toBe('a    bb\n---  --\nxxx  y');
   });

@@ -1,0 +1,296 @@
+export const id = 827;
+export const ids = [827];
+export const modules = {
+
+/***/ 9751:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   listOffers: () => (/* binding */ listOffers)
+/* harmony export */ });
+/* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(178);
+/* harmony import */ var _inputs_vast_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1073);
+/* harmony import */ var _runtime_format_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(2625);
+/* harmony import */ var _vast_client_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5923);
+/* harmony import */ var _vast_offers_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3659);
+
+
+
+
+
+/** `marketsim offers`: what provision would consider, cheapest first, as a table (or JSON). */
+async function listOffers(rt, env, json) {
+    const r = new _inputs_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .InputReader */ .i_(env);
+    const v = (0,_inputs_vast_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readVastConnection */ .ZR)(r, (s) => rt.mask(s));
+    const { maxAttempts: _attempts, ...filters } = (0,_inputs_vast_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readOfferFilters */ .UD)(r);
+    r.finish();
+    const vast = new _vast_client_js__WEBPACK_IMPORTED_MODULE_1__/* .VastClient */ .us({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
+    const offers = (0,_vast_offers_js__WEBPACK_IMPORTED_MODULE_3__/* .chooseOffers */ .TO)(await vast.searchOffers((0,_vast_offers_js__WEBPACK_IMPORTED_MODULE_3__/* .offerQuery */ .lj)(filters)), filters, 64);
+    rt.setOutput('count', offers.length);
+    // An empty answer says why: which filter hid the offers that exist, and the cheapest price.
+    if (offers.length === 0)
+        rt.log.warn((0,_vast_offers_js__WEBPACK_IMPORTED_MODULE_3__/* .whyNoOffers */ .hk)(await vast.searchOffers((0,_vast_offers_js__WEBPACK_IMPORTED_MODULE_3__/* .relaxedQuery */ .WC)(filters)), filters));
+    if (json) {
+        rt.outputs.offers = offers.map((o) => ({ id: o.id, gpu: o.gpu_name, gpus: o.num_gpus, usdPerHour: o.dph_total, reliability: o.reliability2 ?? null, country: (0,_vast_offers_js__WEBPACK_IMPORTED_MODULE_3__/* .countryOf */ .mq)(o.geolocation), cuda: o.cuda_max_good ?? null }));
+        return;
+    }
+    const rows = offers.map((o) => [
+        String(o.id),
+        `${o.num_gpus}x ${o.gpu_name}`,
+        `$${o.dph_total.toFixed(3)}`,
+        o.reliability2?.toFixed(3) ?? '-',
+        (0,_vast_offers_js__WEBPACK_IMPORTED_MODULE_3__/* .countryOf */ .mq)(o.geolocation) || '-',
+        String(o.cuda_max_good ?? '-'),
+        o.inet_down ? `${Math.round(o.inet_down)}` : '-',
+    ]);
+    process.stdout.write(`${(0,_runtime_format_js__WEBPACK_IMPORTED_MODULE_4__/* .renderTextTable */ .K$)(['offer', 'GPU', 'USD/hour', 'reliability', 'country', 'CUDA', 'Mbit/s down'], rows)}\n${offers.length} offers\n`);
+}
+
+
+/***/ }),
+
+/***/ 6705:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J5: () => (/* binding */ fetchWithRetry),
+/* harmony export */   N_: () => (/* binding */ TransientError),
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   vI: () => (/* binding */ DEFAULT_RETRY)
+/* harmony export */ });
+/* unused harmony exports isTransient, networkError */
+/* harmony import */ var p_retry__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4995);
+
+/** Enough to ride out a throttling burst or a restarting front end (about 30 s in all). */
+const DEFAULT_RETRY = { retries: 6, minDelayMs: 250, maxDelayMs: 8000 };
+/** An error that says whether trying again can help. */
+class TransientError extends Error {
+    name = 'TransientError';
+    /** The server's own minimum interval (Vast's per-endpoint thresholds): the next try waits at least this long. */
+    minDelayMs;
+    constructor(message, opts = {}) {
+        super(message);
+        this.minDelayMs = opts.minDelayMs ?? 0;
+    }
+}
+const TRANSIENT_CODES = new Set([
+    'ECONNRESET', // also a body cut mid-way ("aborted")
+    'ECONNREFUSED',
+    'ECONNABORTED',
+    'EPIPE',
+    'ETIMEDOUT',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'ERR_STREAM_PREMATURE_CLOSE',
+    // global fetch (undici), used by the Vast and GitHub clients
+    'UND_ERR_SOCKET',
+    'UND_ERR_CONNECT_TIMEOUT',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+]);
+/**
+ * p-retry only handles `instanceof Error`; errors from another realm (Node internals under a VM
+ * sandbox, some native modules) fail that test. Re-wrap them, keeping code and cause.
+ */
+function asError(e) {
+    if (e instanceof Error)
+        return e;
+    const src = e;
+    const err = new Error(typeof src?.message === 'string' ? src.message : String(e));
+    if (src?.code !== undefined)
+        err.code = src.code;
+    if (src?.cause !== undefined)
+        err.cause = src.cause;
+    return err;
+}
+function isTransient(e) {
+    if (e instanceof TransientError)
+        return true;
+    const err = e;
+    if (err?.name === 'TimeoutError')
+        return true; // AbortSignal.timeout fired
+    return TRANSIENT_CODES.has(err?.code ?? '') || TRANSIENT_CODES.has(err?.cause?.code ?? '');
+}
+/**
+ * Runs `fn` again on transient failures with exponential backoff and full jitter.
+ * `label` names the operation in the debug line of each failed attempt.
+ */
+async function withRetry(label, fn, policy = DEFAULT_RETRY, onRetry) {
+    const attempt = async (n) => {
+        try {
+            return await fn(n);
+        }
+        catch (e) {
+            throw asError(e);
+        }
+    };
+    return (0,p_retry__WEBPACK_IMPORTED_MODULE_0__/* ["default"] */ .Ay)(attempt, {
+        retries: policy.retries,
+        factor: 2,
+        minTimeout: policy.minDelayMs,
+        maxTimeout: policy.maxDelayMs,
+        randomize: true,
+        shouldRetry: ({ error }) => isTransient(error),
+        // Awaited by p-retry before its own backoff: a server-given interval is never cut short.
+        onFailedAttempt: async ({ error, attemptNumber, retriesLeft }) => {
+            if (!isTransient(error) || retriesLeft <= 0)
+                return;
+            onRetry?.(`${label}: attempt ${attemptNumber} failed (${error.message}); retrying`);
+            const floor = error instanceof TransientError ? error.minDelayMs : 0;
+            if (floor > 0)
+                await new Promise((r) => setTimeout(r, floor));
+        },
+    });
+}
+/**
+ * One call to a JSON REST API (Vast, GitHub) under `withRetry`: a JSON body in, the status and
+ * text of a 2xx answer out. `fail` turns any other answer into the error to throw: a
+ * TransientError to try again, anything else to stop.
+ */
+async function fetchWithRetry(what, url, init, fail, policy, onRetry) {
+    return withRetry(what, async () => {
+        let res;
+        try {
+            res = await fetch(url, {
+                method: init.method,
+                headers: init.headers,
+                body: init.body === undefined ? undefined : JSON.stringify(init.body),
+                signal: AbortSignal.timeout(init.timeoutMs),
+            });
+        }
+        catch (e) {
+            throw networkError(e, url, init.timeoutMs);
+        }
+        const text = await res.text();
+        if (res.ok)
+            return { status: res.status, text };
+        throw fail(res.status, text);
+    }, policy, onRetry);
+}
+/**
+ * fetch's bare "fetch failed" as a message that names the URL and the cause (ECONNREFUSED,
+ * ENOTFOUND, a TLS verdict, a timeout); code and cause kept so the retry test still sees them.
+ */
+function networkError(e, url, timeoutMs) {
+    const err = e;
+    const origin = (() => {
+        try {
+            const u = new URL(url);
+            return `${u.origin}${u.pathname}`;
+        }
+        catch {
+            return url;
+        }
+    })();
+    const str = (x) => (typeof x === 'string' ? x : undefined);
+    // A timeout's DOMException carries a numeric code (23): named ETIMEDOUT instead.
+    const code = err?.name === 'TimeoutError' ? 'ETIMEDOUT' : (str(err?.cause?.code) ?? str(err?.code));
+    const why = err?.name === 'TimeoutError' ? `no answer in ${Math.round(timeoutMs / 1000)} s` : (err?.cause?.message ?? err?.message ?? String(e));
+    const out = new Error(`cannot reach ${origin}: ${why}${code && !why.includes(code) ? ` (${code})` : ''}`);
+    if (code)
+        out.code = code;
+    out.cause = e;
+    return out;
+}
+
+
+/***/ }),
+
+/***/ 3659:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   TO: () => (/* binding */ chooseOffers),
+/* harmony export */   WC: () => (/* binding */ relaxedQuery),
+/* harmony export */   hk: () => (/* binding */ whyNoOffers),
+/* harmony export */   lj: () => (/* binding */ offerQuery),
+/* harmony export */   mq: () => (/* binding */ countryOf)
+/* harmony export */ });
+/**
+ * The body of `POST /api/v0/bundles/`: one flat object of `field: {op: value}` filters plus
+ * `order`, `type` and `limit`, with the CLI's defaults (rentable, not rented, not external).
+ */
+function offerQuery(f, limit = 64) {
+    const q = {
+        gpu_name: { eq: f.gpuName },
+        num_gpus: { eq: f.numGpus },
+        rentable: { eq: true },
+        rented: { eq: false },
+        external: { eq: false },
+        disk_space: { gte: f.disk },
+        order: [['dph_total', 'asc']],
+        type: 'on-demand',
+        allocated_storage: f.disk,
+        limit,
+    };
+    if (f.verified)
+        q.verified = { eq: true };
+    if (f.minReliability !== undefined)
+        q.reliability2 = { gte: f.minReliability };
+    if (f.maxPrice !== undefined)
+        q.dph_total = { lte: f.maxPrice };
+    if (f.regions.length)
+        q.geolocation = { in: f.regions };
+    if (f.minCuda !== undefined)
+        q.cuda_max_good = { gte: f.minCuda };
+    if (f.minInetDown !== undefined)
+        q.inet_down = { gte: f.minInetDown };
+    return q;
+}
+/**
+ * The offers to try, cheapest first, re-checked on our side (a search answer is a snapshot and
+ * filters are only as good as the server's), one per machine, at most `attempts`.
+ */
+function chooseOffers(offers, f, attempts) {
+    const seen = new Set();
+    return offers
+        .filter((o) => o.gpu_name === f.gpuName && o.num_gpus === f.numGpus)
+        .filter((o) => f.maxPrice === undefined || o.dph_total <= f.maxPrice)
+        .filter((o) => f.minCuda === undefined || (o.cuda_max_good ?? 0) >= f.minCuda)
+        .sort((a, b) => a.dph_total - b.dph_total || (b.reliability2 ?? 0) - (a.reliability2 ?? 0))
+        .filter((o) => {
+        const m = o.machine_id ?? -o.id;
+        if (seen.has(m))
+            return false;
+        seen.add(m);
+        return true;
+    })
+        .slice(0, attempts);
+}
+/** "California, US" -> "US": Vast answers free text that ends in the country code. */
+function countryOf(geolocation) {
+    return /\b([A-Z]{2})\s*$/.exec(geolocation ?? '')?.[1] ?? '';
+}
+/** The same GPU search without our narrowing filters: what exists at all, to say which filter hid it. */
+function relaxedQuery(f, limit = 256) {
+    return { gpu_name: { eq: f.gpuName }, num_gpus: { eq: f.numGpus }, rentable: { eq: true }, rented: { eq: false }, external: { eq: false }, order: [['dph_total', 'asc']], type: 'on-demand', limit };
+}
+/**
+ * Why no offer matched, from the relaxed search's answer: how many offers of that GPU exist, the
+ * cheapest, and how many each filter excluded (e.g. min-cuda hiding every RTX 4090).
+ */
+function whyNoOffers(candidates, f) {
+    const name = `${f.numGpus}x ${f.gpuName}`;
+    if (candidates.length === 0)
+        return `No ${name} offer is rentable on Vast right now, whatever the filters (check gpu-name: Vast writes e.g. "RTX 5090")`;
+    const cheapest = Math.min(...candidates.map((o) => o.dph_total));
+    const checks = [
+        [`max-price ${f.maxPrice}`, (o) => f.maxPrice === undefined || o.dph_total <= f.maxPrice],
+        [`min-cuda ${f.minCuda}`, (o) => f.minCuda === undefined || (o.cuda_max_good ?? 0) >= f.minCuda],
+        ['verified', (o) => !f.verified || o.verification === undefined || o.verification === 'verified'],
+        [`min-reliability ${f.minReliability}`, (o) => f.minReliability === undefined || (o.reliability2 ?? 0) >= f.minReliability],
+        [`regions ${f.regions.join(',')}`, (o) => !f.regions.length || f.regions.includes(countryOf(o.geolocation))],
+        [`min-inet-down ${f.minInetDown}`, (o) => f.minInetDown === undefined || (o.inet_down ?? 0) >= f.minInetDown],
+        [`disk ${f.disk}`, (o) => o.disk_space === undefined || o.disk_space >= f.disk],
+    ];
+    const excluded = checks.map(([label, ok]) => [label, candidates.filter((o) => !ok(o)).length]).filter(([, n]) => n > 0);
+    const by = excluded.length ? excluded.map(([label, n]) => `${label} excludes ${n}`).join(', ') : 'none of our filters alone (the offers may have been taken meanwhile)';
+    return `No ${name} offer matches the filters. ${candidates.length} ${name} offers are rentable now, the cheapest at $${cheapest.toFixed(3)}/h; ${by}`;
+}
+
+
+/***/ })
+
+};
