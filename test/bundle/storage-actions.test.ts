@@ -171,9 +171,9 @@ test('CLI: hydrate --json, and run -- CMD exits with the command\'s code after p
     });
   const h = await exec(['--json', 'hydrate', '--dirs', 'trainingdata,hyperparams']);
   expect(h.code).toBe(0);
-  const result = JSON.parse(h.stdout) as { ok: boolean; outputs: Record<string, string> };
+  const result = JSON.parse(h.stdout) as { ok: boolean; outputs: Record<string, unknown> };
   expect(result.ok).toBe(true);
-  expect(result.outputs['files-downloaded']).toBe('26');
+  expect(result.outputs['files-downloaded']).toBe(26);
 
   const r = await exec(['run', '--no-hydrate', '--experiment-id', 'cli-exp', '--', 'bash', '-c', 'mkdir -p "$LOCAL_LOG_DIR"; echo "a b" > "$LOCAL_LOG_DIR/out.txt"; exit 4']);
   expect(r.code).toBe(4);
