@@ -27,6 +27,8 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
+// EXTERNAL MODULE: ./lib/runtime/format.js
+var format = __webpack_require__(2625);
 // EXTERNAL MODULE: ./lib/storage/access-check.js
 var access_check = __webpack_require__(3182);
 ;// CONCATENATED MODULE: ./lib/storage/file-writer.js
@@ -766,6 +768,7 @@ class SafeDirs {
 
 
 
+
 /** sha256 of the filtered remote listing: changes exactly when a pulled object changes. */
 function manifestHash(prefix, listings) {
     const h = (0,external_node_crypto_.createHash)('sha256');
@@ -778,19 +781,17 @@ function manifestHash(prefix, listings) {
     }
     return h.digest('hex');
 }
+/** What would change, one line each; the unchanged summarised in one line (they can be thousands). */
 function printPlan(log, plan) {
-    const mb = (n) => `${(n / 1e6).toFixed(3)} MB`;
     for (const d of plan.download)
-        log.info(`(dry run) download ${d.key} -> ${d.rel} ${mb(d.size)} [${d.reason}]`);
+        log.info(`(dry run) download ${d.rel} ${(0,format/* formatBytes */.z3)(d.size)} [${d.reason}]`);
     for (const a of plan.adopt)
-        log.info(`(dry run) verify ${a.rel} ${mb(a.size)} [local file not recorded; hash it, download if different]`);
-    const shown = plan.skip.slice(0, 100);
-    for (const s of shown)
-        log.info(`(dry run) skip ${s.rel} ${mb(s.size)} [unchanged]`);
-    if (plan.skip.length > shown.length)
-        log.info(`(dry run) ... and ${plan.skip.length - shown.length} more unchanged files skipped`);
+        log.info(`(dry run) verify ${a.rel} ${(0,format/* formatBytes */.z3)(a.size)} [local file not recorded; hash it, download if different]`);
     for (const rel of plan.delete)
         log.info(`(dry run) delete ${rel}`);
+    const unchanged = plan.skip.reduce((n, s) => n + s.size, 0);
+    const changes = plan.download.length + plan.adopt.length + plan.delete.length;
+    log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.skip.length} files unchanged (${(0,format/* formatBytes */.z3)(unchanged)})`);
 }
 /** Keys of `dir` recorded in the local state (as of the last run), for splitting its listing. */
 function* keysUnder(state, dir, prefix) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import { ConfigurationError } from '../errors.js';
+import { formatBytes } from '../runtime/format.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import type { HydrateConfig } from './config.js';
@@ -63,14 +64,14 @@ export function manifestHash(prefix: string, listings: Map<string, RemoteObject[
   return h.digest('hex');
 }
 
+/** What would change, one line each; the unchanged summarised in one line (they can be thousands). */
 function printPlan(log: Logger, plan: Plan): void {
-  const mb = (n: number): string => `${(n / 1e6).toFixed(3)} MB`;
-  for (const d of plan.download) log.info(`(dry run) download ${d.key} -> ${d.rel} ${mb(d.size)} [${d.reason}]`);
-  for (const a of plan.adopt) log.info(`(dry run) verify ${a.rel} ${mb(a.size)} [local file not recorded; hash it, download if different]`);
-  const shown = plan.skip.slice(0, 100);
-  for (const s of shown) log.info(`(dry run) skip ${s.rel} ${mb(s.size)} [unchanged]`);
-  if (plan.skip.length > shown.length) log.info(`(dry run) ... and ${plan.skip.length - shown.length} more unchanged files skipped`);
+  for (const d of plan.download) log.info(`(dry run) download ${d.rel} ${formatBytes(d.size)} [${d.reason}]`);
+  for (const a of plan.adopt) log.info(`(dry run) verify ${a.rel} ${formatBytes(a.size)} [local file not recorded; hash it, download if different]`);
   for (const rel of plan.delete) log.info(`(dry run) delete ${rel}`);
+  const unchanged = plan.skip.reduce((n, s) => n + s.size, 0);
+  const changes = plan.download.length + plan.adopt.length + plan.delete.length;
+  log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.skip.length} files unchanged (${formatBytes(unchanged)})`);
 }
 
 /** Keys of `dir` recorded in the local state (as of the last run), for splitting its listing. */
