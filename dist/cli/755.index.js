@@ -147,6 +147,7 @@ function readHydrateConfig(r, vars, mask) {
         dirs: [...new Set(dirs)],
         localRoot: readLocalRoot(r, vars),
         concurrency: readConcurrency(r),
+        adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
         delete: r.bool('delete', { default: false }),
         dryRun: r.bool('dry-run', { default: false }),
         include: r.list('include', {}),
@@ -743,6 +744,7 @@ class BodyClient {
 /* harmony export */   hg: () => (/* binding */ DEFAULT_BUCKET),
 /* harmony export */   mg: () => (/* binding */ storeUri),
 /* harmony export */   nc: () => (/* binding */ DEFAULT_DIRS),
+/* harmony export */   sL: () => (/* binding */ SMALL_MAX_IN_FLIGHT),
 /* harmony export */   t9: () => (/* binding */ DEFAULT_LOG_DIR)
 /* harmony export */ });
 const DEFAULT_DIRS = ['trainingdata', 'trainingdatadaily', 'trainingdatahourly', 'compiled_models', 'hyperparams'];
@@ -751,6 +753,8 @@ const DEFAULT_PREFIX = 'stock/';
 const DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
 const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const DEFAULT_CONCURRENCY = 32;
+/** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
+const SMALL_MAX_IN_FLIGHT = 128;
 function storeUri(store, key) {
     return `s3://${store.bucket}/${key}`;
 }

@@ -42998,6 +42998,8 @@ const config_DEFAULT_PREFIX = 'stock/';
 const DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
 const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const DEFAULT_CONCURRENCY = 32;
+/** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
+const SMALL_MAX_IN_FLIGHT = 128;
 function storeUri(store, key) {
     return `s3://${store.bucket}/${key}`;
 }
@@ -43148,6 +43150,7 @@ function readHydrateConfig(r, vars, mask) {
         dirs: [...new Set(dirs)],
         localRoot: readLocalRoot(r, vars),
         concurrency: readConcurrency(r),
+        adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
         delete: r.bool('delete', { default: false }),
         dryRun: r.bool('dry-run', { default: false }),
         include: r.list('include', {}),

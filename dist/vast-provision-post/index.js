@@ -33053,6 +33053,7 @@ function readHydrateConfig(r, vars, mask) {
         dirs: [...new Set(dirs)],
         localRoot: readLocalRoot(r, vars),
         concurrency: readConcurrency(r),
+        adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
         delete: r.bool('delete', { default: false }),
         dryRun: r.bool('dry-run', { default: false }),
         include: r.list('include', {}),

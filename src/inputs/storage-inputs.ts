@@ -138,6 +138,7 @@ export function readHydrateConfig(r: InputReader, vars: Env, mask: (s: string) =
     dirs: [...new Set(dirs)],
     localRoot: readLocalRoot(r, vars),
     concurrency: readConcurrency(r),
+    adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
     delete: r.bool('delete', { default: false }),
     dryRun: r.bool('dry-run', { default: false }),
     include: r.list('include', {}),

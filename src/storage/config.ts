@@ -18,6 +18,12 @@ export interface HydrateConfig {
   dirs: string[];
   localRoot: string;
   concurrency: number;
+  /**
+   * Objects that fit one buffer (smallMax) get more requests in flight than `concurrency` when their
+   * answers are slow (latency-bound, as R2 across the internet): up to SMALL_MAX_IN_FLIGHT, which at
+   * 256 KiB each bounds the bytes in flight to 32 MiB. Off when the user set a concurrency.
+   */
+  adaptive?: boolean;
   delete: boolean;
   dryRun: boolean;
   include: string[];
@@ -43,6 +49,8 @@ export const DEFAULT_PREFIX = 'stock/';
 export const DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
 export const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 export const DEFAULT_CONCURRENCY = 32;
+/** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
+export const SMALL_MAX_IN_FLIGHT = 128;
 
 export function storeUri(store: StoreConfig, key: string): string {
   return `s3://${store.bucket}/${key}`;

@@ -42,6 +42,10 @@ export interface DownloadContext {
   http: S3Http;
   /** Bounds HTTP requests in flight across all files. */
   requests: LimitFunction;
+  /** Whole-read small objects go through this one (more in flight when answers are slow); else `requests`. */
+  smallRequests?: LimitFunction;
+  /** Told how long each small GET took, so the limit can adapt. */
+  onSmallLatency?: (ms: number) => void;
   tuning: DownloadTuning;
   /** Write buffers shared by all transfers. */
   buffers: BufferPool;
@@ -124,7 +128,7 @@ function lengthOf(item: PlanItem, headers: Record<string, string>): number {
  * blocked in writeSync).
  */
 async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string, partSize?: number): Promise<Downloaded> {
-  return ctx.requests(() =>
+  return (ctx.smallRequests ?? ctx.requests)(() =>
     withRetry(
       what(ctx, item),
       async () => {
@@ -132,6 +136,7 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
         let body: Buffer | undefined;
         let size = 0;
         let etag = item.etag;
+        const asked = Date.now();
         try {
           await ctx.http.getBody(item.key, what(ctx, item), { accept: [200] }, {
             start: (_status, headers) => {
@@ -149,6 +154,7 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
             },
           });
           if (!hasher || !body) throw new CorruptObjectError(`${item.key}: no answer`);
+          ctx.onSmallLatency?.(Date.now() - asked);
           checkBytes(item, hasher, size);
           const tmp = tempPathFor(dest);
           try {

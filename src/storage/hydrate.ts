@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import pLimit from 'p-limit';
+import pLimit, { type LimitFunction } from 'p-limit';
 import { ConfigurationError } from '../errors.js';
 import { formatBytes } from '../runtime/format.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
-import type { HydrateConfig } from './config.js';
+import { SMALL_MAX_IN_FLIGHT, type HydrateConfig } from './config.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from './etag.js';
@@ -74,6 +74,31 @@ function printPlan(log: Logger, plan: Plan): void {
   log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.skip.length} files unchanged (${formatBytes(unchanged)})`);
 }
 
+/**
+ * Small objects are latency-bound: throughput = requests in flight / latency. Starting at
+ * `concurrency`, the limit doubles (up to SMALL_MAX_IN_FLIGHT) while the median small GET takes
+ * 10 ms or more: answers across the internet (R2 from a rented GPU: ~40 ms) get more in flight, a
+ * loopback or LAN store, where more would only add CPU per byte, does not. Bytes in flight stay
+ * bounded: every small body fits one 256 KiB buffer.
+ */
+export function smallObjectLimit(cfg: Pick<HydrateConfig, 'concurrency' | 'adaptive'>, log: Logger): { limit: LimitFunction; observe: (ms: number) => void } {
+  const limit = pLimit(cfg.concurrency);
+  if (!cfg.adaptive) return { limit, observe: () => undefined };
+  let window: number[] = [];
+  const observe = (ms: number): void => {
+    window.push(ms);
+    if (window.length < 32) return;
+    const sorted = window.sort((a, b) => a - b);
+    const median = sorted[sorted.length >> 1]!;
+    window = [];
+    if (median >= 10 && limit.concurrency < SMALL_MAX_IN_FLIGHT) {
+      limit.concurrency = Math.min(SMALL_MAX_IN_FLIGHT, limit.concurrency * 2);
+      log.debug(`small objects answer in ${median} ms (median): ${limit.concurrency} requests in flight`);
+    }
+  };
+  return { limit, observe };
+}
+
 /** Keys of `dir` recorded in the local state (as of the last run), for splitting its listing. */
 function* keysUnder(state: LocalState, dir: string, prefix: string): Generator<string> {
   for (const rel of state.keys()) if (rel.startsWith(`${dir}/`)) yield `${prefix}${rel}`;
@@ -92,7 +117,8 @@ export async function hydrate(
   tuning: DownloadTuning = DEFAULT_TUNING,
 ): Promise<HydrateResult> {
   const started = Date.now();
-  const http = new S3Http(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
+  // Sockets open on demand: room for the small-object requests an adaptive run may add.
+  const http = new S3Http(cfg.store, { connections: cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0) + 4, onRetry: (m) => log.info(m) });
   try {
     let state = LocalState.load(statePath(cfg.localRoot));
     // The first page of each listing doubles as the credentials check: one message naming the input.
@@ -187,9 +213,19 @@ export async function hydrate(
     const ticker = setInterval(() => progress.update(snapshot()), 1000);
     const flusher = setInterval(() => state.save(), 2000);
     const requests = pLimit(cfg.concurrency);
-    const files = pLimit(cfg.concurrency);
+    const small = smallObjectLimit(cfg, log);
+    const files = pLimit(cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0));
     const dirs = new SafeDirs(cfg.localRoot);
-    const ctx: DownloadContext = { http, requests, tuning, buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency), onBytes: (n) => (bytesDone += n), onRetry: (m) => log.info(m) };
+    const ctx: DownloadContext = {
+      http,
+      requests,
+      smallRequests: small.limit,
+      onSmallLatency: small.observe,
+      tuning,
+      buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0)),
+      onBytes: (n) => (bytesDone += n),
+      onRetry: (m) => log.info(m),
+    };
     const finish = (item: PlanItem): void => {
       filesDone++;
       stats.get(item.dir)!.ms = Date.now() - started;
