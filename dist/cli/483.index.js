@@ -388,7 +388,7 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
             throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(557), __webpack_require__.e(755), __webpack_require__.e(448), __webpack_require__.e(662)]).then(__webpack_require__.bind(__webpack_require__, 5662))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(557), __webpack_require__.e(755), __webpack_require__.e(448), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 9316))]);
         const env = await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
@@ -442,6 +442,27 @@ for (const [name, mode, text, example] of [
         });
     });
 }
+const experiments = program.command('experiments').description('read experiment records (experiment.json next to each experiment\'s logs)');
+addFlags(experiments.command('show').description('print one experiment\'s record').argument('<id>', 'experiment id'), CONNECTION_FLAGS)
+    .addHelpText('after', examples(['marketsim experiments show marketsim-20261130-031700-123-0']))
+    .action(async (id, opts) => {
+    await attempt(global(), 'experiments show', async (rt) => {
+        const { showExperiment } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(755), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
+        await showExperiment(rt, await storageEnv(flagsToEnv(opts, CONNECTION_FLAGS, process.env)), id, Boolean(global().json));
+    });
+});
+addFlags(experiments.command('list').description('list recent experiments, newest first'), CONNECTION_FLAGS)
+    .option('--limit <n>', 'how many (default 20)')
+    .addHelpText('after', examples(['marketsim experiments list --limit 5', 'marketsim --json experiments list']))
+    .action(async (opts) => {
+    await attempt(global(), 'experiments list', async (rt) => {
+        const { listExperiments } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(755), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
+        const limit = Number(opts.limit ?? 20);
+        if (!Number.isInteger(limit) || limit < 1)
+            throw new errors/* ConfigurationError */.j1(`limit: expected a whole number of 1 or more, got '${String(opts.limit)}'`);
+        await listExperiments(rt, await storageEnv(flagsToEnv(opts, CONNECTION_FLAGS, process.env)), limit, Boolean(global().json));
+    });
+});
 program
     .command('doctor')
     .description('check, before renting anything, everything a GPU run needs: Vast key, credit and offers; R2 credentials, bucket, data folders, logs prefix; the image; the runner token')

@@ -33442,7 +33442,7 @@ async function cleanup(vast, github, instanceId, runner, log) {
 
 
 
-const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label']));
+const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host']));
 const STATE_INSTANCE = 'instance-id';
 const STATE_RUNNER = 'runner-id';
 const STATE_DONE = 'provisioned';
@@ -33572,6 +33572,7 @@ async function provisionStep(rt, env, signal) {
         cfg.deliveredEnv = (await deliverStorage(hostStorage, rt)).env;
     const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
     const github = new GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
+    let rentedAt;
     try {
         const res = await provision(cfg, {
             vast,
@@ -33580,6 +33581,7 @@ async function provisionStep(rt, env, signal) {
             signal,
             mask: (x) => rt.mask(x),
             onInstance: (id, label) => {
+                rentedAt = new Date().toISOString();
                 // At once: a later step (teardown with if: always()) must find it even if we die now.
                 rt.setOutput('instance-id', id);
                 rt.setOutput('label', label);
@@ -33598,6 +33600,21 @@ async function provisionStep(rt, env, signal) {
         rt.setOutput('gpu-name', res.offer.gpu_name);
         rt.setOutput('dph', res.offer.dph_total);
         rt.setOutput('label', res.label);
+        // For the experiment record (no secret in it): what was rented, where, at what price, when.
+        const o = res.offer;
+        rt.setOutput('host', JSON.stringify({
+            instanceId: res.instanceId,
+            offerId: o.id,
+            gpuName: o.gpu_name,
+            numGpus: o.num_gpus,
+            machineId: o.machine_id,
+            hostId: o.host_id,
+            location: o.geolocation,
+            usdPerHour: o.dph_total,
+            cuda: o.cuda_max_good,
+            rentedAt,
+            onlineAt: new Date().toISOString(),
+        }));
         rt.log.info(`Runner ${res.label} is online on instance ${res.instanceId} (${res.offer.gpu_name}, ${countryOf(res.offer.geolocation) || '?'}, $${res.offer.dph_total.toFixed(3)}/h)`);
         await rt.writeSummary(provisionSummary(res, res.tries));
         return res;

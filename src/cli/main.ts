@@ -184,6 +184,27 @@ for (const [name, mode, text, example] of [
     });
 }
 
+const experiments = program.command('experiments').description('read experiment records (experiment.json next to each experiment\'s logs)');
+addFlags(experiments.command('show').description('print one experiment\'s record').argument('<id>', 'experiment id'), CONNECTION_FLAGS)
+  .addHelpText('after', examples(['marketsim experiments show marketsim-20261130-031700-123-0']))
+  .action(async (id: string, opts: Record<string, unknown>) => {
+    await attempt(global(), 'experiments show', async (rt) => {
+      const { showExperiment } = await import('./experiments.js');
+      await showExperiment(rt, await storageEnv(flagsToEnv(opts, CONNECTION_FLAGS, process.env)), id, Boolean(global().json));
+    });
+  });
+addFlags(experiments.command('list').description('list recent experiments, newest first'), CONNECTION_FLAGS)
+  .option('--limit <n>', 'how many (default 20)')
+  .addHelpText('after', examples(['marketsim experiments list --limit 5', 'marketsim --json experiments list']))
+  .action(async (opts: Record<string, unknown>) => {
+    await attempt(global(), 'experiments list', async (rt) => {
+      const { listExperiments } = await import('./experiments.js');
+      const limit = Number(opts.limit ?? 20);
+      if (!Number.isInteger(limit) || limit < 1) throw new ConfigurationError(`limit: expected a whole number of 1 or more, got '${String(opts.limit)}'`);
+      await listExperiments(rt, await storageEnv(flagsToEnv(opts, CONNECTION_FLAGS, process.env)), limit, Boolean(global().json));
+    });
+  });
+
 program
   .command('doctor')
   .description('check, before renting anything, everything a GPU run needs: Vast key, credit and offers; R2 credentials, bucket, data folders, logs prefix; the image; the runner token')

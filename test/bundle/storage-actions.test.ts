@@ -93,7 +93,8 @@ test('r2-persist-logs bundle: uploads, confirms, outputs id and uri; the secret 
   expect(run.errors).toEqual([]);
   expect(run.outputs['experiment-id']).toMatch(/^marketsim-\d{8}-\d{6}-4242$/);
   expect(run.outputs.uri).toBe(`s3://models/stock/marketsimulator/logs/${run.outputs['experiment-id']}/`);
-  expect(run.outputs['files-uploaded']).toBe('2');
+  // sim.log, env.txt and the experiment record.
+  expect(run.outputs['files-uploaded']).toBe('3');
   expect(run.outputs.verified).toBe('true');
   expect(run.summary).toMatch(/<table>.*files.*uploaded.*verified/s);
   expect(secretLeaks(run, SECRET)).toEqual([]);
@@ -120,7 +121,8 @@ test('root action: a failing command still has its logs persisted; post sees mai
   expect(run.errors).toEqual(['The command failed with exit code 3; its logs are in s3://models/stock/marketsimulator/logs/exp-root-1/']);
   expect(run.outputs['exit-code']).toBe('3');
   expect(run.outputs['files-downloaded']).toBe('1');
-  expect(run.outputs['files-uploaded']).toBe('2');
+  // sim.log, env.txt and the experiment record.
+  expect(run.outputs['files-uploaded']).toBe('3');
   expect(run.state).toEqual({ 'experiment-id': 'exp-root-1', persist: 'done' });
   const logs = fs.readFileSync(path.join(root, 'marketsimulator/run_logs/sim.log'), 'utf8');
   expect(logs).toBe('experiment exp-root-1\n');
@@ -177,7 +179,7 @@ test('CLI: hydrate --json, and run -- CMD exits with the command\'s code after p
 
   const r = await exec(['run', '--no-hydrate', '--experiment-id', 'cli-exp', '--', 'bash', '-c', 'mkdir -p "$LOCAL_LOG_DIR"; echo "a b" > "$LOCAL_LOG_DIR/out.txt"; exit 4']);
   expect(r.code).toBe(4);
-  expect(r.stderr).toMatch(/Uploaded 1 files/);
+  expect(r.stderr).toMatch(/Uploaded 2 files/);
   expect(`${r.stdout}${r.stderr}`).not.toContain(SECRET);
 
   const bad = await exec(['hydrate', '--concurrency', 'lots']);

@@ -6,6 +6,8 @@ import { persistStep, withExperimentId } from '../r2-persist-logs/step.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../../errors.js';
+import { githubFacts, parseHostFacts, readRecord, RECORD_SCHEMA, writeRecord, type ExperimentRecord } from '../../experiments/record.js';
+import { startGpuSampler } from '../../telemetry/gpu.js';
 import { commandEnv, runCommand } from './command.js';
 
 export const STATE_EXPERIMENT_ID = 'experiment-id';
@@ -47,22 +49,72 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
   rt.setOutput('experiment-id', id);
   rt.setOutput('uri', uri);
   const pinned = withExperimentId(env, id);
+  // The experiment record, kept current in the log folder at every milestone: persisted with the
+  // logs, also when something fails (the post step finishes it).
+  const now = (): string => new Date().toISOString();
+  const host = parseHostFacts(env.MARKETSIM_HOST);
+  const record: ExperimentRecord = {
+    schema: RECORD_SCHEMA,
+    experimentId: id,
+    ...(env.MARKETSIM_LANE ? { lane: env.MARKETSIM_LANE } : {}),
+    ...(env.CONFIG ? { config: env.CONFIG } : {}),
+    ...(command ? { command } : {}),
+    outcome: { status: 'running' },
+    github: githubFacts(env),
+    ...(env.MARKETSIM_IMAGE ? { image: { ref: env.MARKETSIM_IMAGE, ...(/@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE) ? { digest: /@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE)![1] } : {}) } } : {}),
+    data: [],
+    ...(host ? { host } : {}),
+    timestamps: { ...(host?.rentedAt ? { rented: host.rentedAt } : {}), ...(host?.onlineAt ? { runnerOnline: host.onlineAt } : {}) },
+  };
+  const save = (): void => writeRecord(persistCfg.logDir, record);
+  save();
   // Named before hydrating (never `spawn bash ENOENT` after a long download); the logs are still persisted.
   const cwdProblem = workingDirectory === undefined ? undefined : missingFolder(workingDirectory);
   if (cwdProblem) rt.log.error(`working-directory: ${cwdProblem}; not hydrating nor running the command`);
-  if (doHydrate && !cwdProblem) await hydrateStep(rt, pinned);
+  if (doHydrate && !cwdProblem) {
+    record.timestamps.hydrateStart = now();
+    save();
+    const h = await hydrateStep(rt, pinned).catch((e: unknown) => {
+      record.outcome = { status: 'failed', failure: 'infrastructure', message: `hydrate: ${(e as Error).message}` };
+      save();
+      throw e;
+    });
+    record.timestamps.hydrateEnd = now();
+    record.data = h.dirs.map((d) => ({ folder: d.dir, objects: d.objects, downloaded: d.downloaded, bytes: d.bytes }));
+    record.manifestHash = h.manifestHash;
+    save();
+  }
 
   let exitCode = 0;
   if (command && !cwdProblem) {
     rt.log.info(`Running: bash -lc ${JSON.stringify(command)}`);
+    record.timestamps.commandStart = now();
+    save();
+    const gpu = startGpuSampler(persistCfg.logDir, { intervalS: Number(env.MARKETSIM_GPU_INTERVAL ?? 5), env });
     exitCode = await runCommand(
       command,
       workingDirectory,
       commandEnv(env, { EXPERIMENT_ID: id, LOCAL_ROOT: hydrateCfg.localRoot, LOCAL_LOG_DIR: persistCfg.logDir }, passEnv),
       env.MARKETSIM_COMMAND_STDOUT === 'stderr',
     );
+    record.timestamps.commandEnd = now();
+    const g = await gpu.stop();
+    if (g) {
+      record.gpu = g;
+      if (record.host && g.driverVersion) record.host.driver = g.driverVersion;
+      rt.log.info(`GPU: ${g.utilMean}% busy on average (peak ${g.utilPeak}%), peak memory ${g.memPeakMib} MiB over ${g.samples} samples (gpu.csv)`);
+      if (g.mostlyIdle) rt.log.warn(`The GPU sat idle (<5% busy) for ${Math.round(g.idleShare * 100)}% of the run: money spent for nothing; is the simulator using it?`);
+    }
     rt.log.info(`The command exited with code ${exitCode}`);
   }
+  record.outcome = cwdProblem
+    ? { status: 'failed', failure: 'infrastructure', message: `working-directory: ${cwdProblem}` }
+    : exitCode === 0
+      ? { status: 'succeeded', exitCode }
+      : { status: 'failed', exitCode, failure: 'simulator', message: `the command exited with code ${exitCode}` };
+  // Persisting is the last milestone: stamped before the upload so the uploaded record carries it.
+  record.timestamps.persistEnd = now();
+  save();
   rt.setOutput('exit-code', exitCode);
   rt.saveState(STATE_PERSIST, 'started');
   await persistStep(rt, pinned);
@@ -90,6 +142,14 @@ export async function persistIfUnfinished(rt: Runtime, env: Env): Promise<boolea
     return false;
   }
   rt.log.info(`The main step did not finish persisting the logs (cancelled, timed out or failed); persisting ${id} now.`);
+  // Finish the record: a run that never reached its end was cut off (cancel, timeout, lost host).
+  const { persistCfg } = readRunInputs(withExperimentId(env, id), () => undefined);
+  const record = readRecord(persistCfg.logDir);
+  if (record && record.outcome.status === 'running') {
+    record.outcome = { status: 'cancelled', failure: 'infrastructure', message: 'the step stopped before the run finished (cancelled, timed out, or the host was lost)' };
+    record.timestamps.persistEnd = new Date().toISOString();
+    writeRecord(persistCfg.logDir, record);
+  }
   await persistStep(rt, withExperimentId(env, id));
   return true;
 }

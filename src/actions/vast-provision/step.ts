@@ -11,7 +11,7 @@ import { chunkHostEnv } from '../../vast/host-env.js';
 import { countryOf } from '../../vast/offers.js';
 import { provision, ProvisionError, runnerLabel, type ProvisionConfig, type ProvisionResult, type TryReport } from '../../vast/provision.js';
 
-export const PROVISION_OUTPUTS = ['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label'] as const;
+export const PROVISION_OUTPUTS = ['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host'] as const;
 export const STATE_INSTANCE = 'instance-id';
 export const STATE_RUNNER = 'runner-id';
 export const STATE_DONE = 'provisioned';
@@ -135,6 +135,7 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
   if (hostStorage) cfg.deliveredEnv = (await deliverStorage(hostStorage, rt)).env;
   const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
   const github = new GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
+  let rentedAt: string | undefined;
   try {
     const res = await provision(cfg, {
       vast,
@@ -143,6 +144,7 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
       signal,
       mask: (x) => rt.mask(x),
       onInstance: (id, label) => {
+        rentedAt = new Date().toISOString();
         // At once: a later step (teardown with if: always()) must find it even if we die now.
         rt.setOutput('instance-id', id);
         rt.setOutput('label', label);
@@ -161,6 +163,24 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
     rt.setOutput('gpu-name', res.offer.gpu_name);
     rt.setOutput('dph', res.offer.dph_total);
     rt.setOutput('label', res.label);
+    // For the experiment record (no secret in it): what was rented, where, at what price, when.
+    const o = res.offer;
+    rt.setOutput(
+      'host',
+      JSON.stringify({
+        instanceId: res.instanceId,
+        offerId: o.id,
+        gpuName: o.gpu_name,
+        numGpus: o.num_gpus,
+        machineId: o.machine_id,
+        hostId: o.host_id,
+        location: o.geolocation,
+        usdPerHour: o.dph_total,
+        cuda: o.cuda_max_good,
+        rentedAt,
+        onlineAt: new Date().toISOString(),
+      }),
+    );
     rt.log.info(`Runner ${res.label} is online on instance ${res.instanceId} (${res.offer.gpu_name}, ${countryOf(res.offer.geolocation) || '?'}, $${res.offer.dph_total.toFixed(3)}/h)`);
     await rt.writeSummary(provisionSummary(res, res.tries));
     return res;
