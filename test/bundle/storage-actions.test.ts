@@ -93,8 +93,7 @@ test('r2-persist-logs bundle: uploads, confirms, outputs id and uri; the secret 
   expect(run.errors).toEqual([]);
   expect(run.outputs['experiment-id']).toMatch(/^marketsim-\d{8}-\d{6}-4242$/);
   expect(run.outputs.uri).toBe(`s3://models/stock/marketsimulator/logs/${run.outputs['experiment-id']}/`);
-  // sim.log, env.txt and the experiment record.
-  expect(run.outputs['files-uploaded']).toBe('3');
+  expect(run.outputs['files-uploaded']).toBe('2');
   expect(run.outputs.verified).toBe('true');
   expect(run.summary).toMatch(/<table>.*files.*uploaded.*verified/s);
   expect(secretLeaks(run, SECRET)).toEqual([]);
