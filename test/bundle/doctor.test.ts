@@ -106,9 +106,26 @@ test('each failure is reported with how to fix it, and exit 1: wrong R2 secret, 
   expect(status(poor.checks)).toMatchObject({ 'vast/credit': 'fail', 'vast/offers': 'fail' });
   expect(poor.checks.find((c) => c.name === 'offers')!.detail).toMatch(/No 1x RTX 4090 offer is rentable/);
 
+  // The spend cap, above what the run may cost.
+  vastEmu.credit = 1000;
+  const capped = await doctor(['--skip', 'r2,image,github', '--lanes', '8', '--spend-cap', '10']);
+  expect(capped.checks.find((c) => c.name === 'spend cap')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/above the cap of \$10\.00/), fix: expect.stringMatching(/spend-cap/) });
+
+  // Minting refused (a Cloudflare token that may not manage R2).
+  const mint = await doctor(['--skip', 'vast,image,github'], { CLOUDFLARE_API_TOKEN: 'not-the-token' });
+  expect(mint.checks.find((c) => c.name === 'scoped credentials')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/Cloudflare API token was refused/) });
+
+  // A logs prefix the key may not write (the proxy enforces the minted read-only scope there).
+  fx.proxy.inject((x) => x.method === 'PUT', { kind: 'status', status: 403, body: '<?xml version="1.0"?><Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>' });
+  const ro = await doctor(['--skip', 'vast,image,github']);
+  expect(ro.checks.find((c) => c.name === 'logs prefix writable')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/403 AccessDenied/), fix: expect.stringMatching(/Object Read & Write/) });
+
   const gh = await doctor(['--skip', 'vast,r2,image'], { MARKETSIM_GITHUB_TOKEN: 'ghs_wrong' });
   expect(gh.checks.find((c) => c.group === 'github')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/^github-token: .*401/) });
-  for (const run of [wrongSecret, extra, poor, gh]) expect(run.stderr).not.toContain(TEST_SECRET);
+  for (const run of [wrongSecret, extra, poor, capped, mint, ro, gh]) {
+    expect(run.code).toBe(1);
+    expect(run.stderr).not.toContain(TEST_SECRET);
+  }
 });
 
 test('the image check pulls as the instance will (pull credential or anonymous) and reads its CUDA version', async () => {
