@@ -519,17 +519,25 @@ async function headObject(http, item) {
 
 const STATE_DIR = '.marketsim';
 const STATE_FILE = 'hydrate-state.json';
+/** Changes since the last snapshot, one JSON line each: `[rel, size, etag, mtimeMs, method]` or `[rel]` for a removal. */
+const JOURNAL_SUFFIX = '.journal';
 function statePath(localRoot) {
     return external_node_path_.join(localRoot, STATE_DIR, STATE_FILE);
 }
 /**
  * The hydrate state file, kept in `<local-root>/.marketsim/` (outside the data folders, so the
- * simulator never sees it). Written atomically; a lost or corrupt file only costs re-verification.
+ * simulator never sees it). During a run, changes are appended to a journal beside it (`flush`,
+ * every 2 s: a few lines, not the whole 10 MB of a 100,000-object state); the end of a run writes one
+ * snapshot atomically and drops the journal (`save`). Loading replays the journal over the snapshot,
+ * ignoring a torn last line, so a killed run loses nothing it had flushed. A lost or corrupt file only
+ * costs re-verification.
  */
 class LocalState {
     file;
     entries = new Map();
     dirty = false;
+    /** Changes not yet in the journal; null = removed. */
+    pending = new Map();
     constructor(file) {
         this.file = file;
     }
@@ -554,18 +562,63 @@ class LocalState {
         catch {
             // A torn or foreign file: start empty; files on disk get re-verified against the listing.
         }
+        s.replayJournal();
         return s;
+    }
+    get journal() {
+        return `${this.file}${JOURNAL_SUFFIX}`;
+    }
+    replayJournal() {
+        let text;
+        try {
+            text = external_node_fs_.readFileSync(this.journal, 'utf8');
+        }
+        catch {
+            return;
+        }
+        for (const line of text.split('\n')) {
+            if (!line)
+                continue;
+            try {
+                const j = JSON.parse(line);
+                if (typeof j[0] !== 'string')
+                    continue;
+                if (j.length === 1)
+                    this.entries.delete(j[0]);
+                else if (j.length === 5)
+                    this.entries.set(j[0], { size: j[1], etag: j[2], mtimeMs: j[3], method: j[4] });
+            }
+            catch {
+                // the torn last line of a killed run
+            }
+        }
+        // What the journal held is not in the snapshot yet.
+        this.dirty = true;
     }
     get(rel) {
         return this.entries.get(rel);
     }
     set(rel, e) {
         this.entries.set(rel, e);
+        this.pending.set(rel, e);
         this.dirty = true;
     }
     delete(rel) {
-        if (this.entries.delete(rel))
+        if (this.entries.delete(rel)) {
+            this.pending.set(rel, null);
             this.dirty = true;
+        }
+    }
+    /** Appends the changes since the last flush to the journal (cheap: only what changed). */
+    flush() {
+        if (this.pending.size === 0)
+            return;
+        let lines = '';
+        for (const [rel, e] of this.pending)
+            lines += `${JSON.stringify(e ? [rel, e.size, e.etag, e.mtimeMs, e.method] : [rel])}\n`;
+        this.pending.clear();
+        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
+        external_node_fs_.appendFileSync(this.journal, lines);
     }
     keys() {
         return this.entries.keys();
@@ -573,7 +626,7 @@ class LocalState {
     get size() {
         return this.entries.size;
     }
-    /** Write to a temporary file and rename, so a kill mid-write never leaves a torn state file. */
+    /** The snapshot: written to a temporary file and renamed (never torn), then the journal is dropped. */
     save() {
         if (!this.dirty)
             return;
@@ -584,6 +637,8 @@ class LocalState {
         const tmp = `${this.file}.${process.pid}.tmp`;
         external_node_fs_.writeFileSync(tmp, JSON.stringify({ version: 1, files }));
         external_node_fs_.renameSync(tmp, this.file);
+        external_node_fs_.rmSync(this.journal, { force: true });
+        this.pending.clear();
         this.dirty = false;
     }
 }
@@ -597,6 +652,8 @@ var picomatch = __webpack_require__(4006);
  * Checked before any file-system call: `..`/`.`/empty segments, a leading `/`, backslashes,
  * NUL and drive letters are refused outright, then the resolved path must stay under the root.
  */
+let lastRoot = '';
+let lastResolved = '';
 function unsafeKeyReason(relativeKey, root) {
     if (relativeKey.length === 0)
         return 'empty name';
@@ -616,7 +673,12 @@ function unsafeKeyReason(relativeKey, root) {
         if (seg === '')
             return 'has an empty segment (//)';
     }
-    const resolvedRoot = external_node_path_.resolve(root);
+    // Defense in depth (the segment rules already keep a key inside); the root is resolved once, not per key.
+    if (root !== lastRoot) {
+        lastRoot = root;
+        lastResolved = external_node_path_.resolve(root);
+    }
+    const resolvedRoot = lastResolved;
     const target = external_node_path_.resolve(resolvedRoot, relativeKey);
     if (target !== resolvedRoot && !target.startsWith(resolvedRoot + external_node_path_.sep))
         return 'resolves outside the target folder';
@@ -925,7 +987,8 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         let bytesDone = 0;
         const snapshot = () => ({ verb: 'download', filesDone, filesTotal: total.files, bytesDone, bytesTotal: total.bytes, elapsedMs: Date.now() - started });
         const ticker = setInterval(() => progress.update(snapshot()), 1000);
-        const flusher = setInterval(() => state.save(), 2000);
+        // The journal takes only what changed: never the whole state every 2 s (10 MB at 100,000 objects).
+        const flusher = setInterval(() => state.flush(), 2000);
         const requests = (0,p_limit/* default */.A)(cfg.concurrency);
         const small = smallObjectLimit(cfg, log);
         const files = (0,p_limit/* default */.A)(cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0));
@@ -990,7 +1053,16 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             await fetchOne(item);
         };
         try {
-            await Promise.all([...plan.adopt.map((i) => files(() => adoptOne(i))), ...plan.download.map((i) => files(() => fetchOne(i)))]);
+            // Workers pull from one queue: memory stays flat whatever the count (no promise per object up front).
+            const queue = [...plan.adopt.map((i) => [i, adoptOne]), ...plan.download.map((i) => [i, fetchOne])];
+            let next = 0;
+            const worker = async () => {
+                while (next < queue.length) {
+                    const [item, run] = queue[next++];
+                    await files(() => run(item));
+                }
+            };
+            await Promise.all(Array.from({ length: Math.min(queue.length, files.concurrency) }, worker));
         }
         finally {
             clearInterval(ticker);

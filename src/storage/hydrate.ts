@@ -211,7 +211,8 @@ export async function hydrate(
     let bytesDone = 0;
     const snapshot = () => ({ verb: 'download', filesDone, filesTotal: total.files, bytesDone, bytesTotal: total.bytes, elapsedMs: Date.now() - started });
     const ticker = setInterval(() => progress.update(snapshot()), 1000);
-    const flusher = setInterval(() => state.save(), 2000);
+    // The journal takes only what changed: never the whole state every 2 s (10 MB at 100,000 objects).
+    const flusher = setInterval(() => state.flush(), 2000);
     const requests = pLimit(cfg.concurrency);
     const small = smallObjectLimit(cfg, log);
     const files = pLimit(cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0));
@@ -276,7 +277,16 @@ export async function hydrate(
     };
 
     try {
-      await Promise.all([...plan.adopt.map((i) => files(() => adoptOne(i))), ...plan.download.map((i) => files(() => fetchOne(i)))]);
+      // Workers pull from one queue: memory stays flat whatever the count (no promise per object up front).
+      const queue: [PlanItem, (i: PlanItem) => Promise<void>][] = [...plan.adopt.map((i) => [i, adoptOne] as [PlanItem, typeof adoptOne]), ...plan.download.map((i) => [i, fetchOne] as [PlanItem, typeof fetchOne])];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < queue.length) {
+          const [item, run] = queue[next++]!;
+          await files(() => run(item));
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(queue.length, files.concurrency) }, worker));
     } finally {
       clearInterval(ticker);
       clearInterval(flusher);

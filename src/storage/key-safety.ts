@@ -5,6 +5,9 @@ import path from 'node:path';
  * Checked before any file-system call: `..`/`.`/empty segments, a leading `/`, backslashes,
  * NUL and drive letters are refused outright, then the resolved path must stay under the root.
  */
+let lastRoot = '';
+let lastResolved = '';
+
 export function unsafeKeyReason(relativeKey: string, root: string): string | undefined {
   if (relativeKey.length === 0) return 'empty name';
   if (relativeKey.includes('\0')) return 'contains a NUL byte';
@@ -16,7 +19,12 @@ export function unsafeKeyReason(relativeKey: string, root: string): string | und
     if (seg === '.') return "has a '.' segment";
     if (seg === '') return 'has an empty segment (//)';
   }
-  const resolvedRoot = path.resolve(root);
+  // Defense in depth (the segment rules already keep a key inside); the root is resolved once, not per key.
+  if (root !== lastRoot) {
+    lastRoot = root;
+    lastResolved = path.resolve(root);
+  }
+  const resolvedRoot = lastResolved;
   const target = path.resolve(resolvedRoot, relativeKey);
   if (target !== resolvedRoot && !target.startsWith(resolvedRoot + path.sep)) return 'resolves outside the target folder';
   return undefined;
