@@ -23,6 +23,12 @@ afterEach(async () => {
   await Promise.all([vastEmu.stop(), ghEmu.stop()]);
 });
 
+/** An instance made straight through the API, as another run (or a person) would have. */
+async function make(offer: number, label: string): Promise<number> {
+  const res = await fetch(`${vastEmu.url}/api/v0/asks/${offer}/`, { method: 'PUT', headers: { authorization: `Bearer ${vastEmu.apiKey}` }, body: JSON.stringify({ image: 'x', label }) });
+  return ((await res.json()) as { new_contract: number }).new_contract;
+}
+
 function env(extra: Record<string, string> = {}): Record<string, string> {
   return {
     VAST_API_KEY: vastEmu.apiKey,
@@ -122,13 +128,7 @@ test('vast-provision bundle: a bad Cloudflare token fails before anything is ren
 });
 
 test('vast-provision post: with only the label pattern in state (killed before instance-id was written), it destroys every try of the run by label', async () => {
-  vastEmu.addOffer({ id: 1 });
-  vastEmu.addOffer({ id: 2 });
-  vastEmu.addOffer({ id: 3 });
-  const make = async (offer: number, label: string) => {
-    const res = await fetch(`${vastEmu.url}/api/v0/asks/${offer}/`, { method: 'PUT', headers: { authorization: `Bearer ${vastEmu.apiKey}` }, body: JSON.stringify({ image: 'x', label }) });
-    return ((await res.json()) as { new_contract: number }).new_contract;
-  };
+  for (const id of [1, 2, 3]) vastEmu.addOffer({ id });
   await make(1, 'marketsim-4321-2-1');
   await make(2, 'marketsim-4321-2-2');
   const keep = await make(3, 'marketsim-4321-3-1');
@@ -169,13 +169,7 @@ test('vast-provision killed outright: its post step destroys the instance from s
 });
 
 test('vast-teardown with empty outputs finds the instance by label; reap leaves other owners alone', async () => {
-  vastEmu.addOffer({ id: 1 });
-  vastEmu.addOffer({ id: 2 });
-  vastEmu.addOffer({ id: 3 });
-  const make = async (offer: number, label: string) => {
-    const res = await fetch(`${vastEmu.url}/api/v0/asks/${offer}/`, { method: 'PUT', headers: { authorization: `Bearer ${vastEmu.apiKey}` }, body: JSON.stringify({ image: 'x', label }) });
-    return ((await res.json()) as { new_contract: number }).new_contract;
-  };
+  for (const id of [1, 2, 3]) vastEmu.addOffer({ id });
   await make(1, 'marketsim-4321-2-2');
   const stale = await make(2, 'marketsim-1000-1-1');
   vastEmu.instances.get(stale)!.createdAt -= 10 * 3600_000;

@@ -7,6 +7,7 @@ import { joinJitConfig } from '../../src/vast/jit-env.js';
 import { provision, type ProvisionConfig } from '../../src/vast/provision.js';
 import { labelMatcher, labelProblem, reap, teardown } from '../../src/vast/teardown.js';
 import { GitHubEmulator } from '../emulators/github-emulator.js';
+import { provisionConfig } from './provision-config.js';
 import { VastEmulator } from '../emulators/vast-emulator.js';
 import { RecordingLogger } from './helpers.js';
 
@@ -16,24 +17,7 @@ let ghEmu: GitHubEmulator;
 let vast: VastClient;
 let github: GitHubRunners;
 
-const cfg = (over: Partial<ProvisionConfig> = {}): ProvisionConfig => ({
-  filters: { gpuName: 'RTX 5090', numGpus: 1, verified: true, regions: [], disk: 200, minCuda: 12.8, maxPrice: 1 },
-  maxAttempts: 3,
-  image: 'ghcr.io/acme/marketsimulator@sha256:0123',
-  env: {},
-  onstart: 'bash /root/marketsim-bootstrap.sh',
-  labelPrefix: 'marketsim',
-  runId: '9001',
-  runAttempt: '1',
-  runnerGroupId: 1,
-  extraLabels: [],
-  minBalance: 1,
-  waitTimeoutMs: 500,
-  runnerTimeoutMs: 300,
-  pollMs: 10,
-  maxPollMs: 30,
-  ...over,
-});
+const cfg = (over: Partial<ProvisionConfig> = {}): ProvisionConfig => provisionConfig(over);
 
 beforeEach(async () => {
   vastEmu = new VastEmulator();
