@@ -201,7 +201,7 @@ async function provision(cfg, deps) {
         const n = i + 1;
         const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
         const t0 = Date.now();
-        const report = { offerId: offer.id, label, result: 'failed', ms: 0 };
+        const report = { offerId: offer.id, ...(offer.machine_id !== undefined ? { machineId: offer.machine_id } : {}), label, result: 'failed', ms: 0 };
         tries.push(report);
         let instanceId;
         let runner;
@@ -320,6 +320,8 @@ function checkOffer(o, f) {
         bad.push(`max-price: offer ${o.id} costs $${o.dph_total.toFixed(3)}/h, above $${f.maxPrice}/h`);
     if (o.gpu_name !== f.gpuName)
         bad.push(`gpu-name: offer ${o.id} is a ${o.gpu_name}, not a ${f.gpuName}`);
+    if (f.excludeMachines?.includes(o.machine_id ?? -1))
+        bad.push(`exclude-machines: offer ${o.id} is on machine ${o.machine_id}, which failed before`);
     if (f.minCuda !== undefined && (o.cuda_max_good ?? 0) < f.minCuda)
         bad.push(`min-cuda: offer ${o.id} supports CUDA ${o.cuda_max_good ?? '?'}, below ${f.minCuda}`);
     if (bad.length)
@@ -395,7 +397,7 @@ async function cleanup(vast, github, instanceId, runner, log) {
 
 
 
-const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host']));
+const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host', 'machines']));
 const STATE_INSTANCE = 'instance-id';
 const STATE_RUNNER = 'runner-id';
 const STATE_DONE = 'provisioned';
@@ -498,6 +500,10 @@ async function deliverStorage(cfg, rt) {
         (storage.expiresAt ? `; expiring ${storage.expiresAt}` : ''));
     return { env, storage };
 }
+/** The machines tried (comma-separated), for a retry's exclude-machines. */
+function machinesOf(tries) {
+    return [...new Set(tries.map((t) => t.machineId).filter((m) => m !== undefined))].join(',');
+}
 function trySummary(tries) {
     return tries.map((t, i) => [String(i + 1), String(t.offerId), t.instanceId ? String(t.instanceId) : '-', t.result, t.reason ?? '', (0,format/* formatSeconds */.Xo)(t.ms)]);
 }
@@ -542,6 +548,7 @@ async function provisionStep(rt, env, signal) {
                 rt.saveState(STATE_LABEL, label);
             },
         });
+        rt.setOutput('machines', machinesOf(res.tries));
         rt.saveState(STATE_RUNNER, String(res.runner.id));
         rt.saveState(STATE_DONE, 'true');
         rt.setOutput('offer-id', res.offer.id);
@@ -573,6 +580,9 @@ async function provisionStep(rt, env, signal) {
         return res;
     }
     catch (e) {
+        // A retry after this failure must not go back to the machines that just failed.
+        if (e instanceof ProvisionError)
+            rt.setOutput('machines', machinesOf(e.tries));
         await rt.writeSummary(provisionSummary(undefined, e instanceof ProvisionError ? e.tries : [], e.message));
         throw e;
     }

@@ -210,6 +210,7 @@ const OFFER_FLAGS = [
     { input: 'min-inet-down', description: 'minimum download Mbit/s' },
     { input: 'disk', description: 'disk GB (default 200)' },
     { input: 'max-attempts', description: 'offers to try (default 3)' },
+    { input: 'exclude-machines', description: 'machine ids not to rent, comma-separated' },
 ];
 const PROVISION_FLAGS = [
     { input: 'offer-id', description: 'rent exactly this offer' },
@@ -388,7 +389,7 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
             throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(557), __webpack_require__.e(755), __webpack_require__.e(448), __webpack_require__.e(316)]).then(__webpack_require__.bind(__webpack_require__, 9316))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(557), __webpack_require__.e(755), __webpack_require__.e(448), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
         const env = await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);

@@ -84,6 +84,11 @@ function readOfferFilters(r) {
     for (const x of regions)
         if (!/^[A-Z]{2}$/.test(x))
             r.problem('regions', `expected two-letter country codes, got '${x}'`);
+    const excludeMachines = r.list('exclude-machines', {}).map((x) => {
+        if (!/^\d+$/.test(x))
+            r.problem('exclude-machines', `expected Vast machine ids (numbers), got '${x}'`);
+        return Number(x);
+    });
     return {
         gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
         numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
@@ -95,6 +100,7 @@ function readOfferFilters(r) {
         minInetDown: readNumber(r, 'min-inet-down', { min: 0, max: 100_000 }),
         disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
+        ...(excludeMachines.length ? { excludeMachines } : {}),
     };
 }
 /** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */

@@ -977,9 +977,10 @@ function isRetryableStatus(status) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   VF: () => (/* binding */ S3Http),
 /* harmony export */   wx: () => (/* binding */ header),
+/* harmony export */   xC: () => (/* binding */ encodeKeyPath),
 /* harmony export */   yR: () => (/* binding */ readText)
 /* harmony export */ });
-/* unused harmony exports NodeSha256, encodeRfc3986, encodeKeyPath, socketHost, release */
+/* unused harmony exports NodeSha256, encodeRfc3986, socketHost, release */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var _smithy_signature_v4__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(5118);
 /* harmony import */ var node_http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7067);

@@ -237,6 +237,8 @@ function offerQuery(f, limit = 64) {
         q.cuda_max_good = { gte: f.minCuda };
     if (f.minInetDown !== undefined)
         q.inet_down = { gte: f.minInetDown };
+    if (f.excludeMachines?.length)
+        q.machine_id = { notin: f.excludeMachines };
     return q;
 }
 /**
@@ -249,6 +251,7 @@ function chooseOffers(offers, f, attempts) {
         .filter((o) => o.gpu_name === f.gpuName && o.num_gpus === f.numGpus)
         .filter((o) => f.maxPrice === undefined || o.dph_total <= f.maxPrice)
         .filter((o) => f.minCuda === undefined || (o.cuda_max_good ?? 0) >= f.minCuda)
+        .filter((o) => !f.excludeMachines?.includes(o.machine_id ?? -1))
         .sort((a, b) => a.dph_total - b.dph_total || (b.reliability2 ?? 0) - (a.reliability2 ?? 0))
         .filter((o) => {
         const m = o.machine_id ?? -o.id;

@@ -29358,6 +29358,11 @@ function vast_inputs_readOfferFilters(r) {
     for (const x of regions)
         if (!/^[A-Z]{2}$/.test(x))
             r.problem('regions', `expected two-letter country codes, got '${x}'`);
+    const excludeMachines = r.list('exclude-machines', {}).map((x) => {
+        if (!/^\d+$/.test(x))
+            r.problem('exclude-machines', `expected Vast machine ids (numbers), got '${x}'`);
+        return Number(x);
+    });
     return {
         gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
         numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
@@ -29369,6 +29374,7 @@ function vast_inputs_readOfferFilters(r) {
         minInetDown: vast_inputs_readNumber(r, 'min-inet-down', { min: 0, max: 100_000 }),
         disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
         maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
+        ...(excludeMachines.length ? { excludeMachines } : {}),
     };
 }
 /** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
@@ -33248,7 +33254,7 @@ async function provision_provision(cfg, deps) {
         const n = i + 1;
         const label = provision_runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
         const t0 = Date.now();
-        const report = { offerId: offer.id, label, result: 'failed', ms: 0 };
+        const report = { offerId: offer.id, ...(offer.machine_id !== undefined ? { machineId: offer.machine_id } : {}), label, result: 'failed', ms: 0 };
         tries.push(report);
         let instanceId;
         let runner;
@@ -33367,6 +33373,8 @@ function checkOffer(o, f) {
         bad.push(`max-price: offer ${o.id} costs $${o.dph_total.toFixed(3)}/h, above $${f.maxPrice}/h`);
     if (o.gpu_name !== f.gpuName)
         bad.push(`gpu-name: offer ${o.id} is a ${o.gpu_name}, not a ${f.gpuName}`);
+    if (f.excludeMachines?.includes(o.machine_id ?? -1))
+        bad.push(`exclude-machines: offer ${o.id} is on machine ${o.machine_id}, which failed before`);
     if (f.minCuda !== undefined && (o.cuda_max_good ?? 0) < f.minCuda)
         bad.push(`min-cuda: offer ${o.id} supports CUDA ${o.cuda_max_good ?? '?'}, below ${f.minCuda}`);
     if (bad.length)
@@ -33442,7 +33450,7 @@ async function cleanup(vast, github, instanceId, runner, log) {
 
 
 
-const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host']));
+const PROVISION_OUTPUTS = (/* unused pure expression or super */ null && (['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host', 'machines']));
 const STATE_INSTANCE = 'instance-id';
 const STATE_RUNNER = 'runner-id';
 const STATE_DONE = 'provisioned';
@@ -33545,6 +33553,10 @@ async function deliverStorage(cfg, rt) {
         (storage.expiresAt ? `; expiring ${storage.expiresAt}` : ''));
     return { env, storage };
 }
+/** The machines tried (comma-separated), for a retry's exclude-machines. */
+function machinesOf(tries) {
+    return [...new Set(tries.map((t) => t.machineId).filter((m) => m !== undefined))].join(',');
+}
 function trySummary(tries) {
     return tries.map((t, i) => [String(i + 1), String(t.offerId), t.instanceId ? String(t.instanceId) : '-', t.result, t.reason ?? '', formatSeconds(t.ms)]);
 }
@@ -33589,6 +33601,7 @@ async function provisionStep(rt, env, signal) {
                 rt.saveState(STATE_LABEL, label);
             },
         });
+        rt.setOutput('machines', machinesOf(res.tries));
         rt.saveState(STATE_RUNNER, String(res.runner.id));
         rt.saveState(STATE_DONE, 'true');
         rt.setOutput('offer-id', res.offer.id);
@@ -33620,6 +33633,9 @@ async function provisionStep(rt, env, signal) {
         return res;
     }
     catch (e) {
+        // A retry after this failure must not go back to the machines that just failed.
+        if (e instanceof ProvisionError)
+            rt.setOutput('machines', machinesOf(e.tries));
         await rt.writeSummary(provisionSummary(undefined, e instanceof ProvisionError ? e.tries : [], e.message));
         throw e;
     }

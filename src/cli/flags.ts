@@ -62,6 +62,7 @@ export const OFFER_FLAGS: Flag[] = [
   { input: 'min-inet-down', description: 'minimum download Mbit/s' },
   { input: 'disk', description: 'disk GB (default 200)' },
   { input: 'max-attempts', description: 'offers to try (default 3)' },
+  { input: 'exclude-machines', description: 'machine ids not to rent, comma-separated' },
 ];
 
 export const PROVISION_FLAGS: Flag[] = [

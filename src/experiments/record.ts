@@ -15,6 +15,8 @@ export interface ExperimentRecord {
   lane?: string;
   config?: string;
   command?: string;
+  /** 2 for the retry after an infrastructure failure (the failed attempt's logs: `attempt-1/`). */
+  attempt?: number;
   outcome: {
     status: 'running' | 'succeeded' | 'failed' | 'cancelled';
     exitCode?: number;

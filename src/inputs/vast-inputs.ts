@@ -80,6 +80,10 @@ export function readGitHub(r: InputReader, vars: Env, mask: (s: string) => void,
 export function readOfferFilters(r: InputReader): OfferFilters & { maxAttempts: number } {
   const regions = r.list('regions', {}).map((x) => x.toUpperCase());
   for (const x of regions) if (!/^[A-Z]{2}$/.test(x)) r.problem('regions', `expected two-letter country codes, got '${x}'`);
+  const excludeMachines = r.list('exclude-machines', {}).map((x) => {
+    if (!/^\d+$/.test(x)) r.problem('exclude-machines', `expected Vast machine ids (numbers), got '${x}'`);
+    return Number(x);
+  });
   return {
     gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
     numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
@@ -91,6 +95,7 @@ export function readOfferFilters(r: InputReader): OfferFilters & { maxAttempts: 
     minInetDown: readNumber(r, 'min-inet-down', { min: 0, max: 100_000 }),
     disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
     maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
+    ...(excludeMachines.length ? { excludeMachines } : {}),
   };
 }
 

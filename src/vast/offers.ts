@@ -16,6 +16,8 @@ export interface OfferFilters {
   minInetDown?: number;
   /** GB the instance needs; also prices storage into dph_total. */
   disk: number;
+  /** Machines not to rent again (a retry after an infrastructure failure goes elsewhere). */
+  excludeMachines?: number[];
 }
 
 /**
@@ -41,6 +43,7 @@ export function offerQuery(f: OfferFilters, limit = 64): Record<string, Filter |
   if (f.regions.length) q.geolocation = { in: f.regions };
   if (f.minCuda !== undefined) q.cuda_max_good = { gte: f.minCuda };
   if (f.minInetDown !== undefined) q.inet_down = { gte: f.minInetDown };
+  if (f.excludeMachines?.length) q.machine_id = { notin: f.excludeMachines };
   return q;
 }
 
@@ -54,6 +57,7 @@ export function chooseOffers(offers: Offer[], f: OfferFilters, attempts: number)
     .filter((o) => o.gpu_name === f.gpuName && o.num_gpus === f.numGpus)
     .filter((o) => f.maxPrice === undefined || o.dph_total <= f.maxPrice)
     .filter((o) => f.minCuda === undefined || (o.cuda_max_good ?? 0) >= f.minCuda)
+    .filter((o) => !f.excludeMachines?.includes(o.machine_id ?? -1))
     .sort((a, b) => a.dph_total - b.dph_total || (b.reliability2 ?? 0) - (a.reliability2 ?? 0))
     .filter((o) => {
       const m = o.machine_id ?? -o.id;

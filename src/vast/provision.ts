@@ -44,6 +44,7 @@ export interface ProvisionConfig {
 
 export interface TryReport {
   offerId: number;
+  machineId?: number;
   label: string;
   instanceId?: number;
   result: 'ok' | 'offer gone' | 'failed';
@@ -142,7 +143,7 @@ export async function provision(cfg: ProvisionConfig, deps: ProvisionDeps): Prom
     const n = i + 1;
     const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
     const t0 = Date.now();
-    const report: TryReport = { offerId: offer.id, label, result: 'failed', ms: 0 };
+    const report: TryReport = { offerId: offer.id, ...(offer.machine_id !== undefined ? { machineId: offer.machine_id } : {}), label, result: 'failed', ms: 0 };
     tries.push(report);
     let instanceId: number | undefined;
     let runner: Runner | undefined;
@@ -249,6 +250,7 @@ function checkOffer(o: Offer, f: OfferFilters): Offer {
   const bad: string[] = [];
   if (f.maxPrice !== undefined && o.dph_total > f.maxPrice) bad.push(`max-price: offer ${o.id} costs $${o.dph_total.toFixed(3)}/h, above $${f.maxPrice}/h`);
   if (o.gpu_name !== f.gpuName) bad.push(`gpu-name: offer ${o.id} is a ${o.gpu_name}, not a ${f.gpuName}`);
+  if (f.excludeMachines?.includes(o.machine_id ?? -1)) bad.push(`exclude-machines: offer ${o.id} is on machine ${o.machine_id}, which failed before`);
   if (f.minCuda !== undefined && (o.cuda_max_good ?? 0) < f.minCuda) bad.push(`min-cuda: offer ${o.id} supports CUDA ${o.cuda_max_good ?? '?'}, below ${f.minCuda}`);
   if (bad.length) throw new ConfigurationError(`offer-id does not satisfy the limits; nothing was rented:\n  - ${bad.join('\n  - ')}`);
   return o;

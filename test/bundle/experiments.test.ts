@@ -65,6 +65,8 @@ test('each run writes experiment.json next to its logs: run, commit, image, data
   expect(rec.manifestHash).toMatch(/^[0-9a-f]{64}$/);
   for (const t of ['rented', 'hydrateStart', 'hydrateEnd', 'commandStart', 'commandEnd', 'persistEnd'] as const) expect(rec.timestamps[t]).toMatch(/^\d{4}-/);
   expect(rec.costUsd).toBeGreaterThan(0.09);
+  // The lane reads this to decide on a retry: the command's own failure is never retried.
+  expect(run.outputs['failure-kind']).toBe('simulator');
   expect(run.stdout).toMatch(/GPU: 87% busy on average \(peak 87%\), peak memory 24000 MiB/);
   // gpu.csv went up with the logs.
   expect(fx.proxy.log.some((l) => l.method === 'PUT' && l.path.endsWith('/rec-1/gpu.csv'))).toBe(true);
@@ -85,6 +87,23 @@ test('a step killed mid-command: the post step marks the record cancelled (an in
   expect((await remoteRecord('rec-2')).outcome).toMatchObject({ status: 'cancelled', failure: 'infrastructure' });
 });
 
+test('a failure before the command (hydrate) is an infrastructure failure; a retry (attempt 2) keeps attempt 1\'s logs under attempt-1/', async () => {
+  const root = tempDir('rec-infra');
+  const bad = await runBundle('run', { action: 'action.yml', env: jobEnv(root), inputs: { run: 'true', 'experiment-id': 'rec-3', dirs: 'no-such-folder' } });
+  expect(bad.code).not.toBe(0);
+  expect(bad.outputs['failure-kind']).toBe('infrastructure');
+  const post = await runBundle('run-post', { action: 'action.yml', env: jobEnv(root), inputs: { 'experiment-id': 'rec-3', dirs: 'no-such-folder' }, state: bad.state });
+  expect(post.code).toBe(0);
+  expect((await remoteRecord('rec-3')).outcome).toMatchObject({ status: 'failed', failure: 'infrastructure' });
+  const retry = await runBundle('run', { action: 'action.yml', env: jobEnv(tempDir('rec-retry')), inputs: { run: 'true', 'experiment-id': 'rec-3', dirs: 'hyperparams', attempt: '2' } });
+  expect(retry.code).toBe(0);
+  expect(retry.outputs['failure-kind']).toBe('');
+  const rec = await remoteRecord('rec-3');
+  expect(rec).toMatchObject({ attempt: 2, outcome: { status: 'succeeded' } });
+  const kept = await fx.s3.client.send(new GetObjectCommand({ Bucket: 'models', Key: 'stock/marketsimulator/logs/rec-3/attempt-1/experiment.json' }));
+  expect((JSON.parse(await kept.Body!.transformToString()) as ExperimentRecord).outcome.failure).toBe('infrastructure');
+});
+
 test('marketsim experiments show and list read the records back from the bucket', async () => {
   const cli = (args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> =>
     new Promise((resolve) => {
@@ -100,7 +119,7 @@ test('marketsim experiments show and list read the records back from the bucket'
   expect((JSON.parse(show.stdout) as ExperimentRecord).outcome.exitCode).toBe(3);
   const list = await cli(['--json', 'experiments', 'list']);
   const ids = (JSON.parse(list.stdout) as { outputs: { experiments: { id: string; status: string }[] } }).outputs.experiments.map((e) => `${e.id}:${e.status}`);
-  expect(ids.sort()).toEqual(['rec-1:failed', 'rec-2:cancelled']);
+  expect(ids.sort()).toEqual(['rec-1:failed', 'rec-2:cancelled', 'rec-3:succeeded']);
   const missing = await cli(['experiments', 'show', 'no-such-id']);
   expect(missing.code).toBe(1);
   expect(missing.stderr).toMatch(/no experiment record at s3:\/\/models\/stock\/marketsimulator\/logs\/no-such-id\/experiment\.json/);

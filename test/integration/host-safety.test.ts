@@ -104,6 +104,15 @@ describe('limits checked before renting', () => {
   });
 });
 
+test('a retry never goes back to the machines that failed: excluded in the search, in the choice, and for an explicit offer-id', async () => {
+  vastEmu.addOffer({ id: 1, dph_total: 0.3, machine_id: 11 });
+  vastEmu.addOffer({ id: 2, dph_total: 0.5, machine_id: 22 });
+  const r = await provision(cfg({ filters: { ...cfg().filters, excludeMachines: [11] } }), { vast, github, log: new RecordingLogger() });
+  expect(r.offer.id).toBe(2);
+  expect(r.tries.map((t) => t.machineId)).toEqual([22]);
+  await expect(provision(cfg({ offerId: 1, filters: { ...cfg().filters, excludeMachines: [11] } }), { vast, github, log: new RecordingLogger() })).rejects.toThrow(/exclude-machines: offer 1 is on machine 11, which failed before/);
+});
+
 describe('teardown that cannot miss', () => {
   const make = async (offer: number, label: string): Promise<number> => {
     vastEmu.addOffer({ id: offer });

@@ -139,3 +139,29 @@ test('fallback without minting: the two limited key pairs are delivered as they 
   expect(readPersistConfig(r, {}, () => undefined).store).toMatchObject({ bucket: 'experiment-logs', accessKeyId: 'logs-key' });
   expect(readHydrateConfig(r, {}, () => undefined).store).toMatchObject({ bucket: 'models', accessKeyId: 'read-key' });
 });
+
+test('a retry keeps the failed attempt\'s logs: what is in the experiment folder moves to attempt-1/, with the logs credential alone', async () => {
+  const { archiveAttempt } = await import('../../src/storage/archive-attempt.js');
+  const env = await hostEnv();
+  await fx.s3.put('models', 'stock/marketsimulator/logs/exp-7/run.log', 'attempt one\n');
+  await fx.s3.put('models', 'stock/marketsimulator/logs/exp-7/deep/gpu.csv', 'time,gpu\n');
+  const store = { endpoint: fx.proxy.endpoint, bucket: 'models', region: 'auto', accessKeyId: env.R2_LOGS_ACCESS_KEY_ID!, secretAccessKey: env.R2_LOGS_SECRET_ACCESS_KEY!, sessionToken: env.R2_LOGS_SESSION_TOKEN };
+  const moved = await archiveAttempt(store, 'stock/marketsimulator/logs/exp-7/', 1, new RecordingLogger());
+  expect(moved).toBeGreaterThanOrEqual(2);
+  const { listAll } = await import('../../src/storage/list.js');
+  const { S3Http } = await import('../../src/storage/s3-http.js');
+  const http = new S3Http(store, { connections: 2 });
+  const keys = (await listAll(http, 'stock/marketsimulator/logs/exp-7/')).map((o) => o.key.slice('stock/marketsimulator/logs/exp-7/'.length));
+  await http.close();
+  expect(keys).toEqual(expect.arrayContaining(['attempt-1/run.log', 'attempt-1/deep/gpu.csv']));
+  expect(keys.filter((k) => !k.startsWith('attempt-'))).toEqual([]);
+  expect(fx.proxy.rejected).toEqual([]);
+  // A second archive leaves earlier attempt folders where they are.
+  await fx.s3.put('models', 'stock/marketsimulator/logs/exp-7/run.log', 'attempt two\n');
+  await archiveAttempt(store, 'stock/marketsimulator/logs/exp-7/', 2, new RecordingLogger());
+  const again = new S3Http(store, { connections: 2 });
+  const after = (await listAll(again, 'stock/marketsimulator/logs/exp-7/')).map((o) => o.key.slice('stock/marketsimulator/logs/exp-7/'.length)).sort();
+  await again.close();
+  expect(after).toEqual(expect.arrayContaining(['attempt-1/run.log', 'attempt-2/run.log']));
+  expect(after.filter((k) => k.startsWith('attempt-2/'))).toEqual(['attempt-2/run.log']);
+});

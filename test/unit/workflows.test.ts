@@ -100,3 +100,22 @@ test('the GPU job gets no secret from GitHub, and no job hands the push credenti
   expect(lane).not.toMatch(/R2_SECRET_ACCESS_KEY/);
   for (const job of ['provision', 'gpu', 'teardown']) expect((load('experiment-lane.yml').jobs[job] as { environment?: string }).environment).toBe('${{ inputs.environment }}');
 });
+
+test('recovery: an infrastructure failure is retried once on other machines under the same experiment id; a simulator failure never is', () => {
+  const wf = load('experiment-lane.yml');
+  const retry = wf.jobs['provision-retry'] as Job & { if?: string; needs?: string[] };
+  expect(retry.needs).toEqual(['provision', 'gpu', 'teardown']);
+  expect(retry.if).toContain("needs.gpu.outputs.failure-kind != 'simulator'");
+  expect(retry.if).toContain("needs.gpu.result != 'success'");
+  expect(retry.if).toContain('!cancelled()');
+  const gpuStep = (retry.steps ?? []).find((st) => st.uses?.endsWith('vast-provision'))!;
+  expect(gpuStep.with).toMatchObject({ lane: '9${{ inputs.lane }}', 'exclude-machines': '${{ needs.provision.outputs.machines }}' });
+  const run = (wf.jobs['gpu-retry']!.steps ?? []).find((st) => st.uses === './.marketsim')!;
+  expect(run.with).toMatchObject({ 'experiment-id': '${{ inputs.experiment-id }}', attempt: 2 });
+  const down = (wf.jobs['teardown-retry'] as Job & { if?: string }).if;
+  expect(down).toContain('always()');
+  // The retry's labels never match the first attempt's pattern (lane 3 -> 93).
+  const first = (wf.jobs.teardown!.steps ?? []).find((st) => st.uses?.includes('vast-teardown'))!.with!.label as string;
+  const second = (wf.jobs['teardown-retry']!.steps ?? []).find((st) => st.uses?.includes('vast-teardown'))!.with!.label as string;
+  expect(second).not.toBe(first);
+});

@@ -7,12 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError } from '../../errors.js';
 import { githubFacts, parseHostFacts, readRecord, RECORD_SCHEMA, writeRecord, type ExperimentRecord } from '../../experiments/record.js';
+import { archiveAttempt } from '../../storage/archive-attempt.js';
 import { startGpuSampler } from '../../telemetry/gpu.js';
 import { commandEnv, runCommand } from './command.js';
 
 export const STATE_EXPERIMENT_ID = 'experiment-id';
 export const STATE_PERSIST = 'persist';
-export const RUN_OUTPUTS = ['exit-code'] as const;
+export const RUN_OUTPUTS = ['exit-code', 'failure-kind'] as const;
 
 export interface SyncAndRunResult {
   exitCode: number;
@@ -29,10 +30,12 @@ export function readRunInputs(env: Env, mask: (s: string) => void) {
   const passEnv = r.list('pass-env', {});
   for (const n of passEnv) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || /^(INPUT_|STATE_|R2_|AWS_|VAST_|CONTAINER_|MARKETSIM_|ACTIONS_)/.test(n)) r.problem('pass-env', `${n} may not be passed to the command`);
   const doHydrate = r.bool('hydrate', { default: true });
+  // Which attempt of this experiment this is (a retry after an infrastructure failure is 2).
+  const attempt = r.int('attempt', { env: ['MARKETSIM_ATTEMPT'], default: 1, min: 1, max: 10 });
   r.bool('cache', { default: false });
   const hydrateCfg = readHydrateConfig(r, env, mask);
   const persistCfg = readPersistConfig(r, env, mask);
-  return { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg };
+  return { r, command, workingDirectory, passEnv, doHydrate, attempt, hydrateCfg, persistCfg };
 }
 
 /**
@@ -41,7 +44,7 @@ export function readRunInputs(env: Env, mask: (s: string) => void) {
  * persist unfinished (cancel, timeout, kill) uploads to the same place.
  */
 export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResult> {
-  const { r, command, workingDirectory, passEnv, doHydrate, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
+  const { r, command, workingDirectory, passEnv, doHydrate, attempt, hydrateCfg, persistCfg } = readRunInputs(env, (s) => rt.mask(s));
   r.finish();
   const id = persistCfg.experimentId;
   const uri = `s3://${persistCfg.store.bucket}/${persistCfg.targetPrefix}`;
@@ -49,6 +52,9 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
   rt.setOutput('experiment-id', id);
   rt.setOutput('uri', uri);
   const pinned = withExperimentId(env, id);
+  // Until the command starts, a run that stops is an infrastructure failure.
+  rt.setOutput('failure-kind', 'infrastructure');
+  if (attempt > 1) await archiveAttempt(persistCfg.store, persistCfg.targetPrefix, attempt - 1, rt.log);
   // The experiment record, kept current in the log folder at every milestone: persisted with the
   // logs, also when something fails (the post step finishes it).
   const now = (): string => new Date().toISOString();
@@ -59,6 +65,7 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
     ...(env.MARKETSIM_LANE ? { lane: env.MARKETSIM_LANE } : {}),
     ...(env.CONFIG ? { config: env.CONFIG } : {}),
     ...(command ? { command } : {}),
+    ...(attempt > 1 ? { attempt } : {}),
     outcome: { status: 'running' },
     github: githubFacts(env),
     ...(env.MARKETSIM_IMAGE ? { image: { ref: env.MARKETSIM_IMAGE, ...(/@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE) ? { digest: /@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE)![1] } : {}) } } : {}),
@@ -90,6 +97,9 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
     rt.log.info(`Running: bash -lc ${JSON.stringify(command)}`);
     record.timestamps.commandStart = now();
     save();
+    // From here a job that ends without a verdict (timeout, cancel) is the command's; a lost host
+    // delivers no output at all, which the lane reads as infrastructure.
+    rt.setOutput('failure-kind', 'simulator');
     const gpu = startGpuSampler(persistCfg.logDir, { intervalS: Number(env.MARKETSIM_GPU_INTERVAL ?? 5), env });
     exitCode = await runCommand(
       command,
@@ -107,6 +117,7 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
     }
     rt.log.info(`The command exited with code ${exitCode}`);
   }
+  rt.setOutput('failure-kind', cwdProblem ? 'infrastructure' : exitCode === 0 ? '' : 'simulator');
   record.outcome = cwdProblem
     ? { status: 'failed', failure: 'infrastructure', message: `working-directory: ${cwdProblem}` }
     : exitCode === 0

@@ -11,7 +11,7 @@ import { chunkHostEnv } from '../../vast/host-env.js';
 import { countryOf } from '../../vast/offers.js';
 import { provision, ProvisionError, runnerLabel, type ProvisionConfig, type ProvisionResult, type TryReport } from '../../vast/provision.js';
 
-export const PROVISION_OUTPUTS = ['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host'] as const;
+export const PROVISION_OUTPUTS = ['instance-id', 'offer-id', 'runner-label', 'runner-name', 'runner-id', 'ssh-url', 'public-ip', 'gpu-name', 'dph', 'label', 'host', 'machines'] as const;
 export const STATE_INSTANCE = 'instance-id';
 export const STATE_RUNNER = 'runner-id';
 export const STATE_DONE = 'provisioned';
@@ -107,6 +107,11 @@ async function deliverStorage(cfg: NonNullable<ReturnType<typeof readProvisionIn
   return { env, storage };
 }
 
+/** The machines tried (comma-separated), for a retry's exclude-machines. */
+function machinesOf(tries: TryReport[]): string {
+  return [...new Set(tries.map((t) => t.machineId).filter((m): m is number => m !== undefined))].join(',');
+}
+
 function trySummary(tries: TryReport[]): string[][] {
   return tries.map((t, i) => [String(i + 1), String(t.offerId), t.instanceId ? String(t.instanceId) : '-', t.result, t.reason ?? '', formatSeconds(t.ms)]);
 }
@@ -152,6 +157,7 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
         rt.saveState(STATE_LABEL, label);
       },
     });
+    rt.setOutput('machines', machinesOf(res.tries));
     rt.saveState(STATE_RUNNER, String(res.runner.id));
     rt.saveState(STATE_DONE, 'true');
     rt.setOutput('offer-id', res.offer.id);
@@ -185,6 +191,8 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
     await rt.writeSummary(provisionSummary(res, res.tries));
     return res;
   } catch (e) {
+    // A retry after this failure must not go back to the machines that just failed.
+    if (e instanceof ProvisionError) rt.setOutput('machines', machinesOf(e.tries));
     await rt.writeSummary(provisionSummary(undefined, e instanceof ProvisionError ? e.tries : [], (e as Error).message));
     throw e;
   }
