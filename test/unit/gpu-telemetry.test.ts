@@ -5,11 +5,21 @@ import { tempDir } from '../integration/helpers.js';
 
 const FAKE = path.resolve('test/fixtures');
 
+/** Waits (up to 10 s, a loaded CI machine) until gpu.csv satisfies `enough`. */
+async function until(dir: string, enough: (lines: string[]) => boolean): Promise<void> {
+  const end = Date.now() + 10_000;
+  while (Date.now() < end) {
+    const file = path.join(dir, 'gpu.csv');
+    if (fs.existsSync(file) && enough(fs.readFileSync(file, 'utf8').trim().split('\n').slice(1))) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 test('with nvidia-smi: samples go to gpu.csv; mean/peak utilisation and peak memory are summarised', async () => {
   const dir = tempDir('gpu');
   const env = { ...process.env, PATH: `${FAKE}:${process.env.PATH}`, FAKE_GPU_LINES: '0, 90, 20000, 32607, 400.0, 70, 575.57\\n1, 70, 25000, 32607, 380.0, 66, 575.57' };
   const s = startGpuSampler(dir, { env, intervalS: 1 });
-  await new Promise((r) => setTimeout(r, 400));
+  await until(dir, (lines) => lines.length >= 4);
   const g = (await s.stop())!;
   expect(g.gpus).toBe(2);
   expect(g.samples).toBeGreaterThanOrEqual(4);
@@ -26,7 +36,8 @@ test('with nvidia-smi: samples go to gpu.csv; mean/peak utilisation and peak mem
 test('a GPU that sits idle most of the run is flagged', async () => {
   const dir = tempDir('gpu-idle');
   const s = startGpuSampler(dir, { env: { ...process.env, PATH: `${FAKE}:${process.env.PATH}`, FAKE_GPU_LINES: '0, 1, 500, 32607, 60.0, 35, 575.57', FAKE_GPU_INTERVAL: '0.3' }, intervalS: 1 });
-  await new Promise((r) => setTimeout(r, 3200));
+  // Three distinct seconds of samples, however slow the machine.
+  await until(dir, (lines) => new Set(lines.map((l) => l.slice(0, 19))).size >= 4);
   const g = (await s.stop())!;
   expect(g.idleShare).toBe(1);
   expect(g.mostlyIdle).toBe(true);
