@@ -532,6 +532,8 @@ async function provisionStep(rt, env, signal) {
     const vast = new client/* VastClient */.us({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
     const github = new runners/* GitHubRunners */.zT({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
     let rentedAt;
+    // When the lane started asking for a GPU: the record's "queued".
+    const queuedAt = new Date().toISOString();
     try {
         const res = await provision(cfg, {
             vast,
@@ -572,6 +574,7 @@ async function provisionStep(rt, env, signal) {
             location: o.geolocation,
             usdPerHour: o.dph_total,
             cuda: o.cuda_max_good,
+            queuedAt,
             rentedAt,
             onlineAt: new Date().toISOString(),
         }));

@@ -375,7 +375,7 @@ async function syncAndRun(rt, env) {
         ...(env.MARKETSIM_IMAGE ? { image: { ref: env.MARKETSIM_IMAGE, ...(/@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE) ? { digest: /@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE)[1] } : {}) } } : {}),
         data: [],
         ...(host ? { host } : {}),
-        timestamps: { ...(host?.rentedAt ? { rented: host.rentedAt } : {}), ...(host?.onlineAt ? { runnerOnline: host.onlineAt } : {}) },
+        timestamps: { ...(host?.queuedAt ? { queued: host.queuedAt } : {}), ...(host?.rentedAt ? { rented: host.rentedAt } : {}), ...(host?.onlineAt ? { runnerOnline: host.onlineAt } : {}) },
     };
     const save = () => (0,experiments_record/* writeRecord */.rh)(persistCfg.logDir, record);
     save();
@@ -415,6 +415,11 @@ async function syncAndRun(rt, env) {
             rt.log.info(`GPU: ${g.utilMean}% busy on average (peak ${g.utilPeak}%), peak memory ${g.memPeakMib} MiB over ${g.samples} samples (gpu.csv)`);
             if (g.mostlyIdle)
                 rt.log.warn(`The GPU sat idle (<5% busy) for ${Math.round(g.idleShare * 100)}% of the run: money spent for nothing; is the simulator using it?`);
+            await rt.writeSummary({
+                heading: 'GPU',
+                lines: [g.mostlyIdle ? `**The GPU sat idle for ${Math.round(g.idleShare * 100)}% of the run.**` : `${g.gpus} GPU(s), ${g.samples} samples in \`gpu.csv\`.`],
+                tables: [{ title: 'Utilisation', header: ['mean', 'peak', 'peak memory', 'peak power', 'peak temperature', 'driver'], rows: [[`${g.utilMean}%`, `${g.utilPeak}%`, `${g.memPeakMib} MiB`, `${g.powerPeakW} W`, `${g.tempPeakC} °C`, g.driverVersion ?? '-']] }],
+            });
         }
         rt.log.info(`The command exited with code ${exitCode}`);
     }

@@ -31,7 +31,8 @@ export interface ExperimentRecord {
   manifestHash?: string;
   host?: HostFacts;
   gpu?: GpuSummary;
-  timestamps: Partial<Record<'rented' | 'runnerOnline' | 'hydrateStart' | 'hydrateEnd' | 'commandStart' | 'commandEnd' | 'persistEnd', string>>;
+  /** `destroyed` is added by the experiment report from the lane's teardown (after the record was uploaded). */
+  timestamps: Partial<Record<'queued' | 'rented' | 'runnerOnline' | 'destroyed' | 'hydrateStart' | 'hydrateEnd' | 'commandStart' | 'commandEnd' | 'persistEnd', string>>;
   /** USD: $/h of the offer x the time from rented to the last timestamp (the instance is destroyed right after). */
   costUsd?: number;
 }
@@ -48,6 +49,7 @@ export interface HostFacts {
   usdPerHour?: number;
   cuda?: number;
   driver?: string;
+  queuedAt?: string;
   rentedAt?: string;
   onlineAt?: string;
 }

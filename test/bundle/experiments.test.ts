@@ -34,7 +34,7 @@ function jobEnv(root: string): Record<string, string> {
     CONFIG: 'configs/base.json',
     MARKETSIM_LANE: '0',
     MARKETSIM_IMAGE: `ghcr.io/acme/sim@sha256:${'b'.repeat(64)}`,
-    MARKETSIM_HOST: JSON.stringify({ instanceId: 77, offerId: 5, gpuName: 'RTX 5090', numGpus: 1, machineId: 50, hostId: 500, location: 'Quebec, CA', usdPerHour: 0.6, cuda: 12.9, rentedAt: new Date(Date.now() - 600_000).toISOString() }),
+    MARKETSIM_HOST: JSON.stringify({ instanceId: 77, offerId: 5, gpuName: 'RTX 5090', numGpus: 1, machineId: 50, hostId: 500, location: 'Quebec, CA', usdPerHour: 0.6, cuda: 12.9, queuedAt: new Date(Date.now() - 700_000).toISOString(), rentedAt: new Date(Date.now() - 600_000).toISOString() }),
     MARKETSIM_GPU_INTERVAL: '1',
     FAKE_GPU_INTERVAL: '0.05',
   };
@@ -63,11 +63,12 @@ test('each run writes experiment.json next to its logs: run, commit, image, data
     gpu: { gpus: 1, utilPeak: 87, memPeakMib: 24000 },
   });
   expect(rec.manifestHash).toMatch(/^[0-9a-f]{64}$/);
-  for (const t of ['rented', 'hydrateStart', 'hydrateEnd', 'commandStart', 'commandEnd', 'persistEnd'] as const) expect(rec.timestamps[t]).toMatch(/^\d{4}-/);
+  for (const t of ['queued', 'rented', 'hydrateStart', 'hydrateEnd', 'commandStart', 'commandEnd', 'persistEnd'] as const) expect(rec.timestamps[t]).toMatch(/^\d{4}-/);
   expect(rec.costUsd).toBeGreaterThan(0.09);
   // The lane reads this to decide on a retry: the command's own failure is never retried.
   expect(run.outputs['failure-kind']).toBe('simulator');
   expect(run.stdout).toMatch(/GPU: 87% busy on average \(peak 87%\), peak memory 24000 MiB/);
+  expect(run.summary).toMatch(/GPU[\s\S]*87%[\s\S]*24000 MiB/);
   // gpu.csv went up with the logs.
   expect(fx.proxy.log.some((l) => l.method === 'PUT' && l.path.endsWith('/rec-1/gpu.csv'))).toBe(true);
 });

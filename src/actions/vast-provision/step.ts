@@ -141,6 +141,8 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
   const vast = new VastClient({ baseUrl: v.apiUrl, apiKey: v.apiKey, onRetry: (m) => rt.log.info(m) });
   const github = new GitHubRunners({ apiUrl: g.apiUrl, token: g.token, scope: g.scope, onRetry: (m) => rt.log.info(m) });
   let rentedAt: string | undefined;
+  // When the lane started asking for a GPU: the record's "queued".
+  const queuedAt = new Date().toISOString();
   try {
     const res = await provision(cfg, {
       vast,
@@ -183,6 +185,7 @@ export async function provisionStep(rt: Runtime, env: Env, signal?: AbortSignal)
         location: o.geolocation,
         usdPerHour: o.dph_total,
         cuda: o.cuda_max_good,
+        queuedAt,
         rentedAt,
         onlineAt: new Date().toISOString(),
       }),
