@@ -113,6 +113,26 @@ test('a retry never goes back to the machines that failed: excluded in the searc
   await expect(provision(cfg({ offerId: 1, filters: { ...cfg().filters, excludeMachines: [11] } }), { vast, github, log: new RecordingLogger() })).rejects.toThrow(/exclude-machines: offer 1 is on machine 11, which failed before/);
 });
 
+test('a host lost mid-job (emulated): teardown by label destroys it, and the retry rents another machine, excluding every one the first attempt tried', async () => {
+  vastEmu.addOffer({ id: 1, dph_total: 0.3, machine_id: 10 });
+  vastEmu.addOffer({ id: 2, dph_total: 0.4, machine_id: 20 });
+  const first = await provision(cfg({ lane: '3' }), { vast, github, log: new RecordingLogger() });
+  expect(first.offer.machine_id).toBe(10);
+  // The host drops off mid-job: Vast reports it offline, the runner goes with it.
+  vastEmu.offers.find((o) => o.id === 1)!.scenario = 'offline';
+  ghEmu.runners.get(first.runner.id)!.status = 'offline';
+  expect((await vast.getInstance(first.instanceId))?.actual_status).toBe('offline');
+  const down = await teardown({ instanceId: first.instanceId, label: 'marketsim-9001-1-3-*' }, { vast, github, log: new RecordingLogger() });
+  expect(down.destroyed).toEqual([first.instanceId]);
+  expect(down.runnersDeleted).toEqual([first.label]);
+  // The retry: lane 93, the first attempt's machines excluded.
+  const machines = first.tries.map((t) => t.machineId!);
+  const retry = await provision(cfg({ lane: '93', filters: { ...cfg().filters, excludeMachines: machines } }), { vast, github, log: new RecordingLogger() });
+  expect(retry.offer.machine_id).toBe(20);
+  expect(retry.label).toBe('marketsim-9001-1-93-1');
+  expect(vastEmu.live().map((i) => i.id)).toEqual([retry.instanceId]);
+});
+
 describe('teardown that cannot miss', () => {
   const make = async (offer: number, label: string): Promise<number> => {
     vastEmu.addOffer({ id: offer });
