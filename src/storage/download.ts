@@ -7,6 +7,7 @@ import { normalizeEtag } from './list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
 import { withRetry } from '../net/retry.js';
+import type { HashPool } from './hash-pool.js';
 import { READ_BUFFER } from './body-client.js';
 import { FileWriter, type BufferPool } from './file-writer.js';
 import { header, type S3Http } from './s3-http.js';
@@ -46,6 +47,8 @@ export interface DownloadContext {
   smallRequests?: LimitFunction;
   /** Told how long each small GET took, so the limit can adapt. */
   onSmallLatency?: (ms: number) => void;
+  /** Hashes written files on worker threads (objects above smallMax); without it, hashing is inline. */
+  hashes?: HashPool;
   tuning: DownloadTuning;
   /** Write buffers shared by all transfers. */
   buffers: BufferPool;
@@ -232,26 +235,34 @@ async function fetchToFile(
   }
 }
 
-/** Medium object: one GET streamed to a temporary file, hashed on the way. */
+/** Medium object: one GET streamed to a temporary file, hashed on the way (or, with a hash pool, read back on a worker). */
 async function downloadStream(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
-  return ctx.requests(() =>
+  await ctx.requests(() =>
     withRetry(
       what(ctx, item),
       async () => {
-        const hasher = new EtagHasher(item.etag, partSize);
+        const hasher = ctx.hashes ? undefined : new EtagHasher(item.etag, partSize);
         const fh = await fs.promises.open(tmp, 'w', 0o644);
         try {
           await fetchToFile(ctx, item, fh.fd, undefined, hasher);
         } finally {
           await fh.close();
         }
-        checkBytes(item, hasher, item.size);
-        return { size: item.size, etag: item.etag, method: hasher.method };
+        if (hasher) checkBytes(item, hasher, item.size);
       },
       ctx.http.retryPolicy,
       ctx.onRetry,
     ),
   );
+  // Outside the request slot: the next GET starts while a worker hashes this file.
+  return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: new EtagHasher(item.etag, partSize).method };
+}
+
+async function verifyOnWorker(pool: HashPool, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
+  const v = await pool.verify(tmp, item.size, item.etag, partSize);
+  if (v.bytes !== item.size) throw new CorruptObjectError(`${item.key}: got ${v.bytes} bytes, expected ${item.size}`);
+  checkEtag(item, item.etag, v.actual);
+  return { size: item.size, etag: item.etag, method: v.method };
 }
 
 function parseContentRange(v: string | undefined): { start: number; end: number; total: number } | undefined {
@@ -273,25 +284,31 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
     for (let start = 0; start < item.size; start += step) ranges.push([start, Math.min(item.size, start + step) - 1]);
     const partMd5s: Buffer[] = new Array<Buffer>(ranges.length);
     let failed = false;
+    const pool = ctx.hashes;
     const settled = await Promise.allSettled(
       ranges.map((range) =>
-        ctx.requests(() => {
-          // Once one range has failed for good, the queued ones are not worth fetching.
-          if (failed) throw new Error('cancelled');
-          return withRetry(
-            `${what(ctx, item)} bytes ${range[0]}-${range[1]}`,
-            async () => {
-              const md5 = inline ? createHash('md5') : undefined;
-              await fetchToFile(ctx, item, fh.fd, range, md5);
-              if (md5) partMd5s[range[0] / step] = md5.digest();
-            },
-            ctx.http.retryPolicy,
-            ctx.onRetry,
-          ).catch((e: unknown) => {
-            failed = true;
-            throw e;
-          });
-        }),
+        ctx
+          .requests(() => {
+            // Once one range has failed for good, the queued ones are not worth fetching.
+            if (failed) throw new Error('cancelled');
+            return withRetry(
+              `${what(ctx, item)} bytes ${range[0]}-${range[1]}`,
+              async () => {
+                const md5 = inline && !pool ? createHash('md5') : undefined;
+                await fetchToFile(ctx, item, fh.fd, range, md5);
+                if (md5) partMd5s[range[0] / step] = md5.digest();
+              },
+              ctx.http.retryPolicy,
+              ctx.onRetry,
+            ).catch((e: unknown) => {
+              failed = true;
+              throw e;
+            });
+          })
+          // A worker hashes the part once written, while the request slot goes to the next range.
+          .then(async () => {
+            if (inline && pool) partMd5s[range[0] / step] = Buffer.from((await pool.hash(tmp, range[0], range[1] - range[0] + 1)).md5, 'hex');
+          }),
       ),
     );
     const firstFailure = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected' && (r.reason as Error).message !== 'cancelled');
@@ -301,6 +318,7 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
       return { size: item.size, etag: item.etag, method: 'multipart-md5' };
     }
     // Single-part ETag: one MD5 over the whole body, so hash the file front to back (it is in the page cache).
+    if (pool) return await verifyOnWorker(pool, item, tmp, partSize);
     const hasher = new EtagHasher(item.etag, partSize);
     await hashFile(fh, item.size, hasher);
     checkBytes(item, hasher, item.size);

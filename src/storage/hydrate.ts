@@ -7,6 +7,7 @@ import { formatBytes } from '../runtime/format.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
 import { SMALL_MAX_IN_FLIGHT, type HydrateConfig } from './config.js';
+import { HashPool, hashPoolSize } from './hash-pool.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from './etag.js';
@@ -215,6 +216,9 @@ export async function hydrate(
     const flusher = setInterval(() => state.flush(), 2000);
     const requests = pLimit(cfg.concurrency);
     const small = smallObjectLimit(cfg, log);
+    // Worker threads hash what is larger than one buffer; started only when such a download is planned.
+    const poolSize = hashPoolSize();
+    const hashes = poolSize > 0 && [...plan.download, ...plan.adopt].some((i) => i.size > tuning.smallMax) ? new HashPool(poolSize) : undefined;
     const files = pLimit(cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0));
     const dirs = new SafeDirs(cfg.localRoot);
     const ctx: DownloadContext = {
@@ -222,6 +226,7 @@ export async function hydrate(
       requests,
       smallRequests: small.limit,
       onSmallLatency: small.observe,
+      hashes,
       tuning,
       buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0)),
       onBytes: (n) => (bytesDone += n),
@@ -291,6 +296,7 @@ export async function hydrate(
       clearInterval(ticker);
       clearInterval(flusher);
       state.save();
+      await hashes?.close();
     }
 
     for (const rel of plan.delete) {
