@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { compositeEtag } from '../../src/storage/etag.js';
+import { HashPool, hashPoolSize } from '../../src/storage/hash-pool.js';
+import { bytes, tempDir } from '../integration/helpers.js';
+
+const md5 = (b: Buffer): Buffer => createHash('md5').update(b).digest();
+
+test('workers hash what was written: whole-file MD5, a range, and the multipart composite; a missing file is an error, not a hang', async () => {
+  const dir = tempDir('hashpool');
+  const body = bytes(5 * 1024 * 1024 + 123, 9);
+  const file = path.join(dir, 'obj');
+  fs.writeFileSync(file, body);
+  const pool = new HashPool(2);
+  try {
+    const whole = await pool.verify(file, body.length, md5(body).toString('hex'));
+    expect(whole).toEqual({ method: 'md5', bytes: body.length, actual: md5(body).toString('hex') });
+    const part = 2 * 1024 * 1024;
+    const composite = compositeEtag([md5(body.subarray(0, part)), md5(body.subarray(part, 2 * part)), md5(body.subarray(2 * part))]);
+    expect(await pool.verify(file, body.length, composite, part)).toEqual({ method: 'multipart-md5', bytes: body.length, actual: composite });
+    const r = await pool.hash(file, 1000, 4096);
+    expect(r.md5).toBe(md5(body.subarray(1000, 5096)).toString('hex'));
+    // A short file reports the bytes it had: the caller's size check fails it.
+    expect((await pool.verify(file, body.length + 10, md5(body).toString('hex'))).bytes).toBe(body.length);
+    await expect(pool.hash(path.join(dir, 'missing'), 0, 10)).rejects.toThrow(/hashing failed: ENOENT/);
+    // An ETag that is not an MD5 (SSE-C) can only be checked by size.
+    expect(await pool.verify(file, body.length, 'not-an-md5')).toMatchObject({ method: 'size-only' });
+  } finally {
+    await pool.close();
+  }
+  expect(hashPoolSize({ MARKETSIM_HASH_WORKERS: '0' })).toBe(0);
+  expect(hashPoolSize({ MARKETSIM_HASH_WORKERS: '3' })).toBe(3);
+});
