@@ -611,6 +611,7 @@ async function provisionStep(rt, env, signal) {
 
 
 
+
 const JURISDICTIONS = ['eu', 'fedramp', 'us'];
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** A relative folder name that cannot climb out of its parent. */
@@ -929,7 +930,6 @@ function networkError(e, url, timeoutMs) {
 /* harmony export */   Nf: () => (/* binding */ DEFAULT_PREFIX),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   hg: () => (/* binding */ DEFAULT_BUCKET),
-/* harmony export */   mg: () => (/* binding */ storeUri),
 /* harmony export */   nc: () => (/* binding */ DEFAULT_DIRS),
 /* harmony export */   sL: () => (/* binding */ SMALL_MAX_IN_FLIGHT),
 /* harmony export */   t9: () => (/* binding */ DEFAULT_LOG_DIR)
@@ -942,9 +942,6 @@ const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
 const SMALL_MAX_IN_FLIGHT = 128;
-function storeUri(store, key) {
-    return `s3://${store.bucket}/${key}`;
-}
 
 
 /***/ }),

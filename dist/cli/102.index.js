@@ -29,16 +29,16 @@ var external_node_fs_ = __webpack_require__(3024);
 var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./lib/runtime/format.js
 var format = __webpack_require__(2625);
-// EXTERNAL MODULE: ./lib/storage/access-check.js
-var access_check = __webpack_require__(3182);
+// EXTERNAL MODULE: ./lib/s3/access-check.js
+var access_check = __webpack_require__(651);
 // EXTERNAL MODULE: ./lib/storage/config.js
 var config = __webpack_require__(1275);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
-// EXTERNAL MODULE: ./lib/storage/etag.js
-var storage_etag = __webpack_require__(5496);
+// EXTERNAL MODULE: ./lib/s3/etag.js
+var s3_etag = __webpack_require__(973);
 ;// CONCATENATED MODULE: ./lib/storage/hash-pool.js
 
 
@@ -129,13 +129,13 @@ class HashPool {
      * composite for a multipart one with a known part size, else the size only.
      */
     async verify(file, size, etag, partSize) {
-        if ((0,storage_etag/* isSinglePartMd5 */.eu)(etag)) {
+        if ((0,s3_etag/* isSinglePartMd5 */.eu)(etag)) {
             const h = await this.hash(file, 0, size);
             return { method: 'md5', bytes: h.bytes, actual: h.md5 };
         }
-        if ((0,storage_etag/* multipartParts */.h1)(etag) !== undefined && partSize) {
+        if ((0,s3_etag/* multipartParts */.h1)(etag) !== undefined && partSize) {
             const h = await this.hash(file, 0, size, partSize);
-            return { method: 'multipart-md5', bytes: h.bytes, actual: (0,storage_etag/* compositeEtag */.Ln)(h.parts) };
+            return { method: 'multipart-md5', bytes: h.bytes, actual: (0,s3_etag/* compositeEtag */.Ln)(h.parts) };
         }
         return { method: 'size-only', bytes: size, actual: etag };
     }
@@ -275,8 +275,8 @@ class FileWriter {
     }
 }
 
-// EXTERNAL MODULE: ./lib/storage/list.js
-var list = __webpack_require__(5121);
+// EXTERNAL MODULE: ./lib/s3/list.js
+var list = __webpack_require__(6200);
 ;// CONCATENATED MODULE: ./lib/storage/local-tree.js
 
 
@@ -325,10 +325,10 @@ function walkLocal(localRoot, dirs) {
 
 // EXTERNAL MODULE: ./lib/net/retry.js
 var retry = __webpack_require__(6705);
-// EXTERNAL MODULE: ./lib/storage/body-client.js
-var body_client = __webpack_require__(693);
-// EXTERNAL MODULE: ./lib/storage/s3-http.js
-var s3_http = __webpack_require__(780);
+// EXTERNAL MODULE: ./lib/s3/body-client.js
+var body_client = __webpack_require__(7362);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js
+var s3_http = __webpack_require__(4203);
 ;// CONCATENATED MODULE: ./lib/storage/download.js
 
 
@@ -383,10 +383,10 @@ function removeQuietly(file) {
 async function resolvePartSize(http, key, size, parts) {
     return http.call('HEAD', key, `head s3://${http.store.bucket}/${key}`, { query: { partNumber: '1' } }, async (res) => {
         const meta = Number((0,s3_http/* header */.wx)(res, PART_SIZE_META));
-        if ((0,storage_etag/* partSizeFits */.V)(size, meta, parts))
+        if ((0,s3_etag/* partSizeFits */.V)(size, meta, parts))
             return meta;
         const len = Number((0,s3_http/* header */.wx)(res, 'content-length'));
-        return (0,storage_etag/* partSizeFits */.V)(size, len, parts) ? len : undefined;
+        return (0,s3_etag/* partSizeFits */.V)(size, len, parts) ? len : undefined;
     });
 }
 function checkEtag(item, expected, actual) {
@@ -426,7 +426,7 @@ async function downloadSmall(ctx, item, dest, partSize) {
                 start: (_status, headers) => {
                     // A GET is atomic: verify against the ETag it came with, which is newer than the listing's if they differ.
                     etag = (0,list/* normalizeEtag */.Pt)(headers.etag) || item.etag;
-                    hasher = new storage_etag/* EtagHasher */.v(etag, etag === item.etag ? partSize : undefined);
+                    hasher = new s3_etag/* EtagHasher */.v(etag, etag === item.etag ? partSize : undefined);
                     size = lengthOf(item, headers);
                     body = size <= ctx.buffers.size ? ctx.buffers.take() : Buffer.allocUnsafe(size);
                 },
@@ -514,7 +514,7 @@ async function fetchToFile(ctx, item, fd, range, hash) {
 /** Medium object: one GET streamed to a temporary file, hashed on the way (or, with a hash pool, read back on a worker). */
 async function downloadStream(ctx, item, tmp, partSize) {
     await ctx.requests(() => (0,retry/* withRetry */.bD)(what(ctx, item), async () => {
-        const hasher = ctx.hashes ? undefined : new storage_etag/* EtagHasher */.v(item.etag, partSize);
+        const hasher = ctx.hashes ? undefined : new s3_etag/* EtagHasher */.v(item.etag, partSize);
         const fh = await external_node_fs_.promises.open(tmp, 'w', 0o644);
         try {
             await fetchToFile(ctx, item, fh.fd, undefined, hasher);
@@ -526,7 +526,7 @@ async function downloadStream(ctx, item, tmp, partSize) {
             checkBytes(item, hasher, item.size);
     }, ctx.http.retryPolicy, ctx.onRetry));
     // Outside the request slot: the next GET starts while a worker hashes this file.
-    return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: new storage_etag/* EtagHasher */.v(item.etag, partSize).method };
+    return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: new s3_etag/* EtagHasher */.v(item.etag, partSize).method };
 }
 async function verifyOnWorker(pool, item, tmp, partSize) {
     const v = await pool.verify(tmp, item.size, item.etag, partSize);
@@ -547,7 +547,7 @@ async function downloadRanged(ctx, item, tmp, partSize) {
         await fh.truncate(item.size);
         // With a multipart ETag and a known part size, one range per part: each part's MD5 is taken as
         // its bytes arrive, in parallel, and the file never has to be read back to be verified.
-        const inline = partSize !== undefined && (0,storage_etag/* multipartParts */.h1)(item.etag) !== undefined && partSize <= 4 * ctx.tuning.rangeSize;
+        const inline = partSize !== undefined && (0,s3_etag/* multipartParts */.h1)(item.etag) !== undefined && partSize <= 4 * ctx.tuning.rangeSize;
         const step = inline ? partSize : ctx.tuning.rangeSize;
         const ranges = [];
         for (let start = 0; start < item.size; start += step)
@@ -579,14 +579,14 @@ async function downloadRanged(ctx, item, tmp, partSize) {
         if (firstFailure)
             throw firstFailure.reason;
         if (inline) {
-            checkEtag(item, item.etag, (0,storage_etag/* compositeEtag */.Ln)(partMd5s));
+            checkEtag(item, item.etag, (0,s3_etag/* compositeEtag */.Ln)(partMd5s));
             return { size: item.size, etag: item.etag, method: 'multipart-md5' };
         }
         // Single-part ETag: one MD5 over the whole body, so hash the file front to back (it is in the page cache).
         if (pool)
             return await verifyOnWorker(pool, item, tmp, partSize);
-        const hasher = new storage_etag/* EtagHasher */.v(item.etag, partSize);
-        await (0,storage_etag/* hashFile */.DC)(fh, item.size, hasher);
+        const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
+        await (0,s3_etag/* hashFile */.DC)(fh, item.size, hasher);
         checkBytes(item, hasher, item.size);
         return { size: item.size, etag: item.etag, method: hasher.method };
     }
@@ -603,7 +603,7 @@ async function downloadObject(ctx, item, dest) {
     let current = item;
     let lastError;
     for (let attempt = 1; attempt <= ctx.tuning.verifyAttempts; attempt++) {
-        const parts = (0,storage_etag/* multipartParts */.h1)(current.etag);
+        const parts = (0,s3_etag/* multipartParts */.h1)(current.etag);
         const partSize = parts === undefined ? undefined : await ctx.requests(() => resolvePartSize(ctx.http, current.key, current.size, parts));
         if (current.size <= ctx.tuning.smallMax) {
             try {
@@ -875,7 +875,7 @@ function planHydrate(input) {
                 plan.skip.push(item);
             else if (untouched)
                 plan.download.push({ ...item, reason: 'changed in bucket' });
-            else if (local && local.size === o.size && ((0,storage_etag/* isSinglePartMd5 */.eu)(o.etag) || (0,storage_etag/* multipartParts */.h1)(o.etag) !== undefined))
+            else if (local && local.size === o.size && ((0,s3_etag/* isSinglePartMd5 */.eu)(o.etag) || (0,s3_etag/* multipartParts */.h1)(o.etag) !== undefined))
                 plan.adopt.push(item);
             else
                 plan.download.push({ ...item, reason: local ? 'changed locally' : 'new' });
@@ -1167,13 +1167,13 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         const adoptOne = async (item) => {
             const file = external_node_path_.join(cfg.localRoot, item.rel);
             try {
-                const parts = (0,storage_etag/* multipartParts */.h1)(item.etag);
+                const parts = (0,s3_etag/* multipartParts */.h1)(item.etag);
                 const partSize = parts === undefined ? undefined : await requests(() => resolvePartSize(http, item.key, item.size, parts));
-                const hasher = new storage_etag/* EtagHasher */.v(item.etag, partSize);
+                const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
                 const isFile = external_node_fs_.lstatSync(file).isFile();
                 const hashable = hasher.method !== 'size-only' && isFile;
                 if (hashable)
-                    await (0,storage_etag/* hashPath */.Gv)(file, undefined, hasher);
+                    await (0,s3_etag/* hashPath */.Gv)(file, undefined, hasher);
                 if (hashable && hasher.digest() === item.etag) {
                     const after = external_node_fs_.lstatSync(file);
                     state.set(item.rel, { size: item.size, etag: item.etag, mtimeMs: after.mtimeMs, method: 'local-md5' });
@@ -1308,7 +1308,7 @@ async function hydrateStep(rt, env) {
 
 /***/ }),
 
-/***/ 5496:
+/***/ 973:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

@@ -190,17 +190,18 @@ class RegistryClient {
 
 // EXTERNAL MODULE: ./lib/storage/config.js
 var config = __webpack_require__(1275);
-// EXTERNAL MODULE: ./lib/storage/list.js
-var list = __webpack_require__(5121);
-// EXTERNAL MODULE: ./lib/storage/access-check.js
-var access_check = __webpack_require__(3182);
-// EXTERNAL MODULE: ./lib/storage/s3-http.js
-var s3_http = __webpack_require__(780);
+// EXTERNAL MODULE: ./lib/s3/list.js
+var list = __webpack_require__(6200);
+// EXTERNAL MODULE: ./lib/s3/access-check.js
+var access_check = __webpack_require__(651);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js
+var s3_http = __webpack_require__(4203);
 // EXTERNAL MODULE: ./lib/vast/client.js
 var client = __webpack_require__(5923);
 // EXTERNAL MODULE: ./lib/vast/offers.js
 var vast_offers = __webpack_require__(3659);
 ;// CONCATENATED MODULE: ./lib/cli/doctor.js
+
 
 
 

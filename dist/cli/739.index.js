@@ -25,16 +25,18 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
-// EXTERNAL MODULE: ./lib/storage/access-check.js
-var access_check = __webpack_require__(3182);
-// EXTERNAL MODULE: ./lib/storage/etag.js
-var etag = __webpack_require__(5496);
-// EXTERNAL MODULE: ./lib/storage/list.js
-var list = __webpack_require__(5121);
+// EXTERNAL MODULE: ./lib/s3/access-check.js
+var access_check = __webpack_require__(651);
+// EXTERNAL MODULE: ./lib/s3/store.js
+var store = __webpack_require__(9931);
+// EXTERNAL MODULE: ./lib/s3/etag.js
+var etag = __webpack_require__(973);
+// EXTERNAL MODULE: ./lib/s3/list.js
+var list = __webpack_require__(6200);
 // EXTERNAL MODULE: ./lib/storage/persist.js + 1 modules
-var persist = __webpack_require__(8829);
-// EXTERNAL MODULE: ./lib/storage/s3-http.js
-var s3_http = __webpack_require__(780);
+var persist = __webpack_require__(7606);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js
+var s3_http = __webpack_require__(4203);
 // EXTERNAL MODULE: ./lib/storage/upload-walk.js
 var upload_walk = __webpack_require__(3820);
 ;// CONCATENATED MODULE: ./lib/storage/push.js
@@ -75,7 +77,7 @@ async function planDir(http, cfg, dir) {
     const upload = changed.filter((x) => x !== undefined).sort();
     const remove = cfg.delete ? [...remote.keys()].filter((k) => !local.has(k)).sort() : [];
     if (cfg.delete && tree.files.length === 0 && remote.size > 0) {
-        throw new Error(`${dir}: the local folder is empty or missing; refusing --delete, which would remove all ${remote.size} objects under ${(0,config/* storeUri */.mg)(cfg.store, target)}`);
+        throw new Error(`${dir}: the local folder is empty or missing; refusing --delete, which would remove all ${remote.size} objects under ${(0,store/* storeUri */.m)(cfg.store, target)}`);
     }
     return { dir, upload, unchanged: tree.files.length - upload.length, remove };
 }
@@ -92,7 +94,7 @@ async function push(cfg, log, progress) {
         for (const dir of cfg.dirs)
             result.plans.push(await planDir(http, cfg, dir));
         for (const p of result.plans) {
-            const target = (0,config/* storeUri */.mg)(cfg.store, `${cfg.prefix}${p.dir}/`);
+            const target = (0,store/* storeUri */.m)(cfg.store, `${cfg.prefix}${p.dir}/`);
             for (const rel of p.upload)
                 log.info(`${cfg.dryRun ? 'would upload' : 'upload'} ${p.dir}/${rel}`);
             for (const rel of p.remove)
@@ -185,7 +187,7 @@ async function pushStep(rt, env) {
 
 /***/ }),
 
-/***/ 5496:
+/***/ 973:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -321,6 +323,19 @@ async function hashPath(file, size, ...sinks) {
 
 /***/ }),
 
+/***/ 9931:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ storeUri)
+/* harmony export */ });
+function storeUri(store, key) {
+    return `s3://${store.bucket}/${key}`;
+}
+
+
+/***/ }),
+
 /***/ 8115:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -368,7 +383,7 @@ function checkLocalRoot(root, opts = {}) {
 
 /***/ }),
 
-/***/ 8829:
+/***/ 7606:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -387,23 +402,23 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
-// EXTERNAL MODULE: ./lib/storage/access-check.js
-var access_check = __webpack_require__(3182);
-// EXTERNAL MODULE: ./lib/storage/config.js
-var config = __webpack_require__(1275);
-// EXTERNAL MODULE: ./lib/storage/etag.js
-var storage_etag = __webpack_require__(5496);
-// EXTERNAL MODULE: ./lib/storage/list.js
-var list = __webpack_require__(5121);
-// EXTERNAL MODULE: ./lib/storage/s3-errors.js
-var s3_errors = __webpack_require__(5931);
-// EXTERNAL MODULE: ./lib/storage/s3-http.js
-var s3_http = __webpack_require__(780);
+// EXTERNAL MODULE: ./lib/s3/access-check.js
+var access_check = __webpack_require__(651);
+// EXTERNAL MODULE: ./lib/s3/store.js
+var store = __webpack_require__(9931);
+// EXTERNAL MODULE: ./lib/s3/etag.js
+var s3_etag = __webpack_require__(973);
+// EXTERNAL MODULE: ./lib/s3/list.js
+var list = __webpack_require__(6200);
+// EXTERNAL MODULE: ./lib/s3/s3-errors.js
+var s3_errors = __webpack_require__(1480);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js
+var s3_http = __webpack_require__(4203);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./lib/storage/s3-sdk.js
+;// CONCATENATED MODULE: ./lib/s3/s3-sdk.js
 
 
 /** The SDK pieces multipart uploads need, loaded on first use: hydrate and small-file persists never pay for them. */
@@ -441,6 +456,7 @@ function sdkClient(sdk, store, sockets) {
 // EXTERNAL MODULE: ./lib/storage/upload-walk.js
 var upload_walk = __webpack_require__(3820);
 ;// CONCATENATED MODULE: ./lib/storage/persist.js
+
 
 
 
@@ -493,8 +509,8 @@ async function readSnapshot(file) {
 /** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
-    const parts = new storage_etag/* PartsHasher */.Qw(partSize);
-    if ((await (0,storage_etag/* hashPath */.Gv)(file, size, whole, parts)) < size)
+    const parts = new s3_etag/* PartsHasher */.Qw(partSize);
+    if ((await (0,s3_etag/* hashPath */.Gv)(file, size, whole, parts)) < size)
         throw new Error(`${file} shrank while being read`);
     return { md5: whole.digest('hex'), composite: parts.digest() };
 }
@@ -541,7 +557,7 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
     for (let attempt = 1;; attempt++) {
         // The size now is the snapshot: an appending writer may add more, but these bytes are final.
         const size = (await external_node_fs_.promises.stat(f.abs)).size;
-        const partSize = (0,storage_etag/* partSizeFor */.oV)(size);
+        const partSize = (0,s3_etag/* partSizeFor */.oV)(size);
         const { md5, composite } = await hashPrefix(f.abs, size, partSize);
         const etags = size > partSize ? [composite, md5] : [md5];
         if (remote && remote.size === size && etags.includes(remote.etag))
@@ -585,7 +601,7 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
  */
 async function persistLogs(cfg, log, progress, tuning = DEFAULT_UPLOAD_TUNING) {
     const started = Date.now();
-    const uri = (0,config/* storeUri */.mg)(cfg.store, cfg.targetPrefix);
+    const uri = (0,store/* storeUri */.m)(cfg.store, cfg.targetPrefix);
     const tree = (0,upload_walk/* walkUpload */.P)(cfg.logDir);
     const result = {
         experimentId: cfg.experimentId,

@@ -13,11 +13,11 @@ export const modules = {
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(178);
 /* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2764);
 /* harmony import */ var _runtime_format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2625);
-/* harmony import */ var _storage_access_check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3182);
+/* harmony import */ var _s3_access_check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(651);
 /* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1275);
-/* harmony import */ var _storage_list_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5121);
-/* harmony import */ var _storage_s3_http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(780);
-/* harmony import */ var _storage_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5931);
+/* harmony import */ var _s3_list_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6200);
+/* harmony import */ var _s3_s3_http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4203);
+/* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1480);
 
 
 
@@ -34,10 +34,10 @@ function connect(rt, env) {
     if (prefix && !prefix.endsWith('/'))
         prefix += '/';
     r.finish();
-    return { http: new _storage_s3_http_js__WEBPACK_IMPORTED_MODULE_4__/* .S3Http */ .VF(store, { connections: 8 }), logsPrefix: `${prefix}${_storage_config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_LOGS_PREFIX */ .FE}` };
+    return { http: new _s3_s3_http_js__WEBPACK_IMPORTED_MODULE_4__/* .S3Http */ .VF(store, { connections: 8 }), logsPrefix: `${prefix}${_storage_config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_LOGS_PREFIX */ .FE}` };
 }
 async function fetchRecord(http, key) {
-    return http.call('GET', key, `get s3://${http.store.bucket}/${key}`, {}, async (res) => (0,_experiments_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRecord */ .Hh)(await (0,_storage_s3_http_js__WEBPACK_IMPORTED_MODULE_4__/* .readText */ .yR)(res.body)));
+    return http.call('GET', key, `get s3://${http.store.bucket}/${key}`, {}, async (res) => (0,_experiments_record_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRecord */ .Hh)(await (0,_s3_s3_http_js__WEBPACK_IMPORTED_MODULE_4__/* .readText */ .yR)(res.body)));
 }
 /** `marketsim experiments show <id>`: the record, as written next to the logs. */
 async function showExperiment(rt, env, id, json) {
@@ -45,9 +45,9 @@ async function showExperiment(rt, env, id, json) {
     const key = `${logsPrefix}${id}/${_experiments_record_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORD_FILE */ .lt}`;
     try {
         const rec = await fetchRecord(http, key).catch((e) => {
-            if (e instanceof _storage_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .S3Error */ .Dg && (e.code === 'NoSuchKey' || e.status === 404))
+            if (e instanceof _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .S3Error */ .Dg && (e.code === 'NoSuchKey' || e.status === 404))
                 throw new Error(`no experiment record at s3://${http.store.bucket}/${key} (is the id right? marketsim experiments list shows recent ones)`);
-            throw (0,_storage_access_check_js__WEBPACK_IMPORTED_MODULE_2__/* .explainAccessError */ .Q)(e, http.store, key);
+            throw (0,_s3_access_check_js__WEBPACK_IMPORTED_MODULE_2__/* .explainAccessError */ .Q)(e, http.store, key);
         });
         rt.outputs.record = rec;
         if (!json)
@@ -61,8 +61,8 @@ async function showExperiment(rt, env, id, json) {
 async function listExperiments(rt, env, limit, json) {
     const { http, logsPrefix } = connect(rt, env);
     try {
-        const objects = await (0,_storage_list_js__WEBPACK_IMPORTED_MODULE_3__/* .listAll */ ._w)(http, logsPrefix).catch((e) => {
-            throw (0,_storage_access_check_js__WEBPACK_IMPORTED_MODULE_2__/* .explainAccessError */ .Q)(e, http.store, logsPrefix);
+        const objects = await (0,_s3_list_js__WEBPACK_IMPORTED_MODULE_3__/* .listAll */ ._w)(http, logsPrefix).catch((e) => {
+            throw (0,_s3_access_check_js__WEBPACK_IMPORTED_MODULE_2__/* .explainAccessError */ .Q)(e, http.store, logsPrefix);
         });
         const recent = objects
             .filter((o) => o.key.endsWith(`/${_experiments_record_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORD_FILE */ .lt}`) && o.key.slice(logsPrefix.length).split('/').length === 2)

@@ -12,7 +12,7 @@ export const modules = {
 /* unused harmony exports PERSIST_OUTPUTS, readPersistInputs */
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(178);
 /* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2764);
-/* harmony import */ var _storage_persist_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8829);
+/* harmony import */ var _storage_persist_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7606);
 /* harmony import */ var _storage_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4983);
 
 
@@ -164,12 +164,12 @@ var errors = __webpack_require__(452);
 var experiments_record = __webpack_require__(123);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
-// EXTERNAL MODULE: ./lib/storage/access-check.js
-var access_check = __webpack_require__(3182);
-// EXTERNAL MODULE: ./lib/storage/list.js
-var list = __webpack_require__(5121);
-// EXTERNAL MODULE: ./lib/storage/s3-http.js
-var s3_http = __webpack_require__(780);
+// EXTERNAL MODULE: ./lib/s3/access-check.js
+var access_check = __webpack_require__(651);
+// EXTERNAL MODULE: ./lib/s3/list.js
+var list = __webpack_require__(6200);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js
+var s3_http = __webpack_require__(4203);
 ;// CONCATENATED MODULE: ./lib/storage/archive-attempt.js
 
 
@@ -560,7 +560,20 @@ function parseRecord(text) {
 
 /***/ }),
 
-/***/ 8829:
+/***/ 9931:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ storeUri)
+/* harmony export */ });
+function storeUri(store, key) {
+    return `s3://${store.bucket}/${key}`;
+}
+
+
+/***/ }),
+
+/***/ 7606:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 
@@ -579,23 +592,23 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
-// EXTERNAL MODULE: ./lib/storage/access-check.js
-var access_check = __webpack_require__(3182);
-// EXTERNAL MODULE: ./lib/storage/config.js
-var config = __webpack_require__(1275);
-// EXTERNAL MODULE: ./lib/storage/etag.js
-var storage_etag = __webpack_require__(5496);
-// EXTERNAL MODULE: ./lib/storage/list.js
-var list = __webpack_require__(5121);
-// EXTERNAL MODULE: ./lib/storage/s3-errors.js
-var s3_errors = __webpack_require__(5931);
-// EXTERNAL MODULE: ./lib/storage/s3-http.js
-var s3_http = __webpack_require__(780);
+// EXTERNAL MODULE: ./lib/s3/access-check.js
+var access_check = __webpack_require__(651);
+// EXTERNAL MODULE: ./lib/s3/store.js
+var store = __webpack_require__(9931);
+// EXTERNAL MODULE: ./lib/s3/etag.js
+var s3_etag = __webpack_require__(973);
+// EXTERNAL MODULE: ./lib/s3/list.js
+var list = __webpack_require__(6200);
+// EXTERNAL MODULE: ./lib/s3/s3-errors.js
+var s3_errors = __webpack_require__(1480);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js
+var s3_http = __webpack_require__(4203);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
 var external_node_https_ = __webpack_require__(4708);
-;// CONCATENATED MODULE: ./lib/storage/s3-sdk.js
+;// CONCATENATED MODULE: ./lib/s3/s3-sdk.js
 
 
 /** The SDK pieces multipart uploads need, loaded on first use: hydrate and small-file persists never pay for them. */
@@ -633,6 +646,7 @@ function sdkClient(sdk, store, sockets) {
 // EXTERNAL MODULE: ./lib/storage/upload-walk.js
 var upload_walk = __webpack_require__(3820);
 ;// CONCATENATED MODULE: ./lib/storage/persist.js
+
 
 
 
@@ -685,8 +699,8 @@ async function readSnapshot(file) {
 /** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
-    const parts = new storage_etag/* PartsHasher */.Qw(partSize);
-    if ((await (0,storage_etag/* hashPath */.Gv)(file, size, whole, parts)) < size)
+    const parts = new s3_etag/* PartsHasher */.Qw(partSize);
+    if ((await (0,s3_etag/* hashPath */.Gv)(file, size, whole, parts)) < size)
         throw new Error(`${file} shrank while being read`);
     return { md5: whole.digest('hex'), composite: parts.digest() };
 }
@@ -733,7 +747,7 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
     for (let attempt = 1;; attempt++) {
         // The size now is the snapshot: an appending writer may add more, but these bytes are final.
         const size = (await external_node_fs_.promises.stat(f.abs)).size;
-        const partSize = (0,storage_etag/* partSizeFor */.oV)(size);
+        const partSize = (0,s3_etag/* partSizeFor */.oV)(size);
         const { md5, composite } = await hashPrefix(f.abs, size, partSize);
         const etags = size > partSize ? [composite, md5] : [md5];
         if (remote && remote.size === size && etags.includes(remote.etag))
@@ -777,7 +791,7 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
  */
 async function persistLogs(cfg, log, progress, tuning = DEFAULT_UPLOAD_TUNING) {
     const started = Date.now();
-    const uri = (0,config/* storeUri */.mg)(cfg.store, cfg.targetPrefix);
+    const uri = (0,store/* storeUri */.m)(cfg.store, cfg.targetPrefix);
     const tree = (0,upload_walk/* walkUpload */.P)(cfg.logDir);
     const result = {
         experimentId: cfg.experimentId,

@@ -43000,9 +43000,6 @@ const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
 const SMALL_MAX_IN_FLIGHT = 128;
-function storeUri(store, key) {
-    return `s3://${store.bucket}/${key}`;
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -43018,6 +43015,7 @@ function generateExperimentId(now, runId) {
 }
 
 ;// CONCATENATED MODULE: ./lib/inputs/storage-inputs.js
+
 
 
 
@@ -43424,7 +43422,7 @@ function validateConcurrency(concurrency) {
 	}
 }
 
-;// CONCATENATED MODULE: ./lib/storage/s3-errors.js
+;// CONCATENATED MODULE: ./lib/s3/s3-errors.js
 /** An error answer from the object store, with the S3 error code when the body had one. */
 class S3Error extends Error {
     status;
@@ -43465,7 +43463,7 @@ function isRetryableStatus(status) {
     return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
 }
 
-;// CONCATENATED MODULE: ./lib/storage/access-check.js
+;// CONCATENATED MODULE: ./lib/s3/access-check.js
 
 
 /**
@@ -43509,9 +43507,14 @@ function explainAccessError(e, store, prefix) {
     return e;
 }
 
+;// CONCATENATED MODULE: ./lib/s3/store.js
+function storeUri(store, key) {
+    return `s3://${store.bucket}/${key}`;
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: ./lib/storage/etag.js
+;// CONCATENATED MODULE: ./lib/s3/etag.js
 
 
 const SINGLE = /^[0-9a-f]{32}$/;
@@ -43639,7 +43642,7 @@ var external_node_https_ = __nccwpck_require__(4708);
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: external "node:tls"
 var external_node_tls_ = __nccwpck_require__(1692);
-;// CONCATENATED MODULE: ./lib/storage/body-client.js
+;// CONCATENATED MODULE: ./lib/s3/body-client.js
 
 
 /** An answer whose status the caller did not accept: its body, read whole (error documents are small). */
@@ -44387,7 +44390,7 @@ function networkError(e, url, timeoutMs) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./lib/storage/s3-http.js
+;// CONCATENATED MODULE: ./lib/s3/s3-http.js
 
 
 
@@ -44590,7 +44593,7 @@ class S3Http {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/storage/list.js
+;// CONCATENATED MODULE: ./lib/s3/list.js
 
 function normalizeEtag(etag) {
     return (etag ?? '').replace(/^W\//, '').replace(/"/g, '').trim().toLowerCase();
@@ -44713,7 +44716,7 @@ async function listAll(http, prefix, opts = {}) {
     return segments.flat();
 }
 
-;// CONCATENATED MODULE: ./lib/storage/s3-sdk.js
+;// CONCATENATED MODULE: ./lib/s3/s3-sdk.js
 
 
 /** The SDK pieces multipart uploads need, loaded on first use: hydrate and small-file persists never pay for them. */
@@ -44803,6 +44806,7 @@ function walkUpload(dir) {
 }
 
 ;// CONCATENATED MODULE: ./lib/storage/persist.js
+
 
 
 

@@ -32931,6 +32931,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 
 
+
 const JURISDICTIONS = (/* unused pure expression or super */ null && (['eu', 'fedramp', 'us']));
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 /** A relative folder name that cannot climb out of its parent. */

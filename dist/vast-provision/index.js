@@ -32341,9 +32341,6 @@ const config_DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const config_DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
 const SMALL_MAX_IN_FLIGHT = 128;
-function storeUri(store, key) {
-    return `s3://${store.bucket}/${key}`;
-}
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -32361,6 +32358,7 @@ function experiment_id_generateExperimentId(now, runId) {
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/inputs/storage-inputs.js
+
 
 
 

@@ -10,10 +10,11 @@ import type { CliRuntime } from '../runtime/cli-runtime.js';
 import { renderTextTable } from '../runtime/format.js';
 import { RegistryClient } from '../registry/client.js';
 import { compareVersions } from '../registry/reference.js';
-import { DEFAULT_DIRS, DEFAULT_LOGS_PREFIX, DEFAULT_PREFIX, type StoreConfig } from '../storage/config.js';
-import { parseListPage } from '../storage/list.js';
-import { explainAccessError } from '../storage/access-check.js';
-import { S3Http } from '../storage/s3-http.js';
+import { DEFAULT_DIRS, DEFAULT_LOGS_PREFIX, DEFAULT_PREFIX } from '../storage/config.js';
+import { type StoreConfig } from '../s3/store.js';
+import { parseListPage } from '../s3/list.js';
+import { explainAccessError } from '../s3/access-check.js';
+import { S3Http } from '../s3/s3-http.js';
 import { VastClient } from '../vast/client.js';
 import { chooseOffers, offerQuery, relaxedQuery, whyNoOffers } from '../vast/offers.js';
 

@@ -3,11 +3,11 @@ import { InputReader, type Env } from '../inputs/reader.js';
 import { readStore } from '../inputs/storage-inputs.js';
 import type { CliRuntime } from '../runtime/cli-runtime.js';
 import { renderTextTable } from '../runtime/format.js';
-import { explainAccessError } from '../storage/access-check.js';
+import { explainAccessError } from '../s3/access-check.js';
 import { DEFAULT_LOGS_PREFIX, DEFAULT_PREFIX } from '../storage/config.js';
-import { listAll } from '../storage/list.js';
-import { readText, S3Http } from '../storage/s3-http.js';
-import { S3Error } from '../storage/s3-errors.js';
+import { listAll } from '../s3/list.js';
+import { readText, S3Http } from '../s3/s3-http.js';
+import { S3Error } from '../s3/s3-errors.js';
 
 function connect(rt: CliRuntime, env: Env): { http: S3Http; logsPrefix: string } {
   const r = new InputReader(env);

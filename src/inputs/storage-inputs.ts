@@ -1,16 +1,6 @@
 import path from 'node:path';
-import {
-  DEFAULT_BUCKET,
-  DEFAULT_CONCURRENCY,
-  DEFAULT_DIRS,
-  DEFAULT_LOG_DIR,
-  DEFAULT_LOGS_PREFIX,
-  DEFAULT_PREFIX,
-  type HydrateConfig,
-  type IfNoFilesFound,
-  type PersistConfig,
-  type StoreConfig,
-} from '../storage/config.js';
+import { DEFAULT_BUCKET, DEFAULT_CONCURRENCY, DEFAULT_DIRS, DEFAULT_LOG_DIR, DEFAULT_LOGS_PREFIX, DEFAULT_PREFIX, type HydrateConfig, type IfNoFilesFound, type PersistConfig } from '../storage/config.js';
+import { type StoreConfig } from '../s3/store.js';
 import { generateExperimentId, EXPERIMENT_ID_PATTERN } from '../storage/experiment-id.js';
 import { InputReader, type Env } from './reader.js';
 

@@ -1,9 +1,9 @@
 import pLimit from 'p-limit';
 import type { Logger } from '../runtime/ports.js';
-import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
-import type { StoreConfig } from './config.js';
-import { listAll } from './list.js';
-import { encodeKeyPath, S3Http } from './s3-http.js';
+import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
+import type { StoreConfig } from '../s3/store.js';
+import { listAll } from '../s3/list.js';
+import { encodeKeyPath, S3Http } from '../s3/s3-http.js';
 
 export const ATTEMPT_DIR = /^attempt-\d+\//;
 

@@ -1,14 +1,4 @@
-/** Where the objects live and how to sign requests to it. */
-export interface StoreConfig {
-  /** Origin of the S3 API, e.g. https://<account>.r2.cloudflarestorage.com (path-style requests). */
-  endpoint: string;
-  bucket: string;
-  region: string;
-  accessKeyId: string;
-  secretAccessKey: string;
-  /** Temporary (scoped, expiring) credentials: sent, and signed, as X-Amz-Security-Token on every request. */
-  sessionToken?: string;
-}
+import type { StoreConfig } from '../s3/store.js';
 
 export interface HydrateConfig {
   store: StoreConfig;
@@ -52,6 +42,3 @@ export const DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
 export const SMALL_MAX_IN_FLIGHT = 128;
 
-export function storeUri(store: StoreConfig, key: string): string {
-  return `s3://${store.bucket}/${key}`;
-}

@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LimitFunction } from 'p-limit';
-import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, type VerifyMethod } from './etag.js';
-import { normalizeEtag } from './list.js';
+import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, type VerifyMethod } from '../s3/etag.js';
+import { normalizeEtag } from '../s3/list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
 import { withRetry } from '../net/retry.js';
 import type { HashPool } from './hash-pool.js';
-import { READ_BUFFER } from './body-client.js';
+import { READ_BUFFER } from '../s3/body-client.js';
 import { FileWriter, type BufferPool } from './file-writer.js';
-import { header, type S3Http } from './s3-http.js';
+import { header, type S3Http } from '../s3/s3-http.js';
 
 /** Metadata key our uploads set, so a multipart ETag can be re-computed by anyone. */
 export const PART_SIZE_META = 'x-amz-meta-marketsim-part-size';

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { compositeEtag, isSinglePartMd5, multipartParts, type VerifyMethod } from './etag.js';
+import { compositeEtag, isSinglePartMd5, multipartParts, type VerifyMethod } from '../s3/etag.js';
 
 /**
  * MD5 of written files on worker threads, so the JavaScript thread that parses bodies and feeds the

@@ -5,17 +5,17 @@ import pLimit, { type LimitFunction } from 'p-limit';
 import { ConfigurationError } from '../errors.js';
 import { formatBytes } from '../runtime/format.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
-import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
+import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
 import { SMALL_MAX_IN_FLIGHT, type HydrateConfig } from './config.js';
 import { HashPool, hashPoolSize } from './hash-pool.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
-import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from './etag.js';
-import { listAll, splitPoints, type RemoteObject } from './list.js';
+import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/etag.js';
+import { listAll, splitPoints, type RemoteObject } from '../s3/list.js';
 import { LocalState, statePath } from './local-state.js';
 import { walkLocal, type LocalTree } from './local-tree.js';
 import { planHydrate, type Plan, type PlanItem } from './plan.js';
-import { S3Http } from './s3-http.js';
+import { S3Http } from '../s3/s3-http.js';
 import { SafeDirs } from './safe-dirs.js';
 
 export interface DirStats {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { VerifyMethod } from './etag.js';
+import type { VerifyMethod } from '../s3/etag.js';
 
 /** What we know about one file we wrote: enough to skip it next time without asking the store. */
 export interface StateEntry {

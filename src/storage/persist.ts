@@ -4,13 +4,14 @@ import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
-import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
-import { storeUri, type PersistConfig } from './config.js';
-import { hashPath, PartsHasher, partSizeFor } from './etag.js';
-import { listAll, normalizeEtag, type RemoteObject } from './list.js';
-import { S3Error } from './s3-errors.js';
-import { header, S3Http } from './s3-http.js';
-import { loadSdk, sdkClient, type Sdk } from './s3-sdk.js';
+import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
+import { type PersistConfig } from './config.js';
+import { storeUri } from '../s3/store.js';
+import { hashPath, PartsHasher, partSizeFor } from '../s3/etag.js';
+import { listAll, normalizeEtag, type RemoteObject } from '../s3/list.js';
+import { S3Error } from '../s3/s3-errors.js';
+import { header, S3Http } from '../s3/s3-http.js';
+import { loadSdk, sdkClient, type Sdk } from '../s3/s3-sdk.js';
 import { walkUpload, type UploadFile } from './upload-walk.js';
 
 export interface UploadTuning {

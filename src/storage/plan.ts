@@ -1,7 +1,7 @@
 import picomatch from 'picomatch';
-import { isSinglePartMd5, multipartParts } from './etag.js';
+import { isSinglePartMd5, multipartParts } from '../s3/etag.js';
 import { unsafeKeyReason } from './key-safety.js';
-import type { RemoteObject } from './list.js';
+import type { RemoteObject } from '../s3/list.js';
 import type { LocalState } from './local-state.js';
 import type { LocalTree } from './local-tree.js';
 

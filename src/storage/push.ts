@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
-import { explainAccessError, FIRST_REQUEST_RETRY } from './access-check.js';
-import { storeUri, type StoreConfig } from './config.js';
-import { hashPath, PartsHasher, partSizeFor } from './etag.js';
-import { listAll } from './list.js';
+import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
+import { storeUri, type StoreConfig } from '../s3/store.js';
+import { hashPath, PartsHasher, partSizeFor } from '../s3/etag.js';
+import { listAll } from '../s3/list.js';
 import { persistLogs, type PersistResult } from './persist.js';
-import { S3Http } from './s3-http.js';
+import { S3Http } from '../s3/s3-http.js';
 import { walkUpload } from './upload-walk.js';
 
 export interface PushConfig {

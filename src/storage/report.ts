@@ -1,6 +1,6 @@
 import { formatBytes, formatRate, formatSeconds } from '../runtime/format.js';
 import type { SummaryDoc } from '../runtime/ports.js';
-import type { VerifyMethod } from './etag.js';
+import type { VerifyMethod } from '../s3/etag.js';
 import type { HydrateResult } from './hydrate.js';
 import type { PersistResult } from './persist.js';
 

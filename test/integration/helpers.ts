@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger, ProgressSink, TransferProgress } from '../../src/runtime/ports.js';
-import type { HydrateConfig, StoreConfig } from '../../src/storage/config.js';
+import type { HydrateConfig } from '../../src/storage/config.js';
+import type { StoreConfig } from '../../src/s3/store.js';
 import { FaultProxy } from '../emulators/fault-proxy.js';
 import { startS3, type S3Server } from '../emulators/s3-server.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hydrate } from '../../src/storage/hydrate.js';
 import type { DownloadTuning } from '../../src/storage/download.js';
-import { compositeEtag } from '../../src/storage/etag.js';
+import { compositeEtag } from '../../src/s3/etag.js';
 import { createHash } from 'node:crypto';
 import { bytes, digestOf, hydrateConfig, partialFiles, RecordingLogger, RecordingProgress, s3BehindProxy, tempDir, treeDigest } from './helpers.js';
 

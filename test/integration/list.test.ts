@@ -1,5 +1,5 @@
-import { compareKeys, listAll, splitPoints } from '../../src/storage/list.js';
-import { S3Http } from '../../src/storage/s3-http.js';
+import { compareKeys, listAll, splitPoints } from '../../src/s3/list.js';
+import { S3Http } from '../../src/s3/s3-http.js';
 import { s3BehindProxy, store } from './helpers.js';
 
 const fx = s3BehindProxy();

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { PersistConfig } from '../../src/storage/config.js';
 import { NoFilesError, persistLogs as persist, type UploadTuning } from '../../src/storage/persist.js';
-import { listAll } from '../../src/storage/list.js';
-import { S3Http } from '../../src/storage/s3-http.js';
+import { listAll } from '../../src/s3/list.js';
+import { S3Http } from '../../src/s3/s3-http.js';
 import { bytes, digestOf, RecordingLogger, RecordingProgress, s3BehindProxy, store, tempDir } from './helpers.js';
 
 const fx = s3BehindProxy();

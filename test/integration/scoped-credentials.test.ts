@@ -148,8 +148,8 @@ test('a retry keeps the failed attempt\'s logs: what is in the experiment folder
   const store = { endpoint: fx.proxy.endpoint, bucket: 'models', region: 'auto', accessKeyId: env.R2_LOGS_ACCESS_KEY_ID!, secretAccessKey: env.R2_LOGS_SECRET_ACCESS_KEY!, sessionToken: env.R2_LOGS_SESSION_TOKEN };
   const moved = await archiveAttempt(store, 'stock/marketsimulator/logs/exp-7/', 1, new RecordingLogger());
   expect(moved).toBeGreaterThanOrEqual(2);
-  const { listAll } = await import('../../src/storage/list.js');
-  const { S3Http } = await import('../../src/storage/s3-http.js');
+  const { listAll } = await import('../../src/s3/list.js');
+  const { S3Http } = await import('../../src/s3/s3-http.js');
   const http = new S3Http(store, { connections: 2 });
   const keys = (await listAll(http, 'stock/marketsimulator/logs/exp-7/')).map((o) => o.key.slice('stock/marketsimulator/logs/exp-7/'.length));
   await http.close();

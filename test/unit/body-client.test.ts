@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import tls from 'node:tls';
 import { afterEach, expect, test } from '@jest/globals';
-import { BodyClient, UnacceptedAnswer, type BodySink } from '../../src/storage/body-client.js';
+import { BodyClient, UnacceptedAnswer, type BodySink } from '../../src/s3/body-client.js';
 
 /** A raw TCP server whose answers are written byte for byte by the test (to split heads, frame bodies oddly, close early). */
 type Answer = (sock: net.Socket, request: string, n: number) => void;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { compositeEtag, EtagHasher, multipartParts, partSizeFits, partSizeFor } from '../../src/storage/etag.js';
+import { compositeEtag, EtagHasher, multipartParts, partSizeFits, partSizeFor } from '../../src/s3/etag.js';
 
 const md5 = (b: Buffer) => createHash('md5').update(b).digest();
 

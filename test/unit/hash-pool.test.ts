@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { compositeEtag } from '../../src/storage/etag.js';
+import { compositeEtag } from '../../src/s3/etag.js';
 import { HashPool, hashPoolSize } from '../../src/storage/hash-pool.js';
 import { bytes, tempDir } from '../integration/helpers.js';
 

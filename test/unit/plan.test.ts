@@ -1,6 +1,6 @@
 import { LocalState } from '../../src/storage/local-state.js';
 import type { LocalTree } from '../../src/storage/local-tree.js';
-import type { RemoteObject } from '../../src/storage/list.js';
+import type { RemoteObject } from '../../src/s3/list.js';
 import { pathFilter, planHydrate, type PlanInput } from '../../src/storage/plan.js';
 
 const E1 = '0123456789abcdef0123456789abcdef';

@@ -1,6 +1,6 @@
-import { parseListPage, normalizeEtag } from '../../src/storage/list.js';
-import { parseS3ErrorBody, s3ErrorFrom, isRetryableStatus } from '../../src/storage/s3-errors.js';
-import { encodeKeyPath, socketHost } from '../../src/storage/s3-http.js';
+import { parseListPage, normalizeEtag } from '../../src/s3/list.js';
+import { parseS3ErrorBody, s3ErrorFrom, isRetryableStatus } from '../../src/s3/s3-errors.js';
+import { encodeKeyPath, socketHost } from '../../src/s3/s3-http.js';
 import { isTransient, TransientError } from '../../src/net/retry.js';
 
 describe('ListObjectsV2 parsing', () => {
@@ -60,7 +60,7 @@ describe('key encoding for SigV4 paths', () => {
 
 describe('XML text decoding', () => {
   test('named and numeric references', async () => {
-    const { decodeXmlText } = await import('../../src/storage/list.js');
+    const { decodeXmlText } = await import('../../src/s3/list.js');
     expect(decodeXmlText('a&amp;b&#38;c&#x26;d&apos;&quot;&lt;&gt;&unknown;')).toBe('a&b&c&d\'"<>&unknown;');
   });
 

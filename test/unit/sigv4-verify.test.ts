@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { NodeSha256 } from '../../src/storage/s3-http.js';
+import { NodeSha256 } from '../../src/s3/s3-http.js';
 import { SignatureV4 } from '@smithy/signature-v4';
 import { canonicalRequest, scopeVerdict, verifySignature, type KnownCredential, type WireRequest } from '../emulators/sigv4-verify.js';
 

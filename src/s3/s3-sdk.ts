@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { S3Client } from '@aws-sdk/client-s3';
-import type { StoreConfig } from './config.js';
+import type { StoreConfig } from './store.js';
 
 /** The SDK pieces multipart uploads need, loaded on first use: hydrate and small-file persists never pay for them. */
 export async function loadSdk() {

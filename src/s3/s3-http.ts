@@ -3,7 +3,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import http from 'node:http';
 import https from 'node:https';
 import type { Readable } from 'node:stream';
-import type { StoreConfig } from './config.js';
+import type { StoreConfig } from './store.js';
 import { BodyClient, UnacceptedAnswer, type BodySink } from './body-client.js';
 import { DEFAULT_RETRY, TransientError, withRetry, type RetryPolicy } from '../net/retry.js';
 import { isRetryableStatus, s3ErrorFrom } from './s3-errors.js';

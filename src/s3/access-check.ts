@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import type { StoreConfig } from './config.js';
+import type { StoreConfig } from './store.js';
 import type { RetryPolicy } from '../net/retry.js';
 import { S3Error } from './s3-errors.js';
 
