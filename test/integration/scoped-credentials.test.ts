@@ -74,11 +74,14 @@ test('minted credentials: read-only on the data folders, read-write on this expe
 
   fs.mkdirSync(pcfg.logDir, { recursive: true });
   fs.writeFileSync(path.join(pcfg.logDir, 'run.log'), 'ok\n');
-  const p = await persistLogs(pcfg, new RecordingLogger(), new RecordingProgress());
+  // Large enough for a multipart upload (through the SDK and lib-storage) with these thresholds.
+  fs.writeFileSync(path.join(pcfg.logDir, 'checkpoint.bin'), Buffer.alloc(17 * 1024 * 1024, 7));
+  const p = await persistLogs(pcfg, new RecordingLogger(), new RecordingProgress(), { smallMax: 1024 * 1024, multipartThreshold: 16 * 1024 * 1024 });
   expect(p.failures).toEqual([]);
   expect(p.verified).toBe(true);
 
   expect(fx.proxy.rejected).toEqual([]);
+  expect(fx.proxy.log.some((x) => x.method === 'PUT' && x.query.has('partNumber'))).toBe(true);
   const tokens = new Set([env.R2_READ_SESSION_TOKEN, env.R2_LOGS_SESSION_TOKEN]);
   expect(fx.proxy.log.length).toBeGreaterThan(3);
   for (const req of fx.proxy.log) {
