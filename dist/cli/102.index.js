@@ -327,8 +327,8 @@ function walkLocal(localRoot, dirs) {
 var retry = __webpack_require__(6705);
 // EXTERNAL MODULE: ./lib/s3/body-client.js
 var body_client = __webpack_require__(7362);
-// EXTERNAL MODULE: ./lib/s3/s3-http.js
-var s3_http = __webpack_require__(4203);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js + 1 modules
+var s3_http = __webpack_require__(8164);
 ;// CONCATENATED MODULE: ./lib/storage/download.js
 
 

@@ -194,8 +194,8 @@ var config = __webpack_require__(1275);
 var list = __webpack_require__(6200);
 // EXTERNAL MODULE: ./lib/s3/access-check.js
 var access_check = __webpack_require__(651);
-// EXTERNAL MODULE: ./lib/s3/s3-http.js
-var s3_http = __webpack_require__(4203);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js + 1 modules
+var s3_http = __webpack_require__(8164);
 // EXTERNAL MODULE: ./lib/vast/client.js
 var client = __webpack_require__(5923);
 // EXTERNAL MODULE: ./lib/vast/offers.js

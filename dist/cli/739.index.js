@@ -35,8 +35,8 @@ var etag = __webpack_require__(973);
 var list = __webpack_require__(6200);
 // EXTERNAL MODULE: ./lib/storage/persist.js + 1 modules
 var persist = __webpack_require__(7606);
-// EXTERNAL MODULE: ./lib/s3/s3-http.js
-var s3_http = __webpack_require__(4203);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js + 1 modules
+var s3_http = __webpack_require__(8164);
 // EXTERNAL MODULE: ./lib/storage/upload-walk.js
 var upload_walk = __webpack_require__(3820);
 ;// CONCATENATED MODULE: ./lib/storage/push.js
@@ -412,8 +412,8 @@ var s3_etag = __webpack_require__(973);
 var list = __webpack_require__(6200);
 // EXTERNAL MODULE: ./lib/s3/s3-errors.js
 var s3_errors = __webpack_require__(1480);
-// EXTERNAL MODULE: ./lib/s3/s3-http.js
-var s3_http = __webpack_require__(4203);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js + 1 modules
+var s3_http = __webpack_require__(8164);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"

@@ -16,7 +16,7 @@ export const modules = {
 /* harmony import */ var _s3_access_check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(651);
 /* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1275);
 /* harmony import */ var _s3_list_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6200);
-/* harmony import */ var _s3_s3_http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4203);
+/* harmony import */ var _s3_s3_http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8164);
 /* harmony import */ var _s3_s3_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1480);
 
 

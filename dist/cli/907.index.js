@@ -34,7 +34,7 @@ async function withProfileCredentials(env, profile) {
     const name = profile ?? env.AWS_PROFILE;
     if (!name && !files.some((f) => node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync(f)))
         return env;
-    const { fromIni } = await Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(279), __webpack_require__.e(869)]).then(__webpack_require__.t.bind(__webpack_require__, 5869, 19));
+    const { fromIni } = await Promise.all(/* import() */[__webpack_require__.e(279), __webpack_require__.e(869)]).then(__webpack_require__.t.bind(__webpack_require__, 5869, 19));
     try {
         const c = await fromIni({ ...(name ? { profile: name } : {}) })();
         return { ...env, AWS_ACCESS_KEY_ID: c.accessKeyId, AWS_SECRET_ACCESS_KEY: c.secretAccessKey, ...(c.sessionToken ? { AWS_SESSION_TOKEN: c.sessionToken } : {}) };

@@ -231,8 +231,8 @@ var s3_etag = __webpack_require__(973);
 var list = __webpack_require__(6200);
 // EXTERNAL MODULE: ./lib/s3/s3-errors.js
 var s3_errors = __webpack_require__(1480);
-// EXTERNAL MODULE: ./lib/s3/s3-http.js
-var s3_http = __webpack_require__(4203);
+// EXTERNAL MODULE: ./lib/s3/s3-http.js + 1 modules
+var s3_http = __webpack_require__(8164);
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
 // EXTERNAL MODULE: external "node:https"
