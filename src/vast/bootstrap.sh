@@ -25,35 +25,38 @@ destroy() {
   done
 }
 
-# Scoped storage credentials arrive as base64 of NAME=value lines in MARKETSIM_ENV_NN: only R2_* names
-# are exported, for the runner (and so the GPU job's actions) alone.
-load_host_env() {
-  local blob="" n=0 v line
-  while [ "$n" -lt "${MARKETSIM_ENV_COUNT:-0}" ]; do
-    v=$(printf 'MARKETSIM_ENV_%02d' "$n")
-    blob="$blob${!v}"
+# Joins <prefix>00, 01, ... (Vast allows 256 characters an entry) into $joined; unsets the pieces.
+join_chunks() {
+  local n=0 v count="${1}COUNT"
+  joined=""
+  while [ "$n" -lt "${!count:-0}" ]; do
+    v=$(printf '%s%02d' "$1" "$n")
+    joined="$joined${!v}"
     unset "$v"
     n=$((n + 1))
   done
-  unset MARKETSIM_ENV_COUNT
-  [ -n "$blob" ] || return 0
+  unset "$count"
+}
+
+# Scoped storage credentials arrive as base64 of NAME=value lines in MARKETSIM_ENV_NN: only R2_* names
+# are exported, for the runner (and so the GPU job's actions) alone.
+load_host_env() {
+  local line
+  join_chunks MARKETSIM_ENV_
+  [ -n "$joined" ] || return 0
   while IFS= read -r line; do
     if [[ ${line%%=*} =~ ^R2_[A-Z0-9_]+$ ]]; then export "${line?}"; fi
-  done < <(printf '%s' "$blob" | base64 -d)
+  done < <(printf '%s' "$joined" | base64 -d)
+  joined=""
 }
 
 main() {
   say "bootstrap of instance ${CONTAINER_ID:-?}, label ${MARKETSIM_RUNNER_LABEL:-?}"
   # onstart runs on every container start; a JIT runner is single-use, so a restart is the end.
   [ -e "$H/started" ] && destroy "container restarted after its one job"
-  local jit="" n=0 v
-  while [ "$n" -lt "${MARKETSIM_JIT_COUNT:-0}" ]; do
-    v=$(printf 'MARKETSIM_JIT_%02d' "$n")
-    jit="$jit${!v}"
-    unset "$v"
-    n=$((n + 1))
-  done
-  unset MARKETSIM_JIT_COUNT
+  join_chunks MARKETSIM_JIT_
+  local jit=$joined
+  joined=""
   [ -n "$jit" ] || destroy "no JIT config in the environment"
   load_host_env
 

@@ -1,4 +1,4 @@
-import { ENV_ENTRY_MAX } from './jit-env.js';
+import { chunkEnv, joinEnv } from './jit-env.js';
 
 export const HOST_ENV_PREFIX = 'MARKETSIM_ENV_';
 
@@ -16,22 +16,13 @@ export function chunkHostEnv(vars: Record<string, string>): Record<string, strin
     if (!HOST_ENV_NAME.test(k)) throw new Error(`host variable ${k} is not an R2_* name`);
     if (/[\r\n]/.test(v)) throw new Error(`host variable ${k} holds a line break`);
   }
-  const blob = Buffer.from(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''), 'utf8').toString('base64');
-  const size = ENV_ENTRY_MAX - `${HOST_ENV_PREFIX}00=`.length;
-  const out: Record<string, string> = {};
-  let n = 0;
-  for (let i = 0; i < blob.length; i += size, n++) out[`${HOST_ENV_PREFIX}${String(n).padStart(2, '0')}`] = blob.slice(i, i + size);
-  out[`${HOST_ENV_PREFIX}COUNT`] = String(n);
-  return out;
+  return chunkEnv(HOST_ENV_PREFIX, Buffer.from(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''), 'utf8').toString('base64'));
 }
 
 /** The inverse, as the bootstrap does it (tests). */
 export function unchunkHostEnv(env: Record<string, string | undefined>): Record<string, string> {
-  const count = Number(env[`${HOST_ENV_PREFIX}COUNT`] ?? 0);
-  let blob = '';
-  for (let n = 0; n < count; n++) blob += env[`${HOST_ENV_PREFIX}${String(n).padStart(2, '0')}`] ?? '';
   const out: Record<string, string> = {};
-  for (const line of Buffer.from(blob, 'base64').toString('utf8').split('\n')) {
+  for (const line of Buffer.from(joinEnv(HOST_ENV_PREFIX, env), 'base64').toString('utf8').split('\n')) {
     const eq = line.indexOf('=');
     if (eq > 0 && HOST_ENV_NAME.test(line.slice(0, eq))) out[line.slice(0, eq)] = line.slice(eq + 1);
   }
