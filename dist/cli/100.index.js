@@ -596,6 +596,7 @@ async function provisionStep(rt, env, signal) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   X7: () => (/* binding */ readPersistConfig),
+/* harmony export */   fr: () => (/* binding */ readPrefix),
 /* harmony export */   k8: () => (/* binding */ readHydrateConfig),
 /* harmony export */   oJ: () => (/* binding */ readLocalRoot),
 /* harmony export */   q4: () => (/* binding */ unsafeRelativePath),
@@ -699,7 +700,8 @@ function readStore(r, mask, role = 'read') {
     const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
     return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
-function readPrefix(r, name, env, def) {
+/** A key prefix: no leading '/', a trailing '/' (or ''), no segment that could climb out. */
+function readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def = _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PREFIX */ .Nf) {
     let prefix = r.string(name, { env, default: def }) ?? def;
     prefix = prefix.replace(/^\/+/, '');
     if (prefix && !prefix.endsWith('/'))

@@ -320,6 +320,7 @@ async function r2Checks(c, env, rt) {
         const r = new reader/* InputReader */.i_(env);
         try {
             readStoreCfg = (0,storage_inputs/* readStore */.uz)(r, (s) => rt.mask(s), 'publish');
+            prefix = (0,storage_inputs/* readPrefix */.fr)(r);
             r.finish();
         }
         catch (e) {
@@ -328,9 +329,6 @@ async function r2Checks(c, env, rt) {
         }
         c.push({ group: 'r2', name: 'scoped credentials', status: 'warn', detail: 'neither minting (CLOUDFLARE_API_TOKEN) nor limited pairs (R2_READ_*, R2_LOGS_*) are configured: the experiment workflow will refuse to rent', fix: 'configure minting or the two limited key pairs' });
         logsStoreCfg = { ...readStoreCfg, bucket: env.R2_LOGS_BUCKET || readStoreCfg.bucket };
-        prefix = (env.R2_PREFIX ?? config/* DEFAULT_PREFIX */.Nf).replace(/^\/+/, '');
-        if (prefix && !prefix.endsWith('/'))
-            prefix += '/';
         dirs = [...config/* DEFAULT_DIRS */.nc, ...(env.EXTRA_PULL_DIRS ?? '').split(',').map((d) => d.trim()).filter(Boolean)];
         logsPrefix = `${prefix}${config/* DEFAULT_LOGS_PREFIX */.FE}`;
     }

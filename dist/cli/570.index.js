@@ -290,7 +290,7 @@ function readHostStorage(r, mask, ttlSeconds) {
     const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
     const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg;
     const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
-    const prefixRaw = r.string('r2-prefix', { env: ['R2_PREFIX'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PREFIX */ .Nf }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PREFIX */ .Nf;
+    const prefix = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readPrefix */ .fr)(r, 'r2-prefix');
     const dirs = [...r.list('data-dirs', { default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DIRS */ .nc }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
     const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
@@ -315,10 +315,7 @@ function readHostStorage(r, mask, ttlSeconds) {
         r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
     else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
         r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-    let prefix = prefixRaw.replace(/^\/+/, '');
-    if (prefix && !prefix.endsWith('/'))
-        prefix += '/';
-    for (const d of [prefix.replace(/\/$/, ''), ...dirs].filter(Boolean)) {
+    for (const d of dirs.filter(Boolean)) {
         const bad = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .unsafeRelativePath */ .q4)(d);
         if (bad)
             r.problem('data-dirs', `'${d}' ${bad}`);

@@ -145,9 +145,7 @@ async function push(cfg, log, progress) {
 async function pushStep(rt, env) {
     const r = new reader/* InputReader */.i_(env);
     const store = (0,storage_inputs/* readStore */.uz)(r, (s) => rt.mask(s), 'publish');
-    let prefix = (r.string('prefix', { env: ['R2_PREFIX'], default: config/* DEFAULT_PREFIX */.Nf }) ?? config/* DEFAULT_PREFIX */.Nf).replace(/^\/+/, '');
-    if (prefix && !prefix.endsWith('/'))
-        prefix += '/';
+    const prefix = (0,storage_inputs/* readPrefix */.fr)(r);
     const dirs = r.list('dirs', {}).map((d) => d.replace(/\/+$/, ''));
     if (!dirs.length)
         r.problem('dirs', 'required: the folders to publish, e.g. --dirs trainingdata');

@@ -30,9 +30,7 @@ export const modules = {
 function connect(rt, env) {
     const r = new _inputs_reader_js__WEBPACK_IMPORTED_MODULE_6__/* .InputReader */ .i_(env);
     const store = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readStore */ .uz)(r, (s) => rt.mask(s), 'logs');
-    let prefix = (r.string('prefix', { env: ['R2_PREFIX'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_PREFIX */ .Nf }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_PREFIX */ .Nf).replace(/^\/+/, '');
-    if (prefix && !prefix.endsWith('/'))
-        prefix += '/';
+    const prefix = (0,_inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readPrefix */ .fr)(r);
     r.finish();
     return { http: new _s3_s3_http_js__WEBPACK_IMPORTED_MODULE_4__/* .S3Http */ .VF(store, { connections: 8 }), logsPrefix: `${prefix}${_storage_config_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_LOGS_PREFIX */ .FE}` };
 }

@@ -32143,7 +32143,8 @@ function readStore(r, mask, role = 'read') {
     const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
     return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
-function readPrefix(r, name, env, def) {
+/** A key prefix: no leading '/', a trailing '/' (or ''), no segment that could climb out. */
+function readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def = config_DEFAULT_PREFIX) {
     let prefix = r.string(name, { env, default: def }) ?? def;
     prefix = prefix.replace(/^\/+/, '');
     if (prefix && !prefix.endsWith('/'))

@@ -33022,7 +33022,8 @@ function readStore(r, mask, role = 'read') {
     const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
     return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
-function readPrefix(r, name, env, def) {
+/** A key prefix: no leading '/', a trailing '/' (or ''), no segment that could climb out. */
+function storage_inputs_readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def = DEFAULT_PREFIX) {
     let prefix = r.string(name, { env, default: def }) ?? def;
     prefix = prefix.replace(/^\/+/, '');
     if (prefix && !prefix.endsWith('/'))
@@ -33043,7 +33044,7 @@ function readConcurrency(r) {
 }
 function readHydrateConfig(r, vars, mask) {
     const store = readStore(r, mask);
-    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+    const prefix = storage_inputs_readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
     const readDirs = (name, opts) => r.list(name, opts).map((d) => {
         const dir = d.replace(/\/+$/, '');
         const bad = storage_inputs_unsafeRelativePath(dir);
@@ -33069,8 +33070,8 @@ function readHydrateConfig(r, vars, mask) {
 }
 function readPersistConfig(r, vars, mask) {
     const store = readStore(r, mask, 'logs');
-    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
-    const logsPrefix = readPrefix(r, 'logs-prefix', [], DEFAULT_LOGS_PREFIX);
+    const prefix = storage_inputs_readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
+    const logsPrefix = storage_inputs_readPrefix(r, 'logs-prefix', [], DEFAULT_LOGS_PREFIX);
     const localRoot = readLocalRoot(r, vars);
     const logDir = path.resolve(localRoot, r.string('log-dir', { env: ['LOCAL_LOG_DIR'], default: DEFAULT_LOG_DIR }) ?? DEFAULT_LOG_DIR);
     let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
@@ -33127,7 +33128,7 @@ function host_storage_inputs_readHostStorage(r, mask, ttlSeconds) {
     const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
     const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
     const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
-    const prefixRaw = r.string('r2-prefix', { env: ['R2_PREFIX'], default: DEFAULT_PREFIX }) ?? DEFAULT_PREFIX;
+    const prefix = readPrefix(r, 'r2-prefix');
     const dirs = [...r.list('data-dirs', { default: DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
     const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
@@ -33152,10 +33153,7 @@ function host_storage_inputs_readHostStorage(r, mask, ttlSeconds) {
         r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
     else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
         r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-    let prefix = prefixRaw.replace(/^\/+/, '');
-    if (prefix && !prefix.endsWith('/'))
-        prefix += '/';
-    for (const d of [prefix.replace(/\/$/, ''), ...dirs].filter(Boolean)) {
+    for (const d of dirs.filter(Boolean)) {
         const bad = unsafeRelativePath(d);
         if (bad)
             r.problem('data-dirs', `'${d}' ${bad}`);

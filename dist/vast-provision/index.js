@@ -32453,7 +32453,8 @@ function readStore(r, mask, role = 'read') {
     const region = r.string('region', { env: ['R2_REGION'], default: 'auto' }) ?? 'auto';
     return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
-function readPrefix(r, name, env, def) {
+/** A key prefix: no leading '/', a trailing '/' (or ''), no segment that could climb out. */
+function readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def = config_DEFAULT_PREFIX) {
     let prefix = r.string(name, { env, default: def }) ?? def;
     prefix = prefix.replace(/^\/+/, '');
     if (prefix && !prefix.endsWith('/'))
@@ -32558,7 +32559,7 @@ function readHostStorage(r, mask, ttlSeconds) {
     const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
     const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: config_DEFAULT_BUCKET }) ?? config_DEFAULT_BUCKET;
     const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
-    const prefixRaw = r.string('r2-prefix', { env: ['R2_PREFIX'], default: config_DEFAULT_PREFIX }) ?? config_DEFAULT_PREFIX;
+    const prefix = readPrefix(r, 'r2-prefix');
     const dirs = [...r.list('data-dirs', { default: config_DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
     const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
@@ -32583,10 +32584,7 @@ function readHostStorage(r, mask, ttlSeconds) {
         r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
     else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
         r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-    let prefix = prefixRaw.replace(/^\/+/, '');
-    if (prefix && !prefix.endsWith('/'))
-        prefix += '/';
-    for (const d of [prefix.replace(/\/$/, ''), ...dirs].filter(Boolean)) {
+    for (const d of dirs.filter(Boolean)) {
         const bad = unsafeRelativePath(d);
         if (bad)
             r.problem('data-dirs', `'${d}' ${bad}`);

@@ -4,13 +4,13 @@ import { errorMessage } from '../errors.js';
 import { GitHubRunners } from '../github/runners.js';
 import { readHostStorage } from '../inputs/host-storage-inputs.js';
 import { InputReader, type Env } from '../inputs/reader.js';
-import { readStore } from '../inputs/storage-inputs.js';
+import { readPrefix, readStore } from '../inputs/storage-inputs.js';
 import { parseDuration, readGitHub, readOfferFilters, readVastConnection } from '../inputs/vast-inputs.js';
 import type { CliRuntime } from '../runtime/cli-runtime.js';
 import { renderTextTable } from '../runtime/format.js';
 import { RegistryClient } from '../registry/client.js';
 import { compareVersions } from '../registry/reference.js';
-import { DEFAULT_DIRS, DEFAULT_LOGS_PREFIX, DEFAULT_PREFIX } from '../storage/config.js';
+import { DEFAULT_DIRS, DEFAULT_LOGS_PREFIX } from '../storage/config.js';
 import { type StoreConfig } from '../s3/store.js';
 import { parseListPage } from '../s3/list.js';
 import { explainAccessError } from '../s3/access-check.js';
@@ -127,6 +127,7 @@ async function r2Checks(c: Check[], env: Env, rt: CliRuntime): Promise<void> {
     const r = new InputReader(env);
     try {
       readStoreCfg = readStore(r, (s) => rt.mask(s), 'publish');
+      prefix = readPrefix(r);
       r.finish();
     } catch (e) {
       c.push({ group: 'r2', name: 'inputs', status: 'fail', detail: errorMessage(e), fix: 'set R2_ENDPOINT (or R2_ACCOUNT_ID), R2_ACCESS_KEY_ID and R2_SECRET_ACCESS_KEY' });
@@ -134,8 +135,6 @@ async function r2Checks(c: Check[], env: Env, rt: CliRuntime): Promise<void> {
     }
     c.push({ group: 'r2', name: 'scoped credentials', status: 'warn', detail: 'neither minting (CLOUDFLARE_API_TOKEN) nor limited pairs (R2_READ_*, R2_LOGS_*) are configured: the experiment workflow will refuse to rent', fix: 'configure minting or the two limited key pairs' });
     logsStoreCfg = { ...readStoreCfg, bucket: env.R2_LOGS_BUCKET || readStoreCfg.bucket };
-    prefix = (env.R2_PREFIX ?? DEFAULT_PREFIX).replace(/^\/+/, '');
-    if (prefix && !prefix.endsWith('/')) prefix += '/';
     dirs = [...DEFAULT_DIRS, ...(env.EXTRA_PULL_DIRS ?? '').split(',').map((d) => d.trim()).filter(Boolean)];
     logsPrefix = `${prefix}${DEFAULT_LOGS_PREFIX}`;
   }

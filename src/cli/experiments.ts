@@ -1,10 +1,10 @@
 import { parseRecord, RECORD_FILE, type ExperimentRecord } from '../experiments/record.js';
 import { InputReader, type Env } from '../inputs/reader.js';
-import { readStore } from '../inputs/storage-inputs.js';
+import { readPrefix, readStore } from '../inputs/storage-inputs.js';
 import type { CliRuntime } from '../runtime/cli-runtime.js';
 import { renderTextTable } from '../runtime/format.js';
 import { explainAccessError } from '../s3/access-check.js';
-import { DEFAULT_LOGS_PREFIX, DEFAULT_PREFIX } from '../storage/config.js';
+import { DEFAULT_LOGS_PREFIX } from '../storage/config.js';
 import { listAll } from '../s3/list.js';
 import { readText, S3Http } from '../s3/s3-http.js';
 import { S3Error } from '../s3/s3-errors.js';
@@ -12,8 +12,7 @@ import { S3Error } from '../s3/s3-errors.js';
 function connect(rt: CliRuntime, env: Env): { http: S3Http; logsPrefix: string } {
   const r = new InputReader(env);
   const store = readStore(r, (s) => rt.mask(s), 'logs');
-  let prefix = (r.string('prefix', { env: ['R2_PREFIX'], default: DEFAULT_PREFIX }) ?? DEFAULT_PREFIX).replace(/^\/+/, '');
-  if (prefix && !prefix.endsWith('/')) prefix += '/';
+  const prefix = readPrefix(r);
   r.finish();
   return { http: new S3Http(store, { connections: 8 }), logsPrefix: `${prefix}${DEFAULT_LOGS_PREFIX}` };
 }

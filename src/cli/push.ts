@@ -1,7 +1,7 @@
 import { InputReader, type Env } from '../inputs/reader.js';
-import { readLocalRoot, readStore, unsafeRelativePath } from '../inputs/storage-inputs.js';
+import { readLocalRoot, readPrefix, readStore, unsafeRelativePath } from '../inputs/storage-inputs.js';
 import type { CliRuntime } from '../runtime/cli-runtime.js';
-import { DEFAULT_CONCURRENCY, DEFAULT_PREFIX } from '../storage/config.js';
+import { DEFAULT_CONCURRENCY } from '../storage/config.js';
 import { checkLocalRoot } from '../storage/local-root.js';
 import { push } from '../storage/push.js';
 
@@ -9,8 +9,7 @@ import { push } from '../storage/push.js';
 export async function pushStep(rt: CliRuntime, env: Env): Promise<void> {
   const r = new InputReader(env);
   const store = readStore(r, (s) => rt.mask(s), 'publish');
-  let prefix = (r.string('prefix', { env: ['R2_PREFIX'], default: DEFAULT_PREFIX }) ?? DEFAULT_PREFIX).replace(/^\/+/, '');
-  if (prefix && !prefix.endsWith('/')) prefix += '/';
+  const prefix = readPrefix(r);
   const dirs = r.list('dirs', {}).map((d) => d.replace(/\/+$/, ''));
   if (!dirs.length) r.problem('dirs', 'required: the folders to publish, e.g. --dirs trainingdata');
   for (const d of dirs) {

@@ -1,8 +1,8 @@
 import type { HostStorageConfig, KeyPair } from '../cloudflare/scoped-storage.js';
-import { DEFAULT_BUCKET, DEFAULT_DIRS, DEFAULT_LOGS_PREFIX, DEFAULT_PREFIX } from '../storage/config.js';
+import { DEFAULT_BUCKET, DEFAULT_DIRS, DEFAULT_LOGS_PREFIX } from '../storage/config.js';
 import { EXPERIMENT_ID_PATTERN } from '../storage/experiment-id.js';
 import type { InputReader } from './reader.js';
-import { unsafeRelativePath } from './storage-inputs.js';
+import { readPrefix, unsafeRelativePath } from './storage-inputs.js';
 
 export type StorageCredentialsMode = 'auto' | 'required' | 'none';
 
@@ -37,7 +37,7 @@ export function readHostStorage(r: InputReader, mask: (s: string) => void, ttlSe
   const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
   const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
   const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
-  const prefixRaw = r.string('r2-prefix', { env: ['R2_PREFIX'], default: DEFAULT_PREFIX }) ?? DEFAULT_PREFIX;
+  const prefix = readPrefix(r, 'r2-prefix');
   const dirs = [...r.list('data-dirs', { default: DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
   const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
   const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
@@ -60,9 +60,7 @@ export function readHostStorage(r: InputReader, mask: (s: string) => void, ttlSe
   const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
   if (!endpoint) r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
   else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint)) r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-  let prefix = prefixRaw.replace(/^\/+/, '');
-  if (prefix && !prefix.endsWith('/')) prefix += '/';
-  for (const d of [prefix.replace(/\/$/, ''), ...dirs].filter(Boolean)) {
+  for (const d of dirs.filter(Boolean)) {
     const bad = unsafeRelativePath(d);
     if (bad) r.problem('data-dirs', `'${d}' ${bad}`);
   }

@@ -90,7 +90,8 @@ export function readStore(r: InputReader, mask: (s: string) => void, role: Store
   return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 
-function readPrefix(r: InputReader, name: string, env: string[], def: string): string {
+/** A key prefix: no leading '/', a trailing '/' (or ''), no segment that could climb out. */
+export function readPrefix(r: InputReader, name = 'prefix', env: string[] = ['R2_PREFIX'], def: string = DEFAULT_PREFIX): string {
   let prefix = r.string(name, { env, default: def }) ?? def;
   prefix = prefix.replace(/^\/+/, '');
   if (prefix && !prefix.endsWith('/')) prefix += '/';
