@@ -1129,7 +1129,8 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         // Worker threads hash what is larger than one buffer; started only when such a download is planned.
         const poolSize = hashPoolSize();
         const hashes = poolSize > 0 && [...plan.download, ...plan.adopt].some((i) => i.size > tuning.smallMax) ? new HashPool(poolSize) : undefined;
-        const files = (0,p_limit/* default */.A)(cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0));
+        // Files in progress at once: the workers below, one file each (the request limits bound the I/O).
+        const fileWorkers = cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0);
         const dirs = new SafeDirs(cfg.localRoot);
         const ctx = {
             http,
@@ -1198,10 +1199,10 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             const worker = async () => {
                 while (next < queue.length) {
                     const [item, run] = queue[next++];
-                    await files(() => run(item));
+                    await run(item);
                 }
             };
-            await Promise.all(Array.from({ length: Math.min(queue.length, files.concurrency) }, worker));
+            await Promise.all(Array.from({ length: Math.min(queue.length, fileWorkers) }, worker));
         }
         finally {
             clearInterval(ticker);

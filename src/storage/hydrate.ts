@@ -219,7 +219,8 @@ export async function hydrate(
     // Worker threads hash what is larger than one buffer; started only when such a download is planned.
     const poolSize = hashPoolSize();
     const hashes = poolSize > 0 && [...plan.download, ...plan.adopt].some((i) => i.size > tuning.smallMax) ? new HashPool(poolSize) : undefined;
-    const files = pLimit(cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0));
+    // Files in progress at once: the workers below, one file each (the request limits bound the I/O).
+    const fileWorkers = cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0);
     const dirs = new SafeDirs(cfg.localRoot);
     const ctx: DownloadContext = {
       http,
@@ -288,10 +289,10 @@ export async function hydrate(
       const worker = async (): Promise<void> => {
         while (next < queue.length) {
           const [item, run] = queue[next++]!;
-          await files(() => run(item));
+          await run(item);
         }
       };
-      await Promise.all(Array.from({ length: Math.min(queue.length, files.concurrency) }, worker));
+      await Promise.all(Array.from({ length: Math.min(queue.length, fileWorkers) }, worker));
     } finally {
       clearInterval(ticker);
       clearInterval(flusher);
