@@ -405,7 +405,7 @@ addFlags(addFlags(program.command('offers').description('list the Vast offers th
     .addHelpText('after', examples(['marketsim offers --max-price 0.8', 'marketsim offers --gpu-name "RTX 4090" --min-cuda 12.4 --json']))
     .action(async (opts) => {
     await attempt(global(), 'offers', async (rt) => {
-        const { listOffers } = await Promise.all(/* import() */[__webpack_require__.e(665), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 9751));
+        const { listOffers } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 9751));
         await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(global().json));
     });
 });
@@ -414,7 +414,7 @@ addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU 
     .addHelpText('after', examples(['marketsim provision --repo acme/marketsim --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --max-runtime 240m']))
     .action(async (opts) => {
     await attempt(global(), 'provision', async (rt) => {
-        const { provisionStep } = await Promise.all(/* import() */[__webpack_require__.e(665), __webpack_require__.e(570), __webpack_require__.e(100)]).then(__webpack_require__.bind(__webpack_require__, 7271));
+        const { provisionStep } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 1084));
         const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
         if (opts.repo) {
             env.GITHUB_REPOSITORY = String(opts.repo);
@@ -432,7 +432,7 @@ for (const [name, mode, text, example] of [
         .addHelpText('after', examples([example]))
         .action(async (opts) => {
         await attempt(global(), name, async (rt) => {
-            const { teardownStep } = await Promise.all(/* import() */[__webpack_require__.e(665), __webpack_require__.e(591)]).then(__webpack_require__.bind(__webpack_require__, 591));
+            const { teardownStep } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(591)]).then(__webpack_require__.bind(__webpack_require__, 591));
             const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
             env[(0,reader/* inputVar */.So)('mode')] = mode;
             if (opts.repo)
@@ -479,7 +479,7 @@ program
     .option('--skip <checks>', 'comma-separated check groups to skip: vast, r2, image, github')
     .action(async (opts) => {
     await attempt(global(), 'doctor', async (rt) => {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(665), __webpack_require__.e(570), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 9453));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(435), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 9453));
         return runDoctor(rt, await storageEnv({ ...process.env }), opts, Boolean(global().json));
     });
 });

@@ -21,7 +21,10 @@ var reader = __webpack_require__(178);
 var vast_inputs = __webpack_require__(1073);
 // EXTERNAL MODULE: ./lib/vast/client.js
 var client = __webpack_require__(5923);
+// EXTERNAL MODULE: ./lib/vast/provision.js + 1 modules
+var provision = __webpack_require__(1801);
 ;// CONCATENATED MODULE: ./lib/vast/teardown.js
+
 function runtimeOf(inst, now) {
     if (!inst?.start_date)
         return { seconds: 0, cost: 0 };
@@ -35,7 +38,7 @@ const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * `*`, `m*`, an empty or another prefix would reach instances this run never rented.
  */
 function labelProblem(label, prefix) {
-    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(prefix))
+    if (!provision/* LABEL_PREFIX */.Ag.test(prefix))
         return `label-prefix '${prefix}' is not a valid prefix`;
     const ok = new RegExp(`^${escapeRe(prefix)}-\\d+-\\d+-(?:\\d+-)?(?:\\d+|\\*)$`);
     if (ok.test(label))
@@ -141,7 +144,7 @@ async function teardown(cfg, deps) {
 }
 /** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
 function ownerRun(label, prefix) {
-    const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
+    const m = new RegExp(`^${escapeRe(prefix)}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
     return m?.[1];
 }
 /**
@@ -232,9 +235,7 @@ function readTeardownInputs(env, mask) {
     const vast = (0,vast_inputs/* readVastConnection */.ZR)(r, mask);
     const github = (0,vast_inputs/* readGitHub */.kQ)(r, env, mask, false);
     const mode = r.oneOf('mode', ['destroy', 'reap'], { default: 'destroy' });
-    const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
-    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix))
-        r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+    const labelPrefix = (0,vast_inputs/* readLabelPrefix */.JW)(r);
     // Anchored: only this prefix's grammar; `*`, `m*` or another prefix would reach instances this run never rented.
     const anchored = (name) => {
         const v = r.string(name, {});

@@ -32738,118 +32738,6 @@ function splitList(value) {
     return out.map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-;// CONCATENATED MODULE: ./lib/inputs/vast-inputs.js
-
-/** actions/runner pin (shared/reference/pins.md): version, linux-x64 SHA-256. */
-const RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec3554466c39124ca250e3effd8873bb7e8d68535aa9505d5d' };
-function runnerUrl(version) {
-    return `https://github.com/actions/runner/releases/download/v${version}/actions-runner-linux-x64-${version}.tar.gz`;
-}
-const fmtSeconds = (s) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
-/**
- * Durations as `90s`, `15m`, `6h`, `2d` or plain seconds, in seconds. `min`/`max` are sane bounds: a
- * watchdog of 5 s or a reaper age of 1 minute would destroy healthy work, so they are bad input.
- */
-function parseDuration(r, name, def, opts = {}) {
-    const raw = r.string(name, { env: opts.env, default: def });
-    if (raw === undefined)
-        return NaN;
-    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(raw);
-    if (!m) {
-        r.problem(name, `expected a duration such as 90s, 15m, 6h or 2d, got '${raw}'`);
-        return 0;
-    }
-    const seconds = Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2]] ?? 1);
-    if ((opts.min !== undefined && seconds < opts.min) || (opts.max !== undefined && seconds > opts.max)) {
-        r.problem(name, `expected a duration from ${fmtSeconds(opts.min ?? 0)} to ${opts.max !== undefined ? fmtSeconds(opts.max) : 'any'}, got '${raw}'`);
-    }
-    return seconds;
-}
-/** A decimal number within bounds; empty gives the default (or undefined). */
-function readNumber(r, name, opts) {
-    const raw = r.string(name, {});
-    if (raw === undefined)
-        return opts.default;
-    const n = Number(raw);
-    if (!Number.isFinite(n) || n < opts.min || n > opts.max) {
-        r.problem(name, `expected a number from ${opts.min} to ${opts.max}, got '${raw}'`);
-        return opts.default;
-    }
-    return n;
-}
-function readVastConnection(r, mask) {
-    const apiKey = r.required('api-key', { env: ['VAST_API_KEY'], hint: 'a Vast.ai API key (Account -> Keys)' });
-    mask(apiKey);
-    const apiUrl = r.string('api-url', { env: ['VAST_URL'], default: 'https://console.vast.ai' }) ?? 'https://console.vast.ai';
-    if (!/^https?:\/\//.test(apiUrl))
-        r.problem('api-url', `expected an http(s) URL, got '${apiUrl}'`);
-    return { apiKey, apiUrl };
-}
-/** Runner management needs an App installation token or a PAT with Administration write: not GITHUB_TOKEN. */
-function readGitHub(r, vars, mask, required) {
-    const token = required
-        ? r.required('github-token', { env: ['MARKETSIM_GITHUB_TOKEN'], hint: 'a GitHub App token or PAT with Administration write (GITHUB_TOKEN cannot manage runners)' })
-        : r.string('github-token', { env: ['MARKETSIM_GITHUB_TOKEN'] });
-    if (token)
-        mask(token);
-    const kind = r.oneOf('runner-scope', ['repo', 'org'], { default: 'repo' });
-    const repo = vars.GITHUB_REPOSITORY ?? '';
-    const [owner = '', name = ''] = repo.split('/');
-    if (!token)
-        return undefined;
-    if (!owner || (kind === 'repo' && !name))
-        r.problem('runner-scope', 'needs GITHUB_REPOSITORY (owner/repo), which the runner sets');
-    const scope = kind === 'repo' ? { kind, owner, repo: name } : { kind, org: vars.GITHUB_REPOSITORY_OWNER ?? owner };
-    return { apiUrl: vars.GITHUB_API_URL ?? 'https://api.github.com', token, scope };
-}
-function readOfferFilters(r) {
-    const regions = r.list('regions', {}).map((x) => x.toUpperCase());
-    for (const x of regions)
-        if (!/^[A-Z]{2}$/.test(x))
-            r.problem('regions', `expected two-letter country codes, got '${x}'`);
-    const excludeMachines = r.list('exclude-machines', {}).map((x) => {
-        if (!/^\d+$/.test(x))
-            r.problem('exclude-machines', `expected Vast machine ids (numbers), got '${x}'`);
-        return Number(x);
-    });
-    return {
-        gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
-        numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
-        verified: r.bool('verified', { default: true }),
-        minReliability: readNumber(r, 'min-reliability', { min: 0, max: 1 }),
-        maxPrice: readNumber(r, 'max-price', { min: 0.01, max: 128 }),
-        regions,
-        minCuda: readNumber(r, 'min-cuda', { min: 0, max: 99, default: 12.8 }),
-        minInetDown: readNumber(r, 'min-inet-down', { min: 0, max: 100_000 }),
-        disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
-        maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
-        ...(excludeMachines.length ? { excludeMachines } : {}),
-    };
-}
-/** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
-const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
-/** KEY=VALUE lines; keys as in a shell; reserved names refused. */
-function readEnvLines(r, name) {
-    const out = {};
-    for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
-        const t = line.trim();
-        if (!t || t.startsWith('#'))
-            continue;
-        const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
-        if (!m)
-            r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
-        else if (RESERVED_ENV.test(m[1]))
-            r.problem(name, `${m[1]} is reserved (MARKETSIM_*, VAST_*, CONTAINER_*, ACTIONS_RUNNER_* belong to the bootstrap, Vast and the runner)`);
-        else
-            out[m[1]] = m[2];
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./lib/vast/bootstrap-script.js
-// Generated by scripts/embed-bootstrap.mjs from src/vast/bootstrap.sh: edit that file, not this one.
-const BOOTSTRAP_SH = "#!/bin/bash\n# marketsim bootstrap (Vast onstart): make this instance a one-job GitHub runner, then destroy it:\n# after the job, when no job comes within the grace period, or at the maximum lifetime.\n# Vast may start onstart with sh; the rest needs bash.\n[ -n \"${BASH_VERSION:-}\" ] || exec bash \"$0\" \"$@\"\nH=${MARKETSIM_HOME:-/root/marketsim}\nmkdir -p \"$H\"\nexec >>\"$H/bootstrap.log\" 2>&1\nsay() { echo \"$(date -u +%FT%TZ) $*\"; }\n\n# Never gives up: every call is bounded by --max-time, and the pause doubles up to a cap.\ndestroy() {\n  say \"destroying instance ${CONTAINER_ID:-?}: $1\"\n  local n=0 pause=2 code\n  while :; do\n    code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 10 --max-time 30 -X DELETE \\\n      -H \"Authorization: Bearer ${CONTAINER_API_KEY:-}\" -H 'Content-Type: application/json' -d '{}' \\\n      \"${VAST_URL:-https://console.vast.ai}/api/v0/instances/${CONTAINER_ID:-0}/\")\n    case $code in 200 | 404) say \"destroy answered $code\"; exit 0 ;; esac\n    n=$((n + 1))\n    say \"destroy answered ${code:-nothing} (try $n); again in ${pause}s\"\n    sleep \"$pause\"\n    pause=$((pause * 2))\n    [ \"$pause\" -le \"${MARKETSIM_DESTROY_MAX_PAUSE:-300}\" ] || pause=${MARKETSIM_DESTROY_MAX_PAUSE:-300}\n  done\n}\n\n# Joins <prefix>00, 01, ... (Vast allows 256 characters an entry) into $joined; unsets the pieces.\njoin_chunks() {\n  local n=0 v count=\"${1}COUNT\"\n  joined=\"\"\n  while [ \"$n\" -lt \"${!count:-0}\" ]; do\n    v=$(printf '%s%02d' \"$1\" \"$n\")\n    joined=\"$joined${!v}\"\n    unset \"$v\"\n    n=$((n + 1))\n  done\n  unset \"$count\"\n}\n\n# Scoped storage credentials arrive as base64 of NAME=value lines in MARKETSIM_ENV_NN: only R2_* names\n# are exported, for the runner (and so the GPU job's actions) alone.\nload_host_env() {\n  local line\n  join_chunks MARKETSIM_ENV_\n  [ -n \"$joined\" ] || return 0\n  while IFS= read -r line; do\n    if [[ ${line%%=*} =~ ^R2_[A-Z0-9_]+$ ]]; then export \"${line?}\"; fi\n  done < <(printf '%s' \"$joined\" | base64 -d)\n  joined=\"\"\n}\n\nmain() {\n  say \"bootstrap of instance ${CONTAINER_ID:-?}, label ${MARKETSIM_RUNNER_LABEL:-?}\"\n  # onstart runs on every container start; a JIT runner is single-use, so a restart is the end.\n  [ -e \"$H/started\" ] && destroy \"container restarted after its one job\"\n  join_chunks MARKETSIM_JIT_\n  local jit=$joined\n  joined=\"\"\n  [ -n \"$jit\" ] || destroy \"no JIT config in the environment\"\n  load_host_env\n\n  local r=${MARKETSIM_RUNNER_DIR:-/opt/actions-runner}\n  if [ ! -x \"$r/run.sh\" ]; then\n    r=$H/runner\n    mkdir -p \"$r\"\n    say \"downloading the runner from ${MARKETSIM_RUNNER_URL:-?}\"\n    curl -fsSL --retry 5 --connect-timeout 20 --max-time 900 -o \"$H/runner.tgz\" \"${MARKETSIM_RUNNER_URL:-}\" || destroy \"runner download failed\"\n    echo \"${MARKETSIM_RUNNER_SHA256:-none}  $H/runner.tgz\" | sha256sum -c - || destroy \"runner checksum mismatch\"\n    tar xzf \"$H/runner.tgz\" -C \"$r\" || destroy \"runner unpack failed\"\n  fi\n  printf '#!/bin/sh\\ntouch \"%s/job-started\"\\n' \"$H\" >\"$H/job-started.sh\"\n  chmod +x \"$H/job-started.sh\"\n  touch \"$H/started\"\n\n  # The JIT config reaches the runner only through its environment: never argv, never disk. The job\n  # does not need the instance's own Vast key (the watchdog does): the runner starts without it.\n  ACTIONS_RUNNER_INPUT_JITCONFIG=$jit ACTIONS_RUNNER_HOOK_JOB_STARTED=$H/job-started.sh RUNNER_ALLOW_RUNASROOT=1 \\\n    env -u CONTAINER_API_KEY \"$r/run.sh\" >>\"$H/runner.log\" 2>&1 &\n  local pid=$! start\n  jit=\"\"\n  start=$(date +%s)\n  say \"runner started (pid $pid)\"\n  while kill -0 \"$pid\" 2>/dev/null; do\n    local age=$(($(date +%s) - start))\n    if [ \"$age\" -ge \"${MARKETSIM_MAX_LIFETIME:-21600}\" ]; then kill \"$pid\"; destroy \"maximum lifetime reached\"; fi\n    if [ ! -e \"$H/job-started\" ] && [ \"$age\" -ge \"${MARKETSIM_JOB_GRACE:-900}\" ]; then kill \"$pid\"; destroy \"no job arrived in time\"; fi\n    sleep \"${MARKETSIM_WATCH_INTERVAL:-10}\"\n  done\n  wait \"$pid\"\n  destroy \"runner exited ($?) after its job\"\n}\n\n# Vast waits for onstart; the watchdog lives on in the background.\nmain </dev/null &\n";
-
 ;// CONCATENATED MODULE: ./lib/vast/client.js
 
 /** An error answer from the Vast API, with the `error` code of its JSON body when there was one. */
@@ -33020,6 +32908,37 @@ function vastError(status, text, what) {
     return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
 }
 
+;// CONCATENATED MODULE: ./lib/vast/instance-state.js
+/** Docker daemon texts that mean the image will never start (vast-api.md section 5). */
+const FAILURE_TEXT = /error response from daemon|manifest .* not found|pull access denied|unauthorized|oci runtime|permission denied|no such image|exec format error/i;
+/**
+ * Reads one poll of an instance: running, still coming up, or failed for good. `exited`, `offline`
+ * and `unknown` never become running (Vast docs), nor does an instance stopped by the host.
+ */
+function readiness(inst) {
+    if (!inst)
+        return { state: 'failed', reason: 'the instance disappeared' };
+    const actual = inst.actual_status ?? null;
+    const msg = inst.status_msg ?? '';
+    if (actual === 'running')
+        return { state: 'running' };
+    if (FAILURE_TEXT.test(msg))
+        return { state: 'failed', reason: `image did not start: ${msg}` };
+    if (actual === 'exited' || actual === 'offline' || actual === 'unknown' || actual === 'frozen')
+        return { state: 'failed', reason: `instance is ${actual}${msg ? `: ${msg}` : ''}` };
+    if (inst.intended_status === 'stopped' || (actual === 'stopped' && inst.cur_state === 'stopped'))
+        return { state: 'failed', reason: `instance was stopped by the host${msg ? `: ${msg}` : ''}` };
+    return { state: 'pending' };
+}
+/** ssh://root@host:port from the direct port when open, else Vast's SSH proxy (CLI `_ssh_url`). */
+function sshUrl(inst) {
+    const ip = (inst.public_ipaddr ?? '').trim();
+    const port = inst.ports?.['22/tcp']?.[0]?.HostPort;
+    if (ip && port)
+        return `ssh://root@${ip}:${port}`;
+    return inst.ssh_host && inst.ssh_port ? `ssh://root@${inst.ssh_host}:${inst.ssh_port}` : '';
+}
+
 ;// CONCATENATED MODULE: ./lib/vast/jit-env.js
 /** Vast allows 256 characters per environment entry (vast-api.md section 4); a JIT config is ~3.8 KB. */
 const ENV_ENTRY_MAX = 256;
@@ -33051,37 +32970,6 @@ function chunkJitConfig(config) {
 }
 function joinJitConfig(env) {
     return jit_env_joinEnv(JIT_CHUNK_PREFIX, env);
-}
-
-;// CONCATENATED MODULE: ./lib/vast/host-env.js
-
-const HOST_ENV_PREFIX = 'MARKETSIM_ENV_';
-/** Only these names may be set on the host through the delivered blob (the bootstrap enforces the same). */
-const HOST_ENV_NAME = /^R2_[A-Z0-9_]+$/;
-/**
- * Packs variables for the rented host into numbered env entries (`MARKETSIM_ENV_00`, ...; Vast allows
- * 256 characters per entry) holding base64 of `NAME=value` lines. The bootstrap joins and decodes them,
- * exports the R2_* names into the runner's environment only (the GPU job's actions read them as
- * fallbacks), and unsets the pieces. Values are secrets: the caller masks them, whole and in pieces.
- */
-function chunkHostEnv(vars) {
-    for (const [k, v] of Object.entries(vars)) {
-        if (!HOST_ENV_NAME.test(k))
-            throw new Error(`host variable ${k} is not an R2_* name`);
-        if (/[\r\n]/.test(v))
-            throw new Error(`host variable ${k} holds a line break`);
-    }
-    return chunkEnv(HOST_ENV_PREFIX, Buffer.from(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''), 'utf8').toString('base64'));
-}
-/** The inverse, as the bootstrap does it (tests). */
-function unchunkHostEnv(env) {
-    const out = {};
-    for (const line of Buffer.from(joinEnv(HOST_ENV_PREFIX, env), 'base64').toString('utf8').split('\n')) {
-        const eq = line.indexOf('=');
-        if (eq > 0 && HOST_ENV_NAME.test(line.slice(0, eq)))
-            out[line.slice(0, eq)] = line.slice(eq + 1);
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./lib/vast/offers.js
@@ -33170,37 +33058,6 @@ function whyNoOffers(candidates, f) {
     return `No ${name} offer matches the filters. ${candidates.length} ${name} offers are rentable now, the cheapest at $${cheapest.toFixed(3)}/h; ${by}`;
 }
 
-;// CONCATENATED MODULE: ./lib/vast/instance-state.js
-/** Docker daemon texts that mean the image will never start (vast-api.md section 5). */
-const FAILURE_TEXT = /error response from daemon|manifest .* not found|pull access denied|unauthorized|oci runtime|permission denied|no such image|exec format error/i;
-/**
- * Reads one poll of an instance: running, still coming up, or failed for good. `exited`, `offline`
- * and `unknown` never become running (Vast docs), nor does an instance stopped by the host.
- */
-function readiness(inst) {
-    if (!inst)
-        return { state: 'failed', reason: 'the instance disappeared' };
-    const actual = inst.actual_status ?? null;
-    const msg = inst.status_msg ?? '';
-    if (actual === 'running')
-        return { state: 'running' };
-    if (FAILURE_TEXT.test(msg))
-        return { state: 'failed', reason: `image did not start: ${msg}` };
-    if (actual === 'exited' || actual === 'offline' || actual === 'unknown' || actual === 'frozen')
-        return { state: 'failed', reason: `instance is ${actual}${msg ? `: ${msg}` : ''}` };
-    if (inst.intended_status === 'stopped' || (actual === 'stopped' && inst.cur_state === 'stopped'))
-        return { state: 'failed', reason: `instance was stopped by the host${msg ? `: ${msg}` : ''}` };
-    return { state: 'pending' };
-}
-/** ssh://root@host:port from the direct port when open, else Vast's SSH proxy (CLI `_ssh_url`). */
-function sshUrl(inst) {
-    const ip = (inst.public_ipaddr ?? '').trim();
-    const port = inst.ports?.['22/tcp']?.[0]?.HostPort;
-    if (ip && port)
-        return `ssh://root@${ip}:${port}`;
-    return inst.ssh_host && inst.ssh_port ? `ssh://root@${inst.ssh_host}:${inst.ssh_port}` : '';
-}
-
 ;// CONCATENATED MODULE: ./lib/vast/provision.js
 
 
@@ -33226,7 +33083,12 @@ const defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
         reject(new Error('cancelled'));
     }, { once: true });
 });
-/** The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the try. */
+/** What a label prefix may be: it starts every instance label and runner name we make. */
+const LABEL_PREFIX = /^[a-z0-9][a-z0-9-]{0,30}$/;
+/**
+ * The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the
+ * try; with `*` for the try, the pattern of every try of that run attempt (and lane).
+ */
 function runnerLabel(prefix, runId, attempt, n, lane) {
     return lane ? `${prefix}-${runId}-${attempt}-${lane}-${n}` : `${prefix}-${runId}-${attempt}-${n}`;
 }
@@ -33453,6 +33315,157 @@ async function cleanup(vast, github, instanceId, runner, log) {
         await github.deleteRunner(runner.id, 30_000).catch((e) => log.warn(`Could not delete runner ${runner.name}: ${e.message}`));
 }
 
+;// CONCATENATED MODULE: ./lib/inputs/vast-inputs.js
+
+
+/** actions/runner pin (shared/reference/pins.md): version, linux-x64 SHA-256. */
+const RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec3554466c39124ca250e3effd8873bb7e8d68535aa9505d5d' };
+function runnerUrl(version) {
+    return `https://github.com/actions/runner/releases/download/v${version}/actions-runner-linux-x64-${version}.tar.gz`;
+}
+const fmtSeconds = (s) => (s % 3600 === 0 ? `${s / 3600}h` : s % 60 === 0 ? `${s / 60}m` : `${s}s`);
+/**
+ * Durations as `90s`, `15m`, `6h`, `2d` or plain seconds, in seconds. `min`/`max` are sane bounds: a
+ * watchdog of 5 s or a reaper age of 1 minute would destroy healthy work, so they are bad input.
+ */
+function parseDuration(r, name, def, opts = {}) {
+    const raw = r.string(name, { env: opts.env, default: def });
+    if (raw === undefined)
+        return NaN;
+    const m = /^(\d+(?:\.\d+)?)\s*(s|m|h|d)?$/.exec(raw);
+    if (!m) {
+        r.problem(name, `expected a duration such as 90s, 15m, 6h or 2d, got '${raw}'`);
+        return 0;
+    }
+    const seconds = Number(m[1]) * ({ s: 1, m: 60, h: 3600, d: 86400 }[m[2]] ?? 1);
+    if ((opts.min !== undefined && seconds < opts.min) || (opts.max !== undefined && seconds > opts.max)) {
+        r.problem(name, `expected a duration from ${fmtSeconds(opts.min ?? 0)} to ${opts.max !== undefined ? fmtSeconds(opts.max) : 'any'}, got '${raw}'`);
+    }
+    return seconds;
+}
+/** A decimal number within bounds; empty gives the default (or undefined). */
+function readNumber(r, name, opts) {
+    const raw = r.string(name, {});
+    if (raw === undefined)
+        return opts.default;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < opts.min || n > opts.max) {
+        r.problem(name, `expected a number from ${opts.min} to ${opts.max}, got '${raw}'`);
+        return opts.default;
+    }
+    return n;
+}
+function readVastConnection(r, mask) {
+    const apiKey = r.required('api-key', { env: ['VAST_API_KEY'], hint: 'a Vast.ai API key (Account -> Keys)' });
+    mask(apiKey);
+    const apiUrl = r.string('api-url', { env: ['VAST_URL'], default: 'https://console.vast.ai' }) ?? 'https://console.vast.ai';
+    if (!/^https?:\/\//.test(apiUrl))
+        r.problem('api-url', `expected an http(s) URL, got '${apiUrl}'`);
+    return { apiKey, apiUrl };
+}
+/** Runner management needs an App installation token or a PAT with Administration write: not GITHUB_TOKEN. */
+function readGitHub(r, vars, mask, required) {
+    const token = required
+        ? r.required('github-token', { env: ['MARKETSIM_GITHUB_TOKEN'], hint: 'a GitHub App token or PAT with Administration write (GITHUB_TOKEN cannot manage runners)' })
+        : r.string('github-token', { env: ['MARKETSIM_GITHUB_TOKEN'] });
+    if (token)
+        mask(token);
+    const kind = r.oneOf('runner-scope', ['repo', 'org'], { default: 'repo' });
+    const repo = vars.GITHUB_REPOSITORY ?? '';
+    const [owner = '', name = ''] = repo.split('/');
+    if (!token)
+        return undefined;
+    if (!owner || (kind === 'repo' && !name))
+        r.problem('runner-scope', 'needs GITHUB_REPOSITORY (owner/repo), which the runner sets');
+    const scope = kind === 'repo' ? { kind, owner, repo: name } : { kind, org: vars.GITHUB_REPOSITORY_OWNER ?? owner };
+    return { apiUrl: vars.GITHUB_API_URL ?? 'https://api.github.com', token, scope };
+}
+function readOfferFilters(r) {
+    const regions = r.list('regions', {}).map((x) => x.toUpperCase());
+    for (const x of regions)
+        if (!/^[A-Z]{2}$/.test(x))
+            r.problem('regions', `expected two-letter country codes, got '${x}'`);
+    const excludeMachines = r.list('exclude-machines', {}).map((x) => {
+        if (!/^\d+$/.test(x))
+            r.problem('exclude-machines', `expected Vast machine ids (numbers), got '${x}'`);
+        return Number(x);
+    });
+    return {
+        gpuName: r.string('gpu-name', { default: 'RTX 5090' }) ?? 'RTX 5090',
+        numGpus: r.int('num-gpus', { default: 1, min: 1, max: 16 }),
+        verified: r.bool('verified', { default: true }),
+        minReliability: readNumber(r, 'min-reliability', { min: 0, max: 1 }),
+        maxPrice: readNumber(r, 'max-price', { min: 0.01, max: 128 }),
+        regions,
+        minCuda: readNumber(r, 'min-cuda', { min: 0, max: 99, default: 12.8 }),
+        minInetDown: readNumber(r, 'min-inet-down', { min: 0, max: 100_000 }),
+        disk: r.int('disk', { default: 200, min: 8, max: 20_000 }),
+        maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
+        ...(excludeMachines.length ? { excludeMachines } : {}),
+    };
+}
+/** The prefix of our instance labels and runner names (vast-provision, vast-teardown and reap). */
+function readLabelPrefix(r) {
+    const prefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
+    if (!LABEL_PREFIX.test(prefix))
+        r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${prefix}'`);
+    return prefix;
+}
+/** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
+const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
+/** KEY=VALUE lines; keys as in a shell; reserved names refused. */
+function readEnvLines(r, name) {
+    const out = {};
+    for (const line of (r.string(name, {}) ?? '').split(/\r?\n/)) {
+        const t = line.trim();
+        if (!t || t.startsWith('#'))
+            continue;
+        const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(t);
+        if (!m)
+            r.problem(name, `expected KEY=VALUE lines, got '${t.slice(0, 40)}'`);
+        else if (RESERVED_ENV.test(m[1]))
+            r.problem(name, `${m[1]} is reserved (MARKETSIM_*, VAST_*, CONTAINER_*, ACTIONS_RUNNER_* belong to the bootstrap, Vast and the runner)`);
+        else
+            out[m[1]] = m[2];
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./lib/vast/bootstrap-script.js
+// Generated by scripts/embed-bootstrap.mjs from src/vast/bootstrap.sh: edit that file, not this one.
+const BOOTSTRAP_SH = "#!/bin/bash\n# marketsim bootstrap (Vast onstart): make this instance a one-job GitHub runner, then destroy it:\n# after the job, when no job comes within the grace period, or at the maximum lifetime.\n# Vast may start onstart with sh; the rest needs bash.\n[ -n \"${BASH_VERSION:-}\" ] || exec bash \"$0\" \"$@\"\nH=${MARKETSIM_HOME:-/root/marketsim}\nmkdir -p \"$H\"\nexec >>\"$H/bootstrap.log\" 2>&1\nsay() { echo \"$(date -u +%FT%TZ) $*\"; }\n\n# Never gives up: every call is bounded by --max-time, and the pause doubles up to a cap.\ndestroy() {\n  say \"destroying instance ${CONTAINER_ID:-?}: $1\"\n  local n=0 pause=2 code\n  while :; do\n    code=$(curl -s -o /dev/null -w '%{http_code}' --connect-timeout 10 --max-time 30 -X DELETE \\\n      -H \"Authorization: Bearer ${CONTAINER_API_KEY:-}\" -H 'Content-Type: application/json' -d '{}' \\\n      \"${VAST_URL:-https://console.vast.ai}/api/v0/instances/${CONTAINER_ID:-0}/\")\n    case $code in 200 | 404) say \"destroy answered $code\"; exit 0 ;; esac\n    n=$((n + 1))\n    say \"destroy answered ${code:-nothing} (try $n); again in ${pause}s\"\n    sleep \"$pause\"\n    pause=$((pause * 2))\n    [ \"$pause\" -le \"${MARKETSIM_DESTROY_MAX_PAUSE:-300}\" ] || pause=${MARKETSIM_DESTROY_MAX_PAUSE:-300}\n  done\n}\n\n# Joins <prefix>00, 01, ... (Vast allows 256 characters an entry) into $joined; unsets the pieces.\njoin_chunks() {\n  local n=0 v count=\"${1}COUNT\"\n  joined=\"\"\n  while [ \"$n\" -lt \"${!count:-0}\" ]; do\n    v=$(printf '%s%02d' \"$1\" \"$n\")\n    joined=\"$joined${!v}\"\n    unset \"$v\"\n    n=$((n + 1))\n  done\n  unset \"$count\"\n}\n\n# Scoped storage credentials arrive as base64 of NAME=value lines in MARKETSIM_ENV_NN: only R2_* names\n# are exported, for the runner (and so the GPU job's actions) alone.\nload_host_env() {\n  local line\n  join_chunks MARKETSIM_ENV_\n  [ -n \"$joined\" ] || return 0\n  while IFS= read -r line; do\n    if [[ ${line%%=*} =~ ^R2_[A-Z0-9_]+$ ]]; then export \"${line?}\"; fi\n  done < <(printf '%s' \"$joined\" | base64 -d)\n  joined=\"\"\n}\n\nmain() {\n  say \"bootstrap of instance ${CONTAINER_ID:-?}, label ${MARKETSIM_RUNNER_LABEL:-?}\"\n  # onstart runs on every container start; a JIT runner is single-use, so a restart is the end.\n  [ -e \"$H/started\" ] && destroy \"container restarted after its one job\"\n  join_chunks MARKETSIM_JIT_\n  local jit=$joined\n  joined=\"\"\n  [ -n \"$jit\" ] || destroy \"no JIT config in the environment\"\n  load_host_env\n\n  local r=${MARKETSIM_RUNNER_DIR:-/opt/actions-runner}\n  if [ ! -x \"$r/run.sh\" ]; then\n    r=$H/runner\n    mkdir -p \"$r\"\n    say \"downloading the runner from ${MARKETSIM_RUNNER_URL:-?}\"\n    curl -fsSL --retry 5 --connect-timeout 20 --max-time 900 -o \"$H/runner.tgz\" \"${MARKETSIM_RUNNER_URL:-}\" || destroy \"runner download failed\"\n    echo \"${MARKETSIM_RUNNER_SHA256:-none}  $H/runner.tgz\" | sha256sum -c - || destroy \"runner checksum mismatch\"\n    tar xzf \"$H/runner.tgz\" -C \"$r\" || destroy \"runner unpack failed\"\n  fi\n  printf '#!/bin/sh\\ntouch \"%s/job-started\"\\n' \"$H\" >\"$H/job-started.sh\"\n  chmod +x \"$H/job-started.sh\"\n  touch \"$H/started\"\n\n  # The JIT config reaches the runner only through its environment: never argv, never disk. The job\n  # does not need the instance's own Vast key (the watchdog does): the runner starts without it.\n  ACTIONS_RUNNER_INPUT_JITCONFIG=$jit ACTIONS_RUNNER_HOOK_JOB_STARTED=$H/job-started.sh RUNNER_ALLOW_RUNASROOT=1 \\\n    env -u CONTAINER_API_KEY \"$r/run.sh\" >>\"$H/runner.log\" 2>&1 &\n  local pid=$! start\n  jit=\"\"\n  start=$(date +%s)\n  say \"runner started (pid $pid)\"\n  while kill -0 \"$pid\" 2>/dev/null; do\n    local age=$(($(date +%s) - start))\n    if [ \"$age\" -ge \"${MARKETSIM_MAX_LIFETIME:-21600}\" ]; then kill \"$pid\"; destroy \"maximum lifetime reached\"; fi\n    if [ ! -e \"$H/job-started\" ] && [ \"$age\" -ge \"${MARKETSIM_JOB_GRACE:-900}\" ]; then kill \"$pid\"; destroy \"no job arrived in time\"; fi\n    sleep \"${MARKETSIM_WATCH_INTERVAL:-10}\"\n  done\n  wait \"$pid\"\n  destroy \"runner exited ($?) after its job\"\n}\n\n# Vast waits for onstart; the watchdog lives on in the background.\nmain </dev/null &\n";
+
+;// CONCATENATED MODULE: ./lib/vast/host-env.js
+
+const HOST_ENV_PREFIX = 'MARKETSIM_ENV_';
+/** Only these names may be set on the host through the delivered blob (the bootstrap enforces the same). */
+const HOST_ENV_NAME = /^R2_[A-Z0-9_]+$/;
+/**
+ * Packs variables for the rented host into numbered env entries (`MARKETSIM_ENV_00`, ...; Vast allows
+ * 256 characters per entry) holding base64 of `NAME=value` lines. The bootstrap joins and decodes them,
+ * exports the R2_* names into the runner's environment only (the GPU job's actions read them as
+ * fallbacks), and unsets the pieces. Values are secrets: the caller masks them, whole and in pieces.
+ */
+function chunkHostEnv(vars) {
+    for (const [k, v] of Object.entries(vars)) {
+        if (!HOST_ENV_NAME.test(k))
+            throw new Error(`host variable ${k} is not an R2_* name`);
+        if (/[\r\n]/.test(v))
+            throw new Error(`host variable ${k} holds a line break`);
+    }
+    return chunkEnv(HOST_ENV_PREFIX, Buffer.from(Object.entries(vars).map(([k, v]) => `${k}=${v}\n`).join(''), 'utf8').toString('base64'));
+}
+/** The inverse, as the bootstrap does it (tests). */
+function unchunkHostEnv(env) {
+    const out = {};
+    for (const line of Buffer.from(joinEnv(HOST_ENV_PREFIX, env), 'base64').toString('utf8').split('\n')) {
+        const eq = line.indexOf('=');
+        if (eq > 0 && HOST_ENV_NAME.test(line.slice(0, eq)))
+            out[line.slice(0, eq)] = line.slice(eq + 1);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./lib/actions/vast-provision/step.js
 
 
@@ -33497,9 +33510,7 @@ function readProvisionInputs(env, mask) {
         r.problem('image-password', 'Vast passes registry credentials space-separated; they may not contain spaces');
     const registry = image.includes('/') && /[.:]/.test(image.split('/')[0] ?? '') ? image.split('/')[0] : 'docker.io';
     const userEnv = readEnvLines(r, 'env');
-    const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
-    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix))
-        r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+    const labelPrefix = readLabelPrefix(r);
     const lane = r.string('lane', {});
     if (lane !== undefined && !/^\d{1,4}$/.test(lane))
         r.problem('lane', `expected a small number (the matrix index), got '${lane}'`);
@@ -33549,7 +33560,7 @@ function readProvisionInputs(env, mask) {
         pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),
         maxPollMs: Math.max(Number(env.MARKETSIM_POLL_MS ?? 5000), 15_000),
     };
-    const labelPattern = runnerLabel(labelPrefix, cfg.runId, cfg.runAttempt, 0, lane).replace(/0$/, '*');
+    const labelPattern = runnerLabel(labelPrefix, cfg.runId, cfg.runAttempt, '*', lane);
     return { r, cfg, vast, github: github, hostStorage, labelPattern };
 }
 /** Mints (or takes) the host's scoped storage credentials and packs them for the instance environment; everything masked first. */

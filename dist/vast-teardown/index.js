@@ -31655,7 +31655,7 @@ function actionsRuntime() {
 
 ;// CONCATENATED MODULE: ./lib/errors.js
 /** A problem with what the user gave us (inputs, flags, credentials), as opposed to a bug. */
-class ConfigurationError extends Error {
+class errors_ConfigurationError extends Error {
     name = 'ConfigurationError';
 }
 function errorMessage(e) {
@@ -31666,7 +31666,7 @@ function errorMessage(e) {
  * from the service clients say so with `userError` (a refused Vast key, a refused GitHub token).
  */
 function isUserError(e) {
-    return e instanceof ConfigurationError || e?.userError === true;
+    return e instanceof errors_ConfigurationError || e?.userError === true;
 }
 
 ;// CONCATENATED MODULE: ./lib/actions/entry.js
@@ -32321,9 +32321,9 @@ class InputReader {
     /** Throws one ConfigurationError listing every problem seen so far. */
     finish() {
         if (this.problems.length === 1)
-            throw new ConfigurationError(`Invalid input ${this.problems[0]}`);
+            throw new errors_ConfigurationError(`Invalid input ${this.problems[0]}`);
         if (this.problems.length > 1) {
-            throw new ConfigurationError(`Invalid inputs:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
+            throw new errors_ConfigurationError(`Invalid inputs:\n${this.problems.map((p) => `  - ${p}`).join('\n')}`);
         }
     }
 }
@@ -32349,7 +32349,435 @@ function splitList(value) {
     return out.map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
+;// CONCATENATED MODULE: ./lib/vast/client.js
+
+/** An error answer from the Vast API, with the `error` code of its JSON body when there was one. */
+class VastError extends Error {
+    status;
+    code;
+    name = 'VastError';
+    constructor(status, code, message) {
+        super(message);
+        this.status = status;
+        this.code = code;
+    }
+}
+/** The offer was rented by someone else or withdrawn between search and create: try the next one. */
+class client_OfferGoneError extends VastError {
+    name = 'OfferGoneError';
+}
+/** Retries as the official CLI does (429, 502, 503, 504, network), but with backoff long enough for Vast's intervals. */
+const VAST_RETRY = { retries: 6, minDelayMs: 1000, maxDelayMs: 15_000 };
+const RETRYABLE = new Set([429, 502, 503, 504]);
+/** The create answer was lost (5xx, timeout, cut connection): the instance may or may not exist. */
+class client_CreateOutcomeUnknownError extends VastError {
+    name = 'CreateOutcomeUnknownError';
+}
+/**
+ * Vast's per-endpoint minimum intervals in seconds (vast-api.md section 7): after a 429, the next try
+ * waits at least this long (or the `threshold=` the answer names, if longer). Search is 10/min per IP.
+ */
+function minIntervalMs(method, path) {
+    if (path.startsWith('/api/v0/asks/'))
+        return 4500;
+    if (path.startsWith('/api/v0/bundles'))
+        return 6000;
+    if (path.startsWith('/api/v1/instances'))
+        return 1000;
+    if (path.startsWith('/api/v0/instances/'))
+        return method === 'DELETE' ? 3000 : method === 'PUT' ? 1000 : 2000;
+    return 1000;
+}
+function throttleDelayMs(method, path, body) {
+    const m = /threshold=([\d.]+)/.exec(body);
+    const named = m ? Math.ceil(Number(m[1]) * 1000) : 0;
+    return Math.max(minIntervalMs(method, path), Number.isFinite(named) ? named : 0);
+}
+/**
+ * The Vast.ai REST API behind typed methods. Paths and shapes follow vast-api.md: Bearer auth,
+ * `/api/v0` for search, create, show and destroy, `/api/v1/instances/` for the paged list (the v0
+ * list answers 410 since mid-2026).
+ */
+class VastClient {
+    opts;
+    base;
+    constructor(opts) {
+        this.opts = opts;
+        this.base = opts.baseUrl.replace(/\/+$/, '');
+    }
+    async request(method, path, opts = {}) {
+        const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
+        const what = `${method} ${path}`;
+        const { text } = await fetchWithRetry(what, `${this.base}${path}${qs}`, {
+            method,
+            headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
+            body: opts.body,
+            timeoutMs: this.opts.timeoutMs ?? 30_000,
+        }, (status, body) => RETRYABLE.has(status)
+            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, {
+                minDelayMs: status === 429 ? throttleDelayMs(method, path, body) * (this.opts.throttleScale ?? 1) : 0,
+            })
+            : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
+        return (text ? JSON.parse(text) : {});
+    }
+    async currentUser() {
+        return this.request('GET', '/api/v0/users/current/');
+    }
+    async searchOffers(query) {
+        const r = await this.request('POST', '/api/v0/bundles/', { body: query });
+        return r.offers ?? [];
+    }
+    /**
+     * `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410).
+     * Never retried: create is not idempotent, so a lost answer (5xx, 429 is safe, timeout, reset) is a
+     * CreateOutcomeUnknownError and the caller looks the instance up by its unique label.
+     */
+    async createInstance(offerId, body) {
+        try {
+            const r = await this.request('PUT', `/api/v0/asks/${offerId}/`, {
+                body,
+                // A 429 is refused before anything is created, so only it may be tried again.
+                retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+            }).catch(async (e) => {
+                if (e instanceof TransientError && /answered 429/.test(e.message)) {
+                    await new Promise((r) => setTimeout(r, e.minDelayMs));
+                    return this.request('PUT', `/api/v0/asks/${offerId}/`, {
+                        body,
+                        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
+                    });
+                }
+                throw e;
+            });
+            if (!r.new_contract)
+                throw new VastError(200, r.error ?? 'no_contract', `create on offer ${offerId} returned no instance: ${r.msg ?? JSON.stringify(r)}`);
+            return { id: r.new_contract, instanceApiKey: r.instance_api_key };
+        }
+        catch (e) {
+            if (e instanceof VastError && (e.status === 410 || /no_such_ask|3603/.test(`${e.code} ${e.message}`))) {
+                throw new client_OfferGoneError(e.status, 'no_such_ask', `offer ${offerId} is no longer available`);
+            }
+            if (e instanceof VastError)
+                throw e;
+            // 5xx, a second 429, a timeout or a cut connection: Vast may have created it anyway.
+            throw new client_CreateOutcomeUnknownError(0, 'outcome_unknown', `create on offer ${offerId} got no answer we can trust (${e.message})`);
+        }
+    }
+    /** The instance, or null once it is gone (`{"instances": null}` or 404). */
+    async getInstance(id) {
+        try {
+            const r = await this.request('GET', `/api/v0/instances/${id}/`, { query: { owner: 'me' } });
+            return r.instances ?? null;
+        }
+        catch (e) {
+            if (e instanceof VastError && e.status === 404 && e.code !== 'auth_error')
+                return null;
+            throw e;
+        }
+    }
+    /** Every instance matching `filters`, through all pages of the v1 list (25 a page). */
+    async listInstances(filters = {}) {
+        const out = [];
+        let after;
+        do {
+            const query = { limit: '25', select_filters: JSON.stringify(filters), order_by: JSON.stringify([{ col: 'id', dir: 'asc' }]) };
+            if (after)
+                query.after_token = after;
+            const r = await this.request('GET', '/api/v1/instances/', { query });
+            out.push(...(r.instances ?? []));
+            after = r.next_token;
+        } while (after);
+        return out;
+    }
+    /** Idempotent: an instance that is already gone counts as destroyed. */
+    async destroyInstance(id) {
+        try {
+            await this.request('DELETE', `/api/v0/instances/${id}/`, { body: {} });
+            return 'destroyed';
+        }
+        catch (e) {
+            if (e instanceof VastError && (e.code === 'no_such_instance' || (e.status === 404 && e.code !== 'auth_error')))
+                return 'already gone';
+            throw e;
+        }
+    }
+}
+function vastError(status, text, what) {
+    let code = `HTTP${status}`;
+    let msg = text.slice(0, 300);
+    try {
+        const j = JSON.parse(text);
+        code = j.error ?? code;
+        msg = j.msg ?? j.message ?? j.detail ?? msg;
+    }
+    catch {
+        // plain-text body (Vast's 429s are plain text)
+    }
+    if (code === 'auth_error' || status === 401) {
+        // Named as the input to fix: a user error (exit 2), not a failed rental.
+        return Object.assign(new VastError(status, 'auth_error', `api-key: the Vast API key was refused by ${what} (${msg}); check VAST_API_KEY`), { userError: true });
+    }
+    return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
+}
+
+;// CONCATENATED MODULE: ./lib/vast/provision.js
+
+
+
+
+
+class ProvisionError extends Error {
+    tries;
+    name = 'ProvisionError';
+    constructor(message, tries) {
+        super(message);
+        this.tries = tries;
+    }
+}
+class TryFailed extends (/* unused pure expression or super */ null && (Error)) {
+}
+const defaultSleep = (ms, signal) => new Promise((resolve, reject) => {
+    if (signal?.aborted)
+        return reject(new Error('cancelled'));
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+        clearTimeout(t);
+        reject(new Error('cancelled'));
+    }, { once: true });
+});
+/** What a label prefix may be: it starts every instance label and runner name we make. */
+const LABEL_PREFIX = /^[a-z0-9][a-z0-9-]{0,30}$/;
+/**
+ * The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the
+ * try; with `*` for the try, the pattern of every try of that run attempt (and lane).
+ */
+function runnerLabel(prefix, runId, attempt, n, lane) {
+    return lane ? `${prefix}-${runId}-${attempt}-${lane}-${n}` : `${prefix}-${runId}-${attempt}-${n}`;
+}
+/**
+ * Rents a GPU and turns it into a one-job runner: preflight, then for each offer (cheapest first, up
+ * to maxAttempts) a JIT registration, the instance, waiting until it runs and the runner is online.
+ * A failed try destroys its instance and deletes its registration before the next one; nothing
+ * rented survives a failure or a cancel.
+ */
+async function provision(cfg, deps) {
+    const { vast, github, log } = deps;
+    const sleep = deps.sleep ?? defaultSleep;
+    const started = Date.now();
+    const user = await vast.currentUser();
+    const credit = user.credit ?? 0;
+    const lowCredit = (need) => new ProvisionError(`Vast credit is $${credit.toFixed(2)}, below min-balance $${need.toFixed(2)}; nothing was rented`, []);
+    if (cfg.minBalance !== undefined && credit < cfg.minBalance)
+        throw lowCredit(cfg.minBalance);
+    let offers;
+    if (cfg.offerId !== undefined) {
+        const found = await vast.searchOffers({ id: { eq: cfg.offerId }, rentable: { eq: true } });
+        if (!found.length)
+            throw new ConfigurationError(`offer-id: offer ${cfg.offerId} is not rentable now (taken, withdrawn or mistyped); nothing was rented`);
+        offers = [checkOffer(found[0], cfg.filters)];
+    }
+    else {
+        const found = await vast.searchOffers(offerQuery(cfg.filters));
+        offers = chooseOffers(found, cfg.filters, cfg.maxAttempts);
+        log.info(`${found.length} offers match (${cfg.filters.gpuName}${cfg.filters.maxPrice !== undefined ? ` under $${cfg.filters.maxPrice}/h` : ''}); trying ${offers.map((o) => `${o.id} ($${o.dph_total.toFixed(3)}/h)`).join(', ') || 'none'}`);
+    }
+    if (offers.length === 0)
+        throw new ProvisionError(`${whyNoOffers(await vast.searchOffers(relaxedQuery(cfg.filters)), cfg.filters)}; nothing was rented`, []);
+    const needed = cfg.minBalance ?? cfg.filters.maxPrice ?? offers[0].dph_total;
+    if (credit < needed)
+        throw lowCredit(needed);
+    if (cfg.spendCap)
+        checkSpendCap(cfg.spendCap, cfg.filters.maxPrice ?? Math.max(...offers.map((o) => o.dph_total)));
+    const tries = [];
+    for (const [i, offer] of offers.entries()) {
+        const n = i + 1;
+        const label = runnerLabel(cfg.labelPrefix, cfg.runId, cfg.runAttempt, n, cfg.lane);
+        const t0 = Date.now();
+        const report = { offerId: offer.id, ...(offer.machine_id !== undefined ? { machineId: offer.machine_id } : {}), label, result: 'failed', ms: 0 };
+        tries.push(report);
+        let instanceId;
+        let runner;
+        try {
+            const jit = await github.generateJitConfig({ name: label, runnerGroupId: cfg.runnerGroupId, labels: [label, ...cfg.extraLabels] });
+            runner = jit.runner;
+            const chunks = chunkJitConfig(jit.encodedJitConfig);
+            maskJit(jit.encodedJitConfig, chunks, deps.mask);
+            const env = { ...cfg.env, ...(cfg.deliveredEnv ?? {}), MARKETSIM_RUNNER_LABEL: label, ...chunks };
+            try {
+                const created = await vast.createInstance(offer.id, {
+                    client_id: 'me',
+                    image: cfg.image,
+                    disk: cfg.filters.disk,
+                    label,
+                    env,
+                    onstart: cfg.onstart,
+                    runtype: 'ssh_direc ssh_proxy',
+                    cancel_unavail: true,
+                    ...(cfg.imageLogin ? { image_login: cfg.imageLogin } : {}),
+                });
+                instanceId = created.id;
+            }
+            catch (e) {
+                if (e instanceof CreateOutcomeUnknownError) {
+                    // Never create again blindly: the label is unique to this try, so look for it.
+                    log.warn(`Try ${n}: ${e.message}; looking for an instance labelled ${label}`);
+                    instanceId = await findByLabel(vast, label, sleep, deps.lookupMs ?? 2000, deps.signal);
+                    if (instanceId === undefined)
+                        throw new TryFailed(`${e.message}; no instance labelled ${label} appeared (teardown by label remains the backstop)`);
+                    log.info(`Try ${n}: adopting instance ${instanceId}, created despite the lost answer`);
+                }
+                else if (e instanceof OfferGoneError) {
+                    report.result = 'offer gone';
+                    report.reason = e.message;
+                    log.info(`Try ${n}: ${e.message}; moving on`);
+                    await github.deleteRunner(runner.id).catch(() => undefined);
+                    runner = undefined;
+                    continue;
+                }
+                else
+                    throw e;
+            }
+            report.instanceId = instanceId;
+            deps.onInstance?.(instanceId, label);
+            log.info(`Try ${n}: instance ${instanceId} on offer ${offer.id} (${offer.gpu_name}, ${offer.geolocation ?? '?'}, $${offer.dph_total.toFixed(3)}/h), label ${label}`);
+            const inst = await waitRunning(vast, instanceId, cfg, sleep, deps.signal, log);
+            const msToRunning = Date.now() - started;
+            const online = await waitOnline(github, runner.id, cfg, sleep, deps.signal);
+            report.result = 'ok';
+            report.ms = Date.now() - t0;
+            return {
+                instanceId,
+                offer,
+                label,
+                runner: online,
+                sshUrl: sshUrl(inst),
+                publicIp: (inst.public_ipaddr ?? '').trim(),
+                offersConsidered: offers.length,
+                msToRunning,
+                msToOnline: Date.now() - started,
+                tries,
+            };
+        }
+        catch (e) {
+            report.reason = e.message;
+            report.ms = Date.now() - t0;
+            await cleanup(vast, github, instanceId, runner, log);
+            if (deps.signal?.aborted)
+                throw new ProvisionError(`Cancelled during try ${n}; destroyed what it had created`, tries);
+            if (!(e instanceof TryFailed))
+                throw new ProvisionError(`Try ${n} on offer ${offer.id} failed: ${e.message}`, tries);
+            log.warn(`Try ${n} on offer ${offer.id} failed: ${report.reason}; destroyed instance ${instanceId ?? '-'}`);
+        }
+    }
+    throw new ProvisionError(`All ${tries.length} tries failed: ${tries.map((t) => `offer ${t.offerId}: ${t.reason}`).join('; ')}`, tries);
+}
+async function waitRunning(vast, id, cfg, sleep, signal, log) {
+    const deadline = Date.now() + cfg.waitTimeoutMs;
+    let wait = cfg.pollMs;
+    let lastMsg = '';
+    for (;;) {
+        const inst = await vast.getInstance(id);
+        const r = readiness(inst);
+        if (inst?.status_msg && inst.status_msg !== lastMsg) {
+            lastMsg = inst.status_msg;
+            log.info(`instance ${id}: ${inst.actual_status ?? 'provisioning'}: ${lastMsg}`);
+        }
+        if (r.state === 'running')
+            return inst;
+        if (r.state === 'failed')
+            throw new TryFailed(r.reason);
+        if (Date.now() + wait > deadline)
+            throw new TryFailed(`not running after ${Math.round(cfg.waitTimeoutMs / 1000)} s (last state: ${inst?.actual_status ?? 'provisioning'})`);
+        await sleep(wait, signal);
+        wait = Math.min(Math.round(wait * 1.5), cfg.maxPollMs);
+    }
+}
+async function waitOnline(github, runnerId, cfg, sleep, signal) {
+    const deadline = Date.now() + cfg.runnerTimeoutMs;
+    for (;;) {
+        const r = await github.getRunner(runnerId);
+        if (r?.status === 'online')
+            return r;
+        if (!r)
+            throw new TryFailed('the runner registration disappeared');
+        if (Date.now() + cfg.pollMs > deadline)
+            throw new TryFailed(`runner not online after ${Math.round(cfg.runnerTimeoutMs / 1000)} s`);
+        await sleep(cfg.pollMs, signal);
+    }
+}
+/** The offer named by offer-id must satisfy the same limits a search would apply. */
+function checkOffer(o, f) {
+    const bad = [];
+    if (f.maxPrice !== undefined && o.dph_total > f.maxPrice)
+        bad.push(`max-price: offer ${o.id} costs $${o.dph_total.toFixed(3)}/h, above $${f.maxPrice}/h`);
+    if (o.gpu_name !== f.gpuName)
+        bad.push(`gpu-name: offer ${o.id} is a ${o.gpu_name}, not a ${f.gpuName}`);
+    if (f.excludeMachines?.includes(o.machine_id ?? -1))
+        bad.push(`exclude-machines: offer ${o.id} is on machine ${o.machine_id}, which failed before`);
+    if (f.minCuda !== undefined && (o.cuda_max_good ?? 0) < f.minCuda)
+        bad.push(`min-cuda: offer ${o.id} supports CUDA ${o.cuda_max_good ?? '?'}, below ${f.minCuda}`);
+    if (bad.length)
+        throw new ConfigurationError(`offer-id does not satisfy the limits; nothing was rented:\n  - ${bad.join('\n  - ')}`);
+    return o;
+}
+/** lanes x $/h x hours against the cap; a bad input, before anything is rented. */
+function checkSpendCap(cap, pricePerHour) {
+    const worst = cap.lanes * pricePerHour * cap.hours;
+    if (worst > cap.usd + 1e-9) {
+        throw new ConfigurationError(`spend-cap: ${cap.lanes} lane(s) x $${pricePerHour.toFixed(3)}/h x ${cap.hours.toFixed(2)} h = $${worst.toFixed(2)}, above the cap of $${cap.usd.toFixed(2)}; lower max-price, max-runtime or the number of configs, or raise spend-cap`);
+    }
+}
+/** Masks the JIT config whole, each env chunk, and the credential files it decodes to. */
+function maskJit(config, chunks, mask) {
+    if (!mask)
+        return;
+    mask(config);
+    for (const [k, v] of Object.entries(chunks))
+        if (!k.endsWith('COUNT'))
+            mask(v);
+    try {
+        const files = JSON.parse(Buffer.from(config, 'base64').toString('utf8'));
+        for (const v of Object.values(files)) {
+            if (typeof v !== 'string' || v.length < 8)
+                continue;
+            mask(v);
+            const decoded = Buffer.from(v, 'base64').toString('utf8');
+            for (const line of decoded.split('\n'))
+                if (line.trim().length >= 8)
+                    mask(line.trim());
+        }
+    }
+    catch {
+        // not the JSON map GitHub sends: the whole and the chunks are masked already
+    }
+}
+/** An instance whose create answer was lost shows up in the list under its unique label, or not at all. */
+async function findByLabel(vast, label, sleep, everyMs, signal) {
+    for (let i = 0; i < 3; i++) {
+        const found = await vast.listInstances({ label: { eq: label } }).catch(() => []);
+        const hit = found.find((x) => x.label === label);
+        if (hit)
+            return hit.id;
+        if (i < 2)
+            await sleep(everyMs, signal);
+    }
+    return undefined;
+}
+/** Destroy first (it is what costs money), then the registration; both idempotent, both tried hard. */
+async function cleanup(vast, github, instanceId, runner, log) {
+    if (instanceId !== undefined) {
+        try {
+            log.info(`Destroying instance ${instanceId}: ${await vast.destroyInstance(instanceId)}`);
+        }
+        catch (e) {
+            log.error(`Could not destroy instance ${instanceId}: ${e.message}. The teardown job and the reaper will retry.`);
+        }
+    }
+    if (runner)
+        await github.deleteRunner(runner.id, 30_000).catch((e) => log.warn(`Could not delete runner ${runner.name}: ${e.message}`));
+}
+
 ;// CONCATENATED MODULE: ./lib/inputs/vast-inputs.js
+
 
 /** actions/runner pin (shared/reference/pins.md): version, linux-x64 SHA-256. */
 const RUNNER_PIN = { version: '2.336.0', sha256: '04cf0be1aff4c3ec3554466c39124ca250e3effd8873bb7e8d68535aa9505d5d' };
@@ -32437,6 +32865,13 @@ function readOfferFilters(r) {
         ...(excludeMachines.length ? { excludeMachines } : {}),
     };
 }
+/** The prefix of our instance labels and runner names (vast-provision, vast-teardown and reap). */
+function readLabelPrefix(r) {
+    const prefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
+    if (!LABEL_PREFIX.test(prefix))
+        r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${prefix}'`);
+    return prefix;
+}
 /** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */
 const RESERVED_ENV = /^(MARKETSIM_|VAST_|CONTAINER_|ACTIONS_RUNNER_|RUNNER_ALLOW_RUNASROOT$)/;
 /** KEY=VALUE lines; keys as in a shell; reserved names refused. */
@@ -32457,177 +32892,8 @@ function readEnvLines(r, name) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./lib/vast/client.js
-
-/** An error answer from the Vast API, with the `error` code of its JSON body when there was one. */
-class VastError extends Error {
-    status;
-    code;
-    name = 'VastError';
-    constructor(status, code, message) {
-        super(message);
-        this.status = status;
-        this.code = code;
-    }
-}
-/** The offer was rented by someone else or withdrawn between search and create: try the next one. */
-class OfferGoneError extends VastError {
-    name = 'OfferGoneError';
-}
-/** Retries as the official CLI does (429, 502, 503, 504, network), but with backoff long enough for Vast's intervals. */
-const VAST_RETRY = { retries: 6, minDelayMs: 1000, maxDelayMs: 15_000 };
-const RETRYABLE = new Set([429, 502, 503, 504]);
-/** The create answer was lost (5xx, timeout, cut connection): the instance may or may not exist. */
-class CreateOutcomeUnknownError extends VastError {
-    name = 'CreateOutcomeUnknownError';
-}
-/**
- * Vast's per-endpoint minimum intervals in seconds (vast-api.md section 7): after a 429, the next try
- * waits at least this long (or the `threshold=` the answer names, if longer). Search is 10/min per IP.
- */
-function minIntervalMs(method, path) {
-    if (path.startsWith('/api/v0/asks/'))
-        return 4500;
-    if (path.startsWith('/api/v0/bundles'))
-        return 6000;
-    if (path.startsWith('/api/v1/instances'))
-        return 1000;
-    if (path.startsWith('/api/v0/instances/'))
-        return method === 'DELETE' ? 3000 : method === 'PUT' ? 1000 : 2000;
-    return 1000;
-}
-function throttleDelayMs(method, path, body) {
-    const m = /threshold=([\d.]+)/.exec(body);
-    const named = m ? Math.ceil(Number(m[1]) * 1000) : 0;
-    return Math.max(minIntervalMs(method, path), Number.isFinite(named) ? named : 0);
-}
-/**
- * The Vast.ai REST API behind typed methods. Paths and shapes follow vast-api.md: Bearer auth,
- * `/api/v0` for search, create, show and destroy, `/api/v1/instances/` for the paged list (the v0
- * list answers 410 since mid-2026).
- */
-class VastClient {
-    opts;
-    base;
-    constructor(opts) {
-        this.opts = opts;
-        this.base = opts.baseUrl.replace(/\/+$/, '');
-    }
-    async request(method, path, opts = {}) {
-        const qs = opts.query ? `?${new URLSearchParams(opts.query).toString()}` : '';
-        const what = `${method} ${path}`;
-        const { text } = await fetchWithRetry(what, `${this.base}${path}${qs}`, {
-            method,
-            headers: { authorization: `Bearer ${this.opts.apiKey}`, 'content-type': 'application/json', accept: 'application/json' },
-            body: opts.body,
-            timeoutMs: this.opts.timeoutMs ?? 30_000,
-        }, (status, body) => RETRYABLE.has(status)
-            ? new TransientError(`${what} answered ${status}: ${body.slice(0, 200)}`, {
-                minDelayMs: status === 429 ? throttleDelayMs(method, path, body) * (this.opts.throttleScale ?? 1) : 0,
-            })
-            : vastError(status, body, what), opts.retry ?? this.opts.retry ?? VAST_RETRY, this.opts.onRetry);
-        return (text ? JSON.parse(text) : {});
-    }
-    async currentUser() {
-        return this.request('GET', '/api/v0/users/current/');
-    }
-    async searchOffers(query) {
-        const r = await this.request('POST', '/api/v0/bundles/', { body: query });
-        return r.offers ?? [];
-    }
-    /**
-     * `PUT /api/v0/asks/{offer}/`: the new instance id, or OfferGoneError (404 `no_such_ask`/3603, or 410).
-     * Never retried: create is not idempotent, so a lost answer (5xx, 429 is safe, timeout, reset) is a
-     * CreateOutcomeUnknownError and the caller looks the instance up by its unique label.
-     */
-    async createInstance(offerId, body) {
-        try {
-            const r = await this.request('PUT', `/api/v0/asks/${offerId}/`, {
-                body,
-                // A 429 is refused before anything is created, so only it may be tried again.
-                retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
-            }).catch(async (e) => {
-                if (e instanceof TransientError && /answered 429/.test(e.message)) {
-                    await new Promise((r) => setTimeout(r, e.minDelayMs));
-                    return this.request('PUT', `/api/v0/asks/${offerId}/`, {
-                        body,
-                        retry: { retries: 0, minDelayMs: 0, maxDelayMs: 0 },
-                    });
-                }
-                throw e;
-            });
-            if (!r.new_contract)
-                throw new VastError(200, r.error ?? 'no_contract', `create on offer ${offerId} returned no instance: ${r.msg ?? JSON.stringify(r)}`);
-            return { id: r.new_contract, instanceApiKey: r.instance_api_key };
-        }
-        catch (e) {
-            if (e instanceof VastError && (e.status === 410 || /no_such_ask|3603/.test(`${e.code} ${e.message}`))) {
-                throw new OfferGoneError(e.status, 'no_such_ask', `offer ${offerId} is no longer available`);
-            }
-            if (e instanceof VastError)
-                throw e;
-            // 5xx, a second 429, a timeout or a cut connection: Vast may have created it anyway.
-            throw new CreateOutcomeUnknownError(0, 'outcome_unknown', `create on offer ${offerId} got no answer we can trust (${e.message})`);
-        }
-    }
-    /** The instance, or null once it is gone (`{"instances": null}` or 404). */
-    async getInstance(id) {
-        try {
-            const r = await this.request('GET', `/api/v0/instances/${id}/`, { query: { owner: 'me' } });
-            return r.instances ?? null;
-        }
-        catch (e) {
-            if (e instanceof VastError && e.status === 404 && e.code !== 'auth_error')
-                return null;
-            throw e;
-        }
-    }
-    /** Every instance matching `filters`, through all pages of the v1 list (25 a page). */
-    async listInstances(filters = {}) {
-        const out = [];
-        let after;
-        do {
-            const query = { limit: '25', select_filters: JSON.stringify(filters), order_by: JSON.stringify([{ col: 'id', dir: 'asc' }]) };
-            if (after)
-                query.after_token = after;
-            const r = await this.request('GET', '/api/v1/instances/', { query });
-            out.push(...(r.instances ?? []));
-            after = r.next_token;
-        } while (after);
-        return out;
-    }
-    /** Idempotent: an instance that is already gone counts as destroyed. */
-    async destroyInstance(id) {
-        try {
-            await this.request('DELETE', `/api/v0/instances/${id}/`, { body: {} });
-            return 'destroyed';
-        }
-        catch (e) {
-            if (e instanceof VastError && (e.code === 'no_such_instance' || (e.status === 404 && e.code !== 'auth_error')))
-                return 'already gone';
-            throw e;
-        }
-    }
-}
-function vastError(status, text, what) {
-    let code = `HTTP${status}`;
-    let msg = text.slice(0, 300);
-    try {
-        const j = JSON.parse(text);
-        code = j.error ?? code;
-        msg = j.msg ?? j.message ?? j.detail ?? msg;
-    }
-    catch {
-        // plain-text body (Vast's 429s are plain text)
-    }
-    if (code === 'auth_error' || status === 401) {
-        // Named as the input to fix: a user error (exit 2), not a failed rental.
-        return Object.assign(new VastError(status, 'auth_error', `api-key: the Vast API key was refused by ${what} (${msg}); check VAST_API_KEY`), { userError: true });
-    }
-    return new VastError(status, code, `${what} failed with ${status} ${code}: ${msg}`);
-}
-
 ;// CONCATENATED MODULE: ./lib/vast/teardown.js
+
 function runtimeOf(inst, now) {
     if (!inst?.start_date)
         return { seconds: 0, cost: 0 };
@@ -32641,7 +32907,7 @@ const escapeRe = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * `*`, `m*`, an empty or another prefix would reach instances this run never rented.
  */
 function labelProblem(label, prefix) {
-    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(prefix))
+    if (!LABEL_PREFIX.test(prefix))
         return `label-prefix '${prefix}' is not a valid prefix`;
     const ok = new RegExp(`^${escapeRe(prefix)}-\\d+-\\d+-(?:\\d+-)?(?:\\d+|\\*)$`);
     if (ok.test(label))
@@ -32747,7 +33013,7 @@ async function teardown(cfg, deps) {
 }
 /** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
 function ownerRun(label, prefix) {
-    const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
+    const m = new RegExp(`^${escapeRe(prefix)}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
     return m?.[1];
 }
 /**
@@ -32838,9 +33104,7 @@ function readTeardownInputs(env, mask) {
     const vast = readVastConnection(r, mask);
     const github = readGitHub(r, env, mask, false);
     const mode = r.oneOf('mode', ['destroy', 'reap'], { default: 'destroy' });
-    const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
-    if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix))
-        r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+    const labelPrefix = readLabelPrefix(r);
     // Anchored: only this prefix's grammar; `*`, `m*` or another prefix would reach instances this run never rented.
     const anchored = (name) => {
         const v = r.string(name, {});

@@ -1,5 +1,6 @@
 import type { RunnerScope } from '../github/runners.js';
 import type { OfferFilters } from '../vast/offers.js';
+import { LABEL_PREFIX } from '../vast/provision.js';
 import type { Env } from './reader.js';
 import { InputReader } from './reader.js';
 
@@ -97,6 +98,13 @@ export function readOfferFilters(r: InputReader): OfferFilters & { maxAttempts: 
     maxAttempts: r.int('max-attempts', { default: 3, min: 1, max: 20 }),
     ...(excludeMachines.length ? { excludeMachines } : {}),
   };
+}
+
+/** The prefix of our instance labels and runner names (vast-provision, vast-teardown and reap). */
+export function readLabelPrefix(r: InputReader): string {
+  const prefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
+  if (!LABEL_PREFIX.test(prefix)) r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${prefix}'`);
+  return prefix;
 }
 
 /** Names the bootstrap, Vast and the runner own: a user's `env` line may not set them. */

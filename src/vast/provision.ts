@@ -102,8 +102,14 @@ const defaultSleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     }, { once: true });
   });
 
-/** The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the try. */
-export function runnerLabel(prefix: string, runId: string, attempt: string, n: number, lane?: string): string {
+/** What a label prefix may be: it starts every instance label and runner name we make. */
+export const LABEL_PREFIX = /^[a-z0-9][a-z0-9-]{0,30}$/;
+
+/**
+ * The runner label of one try: unique to the workflow run, its attempt, the lane (if any) and the
+ * try; with `*` for the try, the pattern of every try of that run attempt (and lane).
+ */
+export function runnerLabel(prefix: string, runId: string, attempt: string, n: number | '*', lane?: string): string {
   return lane ? `${prefix}-${runId}-${attempt}-${lane}-${n}` : `${prefix}-${runId}-${attempt}-${n}`;
 }
 

@@ -1,6 +1,7 @@
 import type { GitHubRunners } from '../github/runners.js';
 import type { Logger } from '../runtime/ports.js';
 import type { VastClient } from './client.js';
+import { LABEL_PREFIX } from './provision.js';
 import type { Instance } from './types.js';
 
 export interface TeardownConfig {
@@ -37,7 +38,7 @@ const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  * `*`, `m*`, an empty or another prefix would reach instances this run never rented.
  */
 export function labelProblem(label: string, prefix: string): string | undefined {
-  if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(prefix)) return `label-prefix '${prefix}' is not a valid prefix`;
+  if (!LABEL_PREFIX.test(prefix)) return `label-prefix '${prefix}' is not a valid prefix`;
   const ok = new RegExp(`^${escapeRe(prefix)}-\\d+-\\d+-(?:\\d+-)?(?:\\d+|\\*)$`);
   if (ok.test(label)) return undefined;
   return `'${label}' is not ${prefix}-<run id>-<attempt>[-<lane>]-<try> or ${prefix}-<run id>-<attempt>[-<lane>]-*`;
@@ -143,7 +144,7 @@ export interface ReapResult {
 
 /** `<prefix>-<run id>-<attempt>[-<lane>]-<n>`: the run that owns an instance. */
 export function ownerRun(label: string, prefix: string): string | undefined {
-  const m = new RegExp(`^${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
+  const m = new RegExp(`^${escapeRe(prefix)}-(\\d+)-(\\d+)-(?:\\d+-)?(\\d+)$`).exec(label);
   return m?.[1];
 }
 

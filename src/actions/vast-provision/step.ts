@@ -2,7 +2,7 @@ import { credentialsForHost, type HostStorage } from '../../cloudflare/scoped-st
 import { GitHubRunners } from '../../github/runners.js';
 import { readHostStorage } from '../../inputs/host-storage-inputs.js';
 import { InputReader, type Env } from '../../inputs/reader.js';
-import { parseDuration, readEnvLines, readGitHub, readNumber, readOfferFilters, readVastConnection, RUNNER_PIN, runnerUrl } from '../../inputs/vast-inputs.js';
+import { parseDuration, readEnvLines, readLabelPrefix, readGitHub, readNumber, readOfferFilters, readVastConnection, RUNNER_PIN, runnerUrl } from '../../inputs/vast-inputs.js';
 import { formatSeconds } from '../../runtime/format.js';
 import type { Runtime, SummaryDoc } from '../../runtime/ports.js';
 import { BOOTSTRAP_SH } from '../../vast/bootstrap-script.js';
@@ -40,8 +40,7 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
   if (`${imageUser ?? ''}${imagePassword ?? ''}`.includes(' ')) r.problem('image-password', 'Vast passes registry credentials space-separated; they may not contain spaces');
   const registry = image.includes('/') && /[.:]/.test(image.split('/')[0] ?? '') ? image.split('/')[0]! : 'docker.io';
   const userEnv = readEnvLines(r, 'env');
-  const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
-  if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix)) r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+  const labelPrefix = readLabelPrefix(r);
   const lane = r.string('lane', {});
   if (lane !== undefined && !/^\d{1,4}$/.test(lane)) r.problem('lane', `expected a small number (the matrix index), got '${lane}'`);
   const runnerGroupId = r.int('runner-group-id', { default: 1, min: 1, max: 1_000_000 });
@@ -88,7 +87,7 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
     pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),
     maxPollMs: Math.max(Number(env.MARKETSIM_POLL_MS ?? 5000), 15_000),
   };
-  const labelPattern = runnerLabel(labelPrefix, cfg.runId, cfg.runAttempt, 0, lane).replace(/0$/, '*');
+  const labelPattern = runnerLabel(labelPrefix, cfg.runId, cfg.runAttempt, '*', lane);
   return { r, cfg, vast, github: github!, hostStorage, labelPattern };
 }
 

@@ -1,6 +1,6 @@
 import { GitHubRunners } from '../../github/runners.js';
 import { InputReader, type Env } from '../../inputs/reader.js';
-import { parseDuration, readGitHub, readVastConnection } from '../../inputs/vast-inputs.js';
+import { parseDuration, readGitHub, readLabelPrefix, readVastConnection } from '../../inputs/vast-inputs.js';
 import type { Runtime } from '../../runtime/ports.js';
 import { VastClient } from '../../vast/client.js';
 import { labelProblem, reap, teardown, type ReapResult, type TeardownResult } from '../../vast/teardown.js';
@@ -19,8 +19,7 @@ export function readTeardownInputs(env: Env, mask: (s: string) => void) {
   const vast = readVastConnection(r, mask);
   const github = readGitHub(r, env, mask, false);
   const mode = r.oneOf('mode', ['destroy', 'reap'] as const, { default: 'destroy' });
-  const labelPrefix = r.string('label-prefix', { default: 'marketsim' }) ?? 'marketsim';
-  if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(labelPrefix)) r.problem('label-prefix', `expected lowercase letters, digits and '-', got '${labelPrefix}'`);
+  const labelPrefix = readLabelPrefix(r);
   // Anchored: only this prefix's grammar; `*`, `m*` or another prefix would reach instances this run never rented.
   const anchored = (name: string): string | undefined => {
     const v = r.string(name, {});
