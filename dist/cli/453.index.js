@@ -378,11 +378,12 @@ async function imageCheck(c, env, opts, rt) {
         return `${username ? `as ${username}` : 'anonymously'}; CUDA ${res.cudaVersion ?? 'unknown'}${/@sha256:/.test(image) ? '' : '; not pinned by digest'}`;
     });
 }
-async function githubCheck(c, env, opts, rt) {
-    const r = new reader/* InputReader */.i_({ ...env, ...(str(opts.repo) ? { GITHUB_REPOSITORY: str(opts.repo), GITHUB_REPOSITORY_OWNER: str(opts.repo).split('/')[0] } : {}) });
+async function githubCheck(c, env, rt) {
+    // --repo is already in env (GITHUB_REPOSITORY), as for provision.
+    const r = new reader/* InputReader */.i_(env);
     let g;
     try {
-        g = (0,vast_inputs/* readGitHub */.kQ)(r, { ...env, ...(str(opts.repo) ? { GITHUB_REPOSITORY: str(opts.repo) } : {}) }, (s) => rt.mask(s), true);
+        g = (0,vast_inputs/* readGitHub */.kQ)(r, env, (s) => rt.mask(s), true);
         r.finish();
     }
     catch (e) {
@@ -409,7 +410,7 @@ async function runDoctor(rt, env, opts, json) {
         ['vast', () => vastChecks(checks, env, opts, rt)],
         ['r2', () => r2Checks(checks, env, rt)],
         ['image', () => imageCheck(checks, env, opts, rt)],
-        ['github', () => githubCheck(checks, env, opts, rt)],
+        ['github', () => githubCheck(checks, env, rt)],
     ];
     for (const [group, run] of groups) {
         if (skip.has(group))

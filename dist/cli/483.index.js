@@ -346,6 +346,12 @@ async function storageEnv(env) {
     const { withProfileCredentials } = await __webpack_require__.e(/* import() */ 907).then(__webpack_require__.bind(__webpack_require__, 6907));
     return withProfileCredentials(env, global().profile);
 }
+/** `--repo owner/name` stands in for the runner's GITHUB_REPOSITORY (and its owner, for org scope). */
+function withRepo(env, repo) {
+    if (typeof repo !== 'string' || !repo)
+        return env;
+    return { ...env, GITHUB_REPOSITORY: repo, GITHUB_REPOSITORY_OWNER: repo.split('/')[0] };
+}
 function examples(lines) {
     return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -416,11 +422,7 @@ addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU 
     await attempt(global(), 'provision', async (rt) => {
         const { provisionStep } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 1084));
         const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
-        if (opts.repo) {
-            env.GITHUB_REPOSITORY = String(opts.repo);
-            env.GITHUB_REPOSITORY_OWNER = String(opts.repo).split('/')[0];
-        }
-        await provisionStep(rt, env, cancelSignal());
+        await provisionStep(rt, withRepo(env, opts.repo), cancelSignal());
     });
 });
 for (const [name, mode, text, example] of [
@@ -435,11 +437,9 @@ for (const [name, mode, text, example] of [
             const { teardownStep } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(591)]).then(__webpack_require__.bind(__webpack_require__, 591));
             const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
             env[(0,reader/* inputVar */.So)('mode')] = mode;
-            if (opts.repo)
-                env.GITHUB_REPOSITORY = String(opts.repo);
             if (mode === 'destroy')
                 env.MARKETSIM_REQUIRE_TARGET = 'true';
-            await teardownStep(rt, env);
+            await teardownStep(rt, withRepo(env, opts.repo));
         });
     });
 }
@@ -480,7 +480,7 @@ program
     .action(async (opts) => {
     await attempt(global(), 'doctor', async (rt) => {
         const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(435), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 9453));
-        return runDoctor(rt, await storageEnv({ ...process.env }), opts, Boolean(global().json));
+        return runDoctor(rt, withRepo(await storageEnv({ ...process.env }), opts.repo), opts, Boolean(global().json));
     });
 });
 program.parseAsync(process.argv).catch((e) => {

@@ -19,8 +19,6 @@ var storage_inputs = __webpack_require__(2764);
 var config = __webpack_require__(1275);
 // EXTERNAL MODULE: ./lib/storage/local-root.js
 var local_root = __webpack_require__(8115);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -29,8 +27,6 @@ var p_limit = __webpack_require__(370);
 var access_check = __webpack_require__(651);
 // EXTERNAL MODULE: ./lib/s3/store.js
 var store = __webpack_require__(9931);
-// EXTERNAL MODULE: ./lib/s3/etag.js
-var etag = __webpack_require__(973);
 // EXTERNAL MODULE: ./lib/s3/list.js
 var list = __webpack_require__(6200);
 // EXTERNAL MODULE: ./lib/storage/persist.js + 1 modules
@@ -48,17 +44,6 @@ var upload_walk = __webpack_require__(3820);
 
 
 
-
-
-/** The ETag forms a local file's bytes may carry on the store: MD5, and the multipart composite. */
-async function localEtags(abs, size) {
-    const whole = (0,external_node_crypto_.createHash)('md5');
-    const partSize = (0,etag/* partSizeFor */.oV)(size);
-    const parts = new etag/* PartsHasher */.Qw(partSize);
-    await (0,etag/* hashPath */.Gv)(abs, size, whole, parts);
-    const md5 = whole.digest('hex');
-    return size > partSize ? [parts.digest(), md5] : [md5];
-}
 /** What pushing `dir` would change: new or different files, and (with delete) remote objects missing locally. */
 async function planDir(http, cfg, dir) {
     const target = `${cfg.prefix}${dir}/`;
@@ -71,7 +56,7 @@ async function planDir(http, cfg, dir) {
         const r = remote.get(f.rel);
         if (!r || r.size !== f.size)
             return f.rel;
-        return (await localEtags(f.abs, f.size)).includes(r.etag) ? undefined : f.rel;
+        return (await (0,persist/* uploadEtags */.Mo)(f.abs, f.size)).etags.includes(r.etag) ? undefined : f.rel;
     })));
     const local = new Set(tree.files.map((f) => f.rel));
     const upload = changed.filter((x) => x !== undefined).sort();
@@ -387,7 +372,8 @@ function checkLocalRoot(root, opts = {}) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  g3: () => (/* binding */ persistLogs)
+  g3: () => (/* binding */ persistLogs),
+  Mo: () => (/* binding */ uploadEtags)
 });
 
 // UNUSED EXPORTS: DEFAULT_UPLOAD_TUNING, MULTIPART_THRESHOLD, NoFilesError
@@ -405,7 +391,7 @@ var access_check = __webpack_require__(651);
 // EXTERNAL MODULE: ./lib/s3/store.js
 var store = __webpack_require__(9931);
 // EXTERNAL MODULE: ./lib/s3/etag.js
-var s3_etag = __webpack_require__(973);
+var etag = __webpack_require__(973);
 // EXTERNAL MODULE: ./lib/s3/list.js
 var list = __webpack_require__(6200);
 // EXTERNAL MODULE: ./lib/s3/s3-errors.js
@@ -507,10 +493,19 @@ async function readSnapshot(file) {
 /** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
-    const parts = new s3_etag/* PartsHasher */.Qw(partSize);
-    if ((await (0,s3_etag/* hashPath */.Gv)(file, size, whole, parts)) < size)
+    const parts = new etag/* PartsHasher */.Qw(partSize);
+    if ((await (0,etag/* hashPath */.Gv)(file, size, whole, parts)) < size)
         throw new Error(`${file} shrank while being read`);
     return { md5: whole.digest('hex'), composite: parts.digest() };
+}
+/**
+ * Every ETag the first `size` bytes of a file may carry once uploaded as we upload it: the MD5, and
+ * for a multipart upload (larger than one part) the composite of the part MD5s too.
+ */
+async function uploadEtags(file, size) {
+    const partSize = (0,etag/* partSizeFor */.oV)(size);
+    const { md5, composite } = await hashPrefix(file, size, partSize);
+    return { partSize, md5, etags: size > partSize ? [composite, md5] : [md5] };
 }
 /**
  * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body
@@ -555,9 +550,7 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
     for (let attempt = 1;; attempt++) {
         // The size now is the snapshot: an appending writer may add more, but these bytes are final.
         const size = (await external_node_fs_.promises.stat(f.abs)).size;
-        const partSize = (0,s3_etag/* partSizeFor */.oV)(size);
-        const { md5, composite } = await hashPrefix(f.abs, size, partSize);
-        const etags = size > partSize ? [composite, md5] : [md5];
+        const { partSize, md5, etags } = await uploadEtags(f.abs, size);
         if (remote && remote.size === size && etags.includes(remote.etag))
             return { size, etags, growing: false, uploaded: false };
         const upload = new sdk.Upload({

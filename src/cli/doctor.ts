@@ -184,11 +184,12 @@ async function imageCheck(c: Check[], env: Env, opts: Opts, rt: CliRuntime): Pro
   });
 }
 
-async function githubCheck(c: Check[], env: Env, opts: Opts, rt: CliRuntime): Promise<void> {
-  const r = new InputReader({ ...env, ...(str(opts.repo) ? { GITHUB_REPOSITORY: str(opts.repo), GITHUB_REPOSITORY_OWNER: str(opts.repo)!.split('/')[0] } : {}) });
+async function githubCheck(c: Check[], env: Env, rt: CliRuntime): Promise<void> {
+  // --repo is already in env (GITHUB_REPOSITORY), as for provision.
+  const r = new InputReader(env);
   let g;
   try {
-    g = readGitHub(r, { ...env, ...(str(opts.repo) ? { GITHUB_REPOSITORY: str(opts.repo) } : {}) }, (s) => rt.mask(s), true);
+    g = readGitHub(r, env, (s) => rt.mask(s), true);
     r.finish();
   } catch (e) {
     c.push({ group: 'github', name: 'runner token', status: 'fail', detail: errorMessage(e), fix: 'set MARKETSIM_GITHUB_TOKEN (a GitHub App token or PAT with Administration write) and --repo owner/name' });
@@ -215,7 +216,7 @@ export async function runDoctor(rt: CliRuntime, env: Env, opts: Opts, json: bool
     ['vast', () => vastChecks(checks, env, opts, rt)],
     ['r2', () => r2Checks(checks, env, rt)],
     ['image', () => imageCheck(checks, env, opts, rt)],
-    ['github', () => githubCheck(checks, env, opts, rt)],
+    ['github', () => githubCheck(checks, env, rt)],
   ];
   for (const [group, run] of groups) {
     if (skip.has(group)) checks.push({ group, name: '(all)', status: 'skip', detail: '--skip' });

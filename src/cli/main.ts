@@ -75,6 +75,12 @@ async function storageEnv(env: Env): Promise<Env> {
   return withProfileCredentials(env, global().profile);
 }
 
+/** `--repo owner/name` stands in for the runner's GITHUB_REPOSITORY (and its owner, for org scope). */
+function withRepo(env: Env, repo: unknown): Env {
+  if (typeof repo !== 'string' || !repo) return env;
+  return { ...env, GITHUB_REPOSITORY: repo, GITHUB_REPOSITORY_OWNER: repo.split('/')[0] };
+}
+
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
@@ -157,11 +163,7 @@ addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU 
     await attempt(global(), 'provision', async (rt) => {
       const { provisionStep } = await import('../actions/vast-provision/step.js');
       const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
-      if (opts.repo) {
-        env.GITHUB_REPOSITORY = String(opts.repo);
-        env.GITHUB_REPOSITORY_OWNER = String(opts.repo).split('/')[0];
-      }
-      await provisionStep(rt, env, cancelSignal());
+      await provisionStep(rt, withRepo(env, opts.repo), cancelSignal());
     });
   });
 
@@ -177,9 +179,8 @@ for (const [name, mode, text, example] of [
         const { teardownStep } = await import('../actions/vast-teardown/step.js');
         const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
         env[inputVar('mode')] = mode;
-        if (opts.repo) env.GITHUB_REPOSITORY = String(opts.repo);
         if (mode === 'destroy') env.MARKETSIM_REQUIRE_TARGET = 'true';
-        await teardownStep(rt, env);
+        await teardownStep(rt, withRepo(env, opts.repo));
       });
     });
 }
@@ -221,7 +222,7 @@ program
   .action(async (opts: Record<string, unknown>) => {
     await attempt(global(), 'doctor', async (rt) => {
       const { runDoctor } = await import('./doctor.js');
-      return runDoctor(rt, await storageEnv({ ...process.env }), opts, Boolean(global().json));
+      return runDoctor(rt, withRepo(await storageEnv({ ...process.env }), opts.repo), opts, Boolean(global().json));
     });
   });
 

@@ -97,6 +97,16 @@ async function hashPrefix(file: string, size: number, partSize: number): Promise
 }
 
 /**
+ * Every ETag the first `size` bytes of a file may carry once uploaded as we upload it: the MD5, and
+ * for a multipart upload (larger than one part) the composite of the part MD5s too.
+ */
+export async function uploadEtags(file: string, size: number): Promise<{ partSize: number; md5: string; etags: string[] }> {
+  const partSize = partSizeFor(size);
+  const { md5, composite } = await hashPrefix(file, size, partSize);
+  return { partSize, md5, etags: size > partSize ? [composite, md5] : [md5] };
+}
+
+/**
  * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body
  * that arrives different from what we read. Not the SDK: its middleware and payload SHA-256 cost
  * ~2 ms of CPU per file (profiled), which is most of the time when logs are many small files.
@@ -156,9 +166,7 @@ async function uploadLarge(
   for (let attempt = 1; ; attempt++) {
     // The size now is the snapshot: an appending writer may add more, but these bytes are final.
     const size = (await fs.promises.stat(f.abs)).size;
-    const partSize = partSizeFor(size);
-    const { md5, composite } = await hashPrefix(f.abs, size, partSize);
-    const etags = size > partSize ? [composite, md5] : [md5];
+    const { partSize, md5, etags } = await uploadEtags(f.abs, size);
     if (remote && remote.size === size && etags.includes(remote.etag)) return { size, etags, growing: false, uploaded: false };
     const upload = new sdk.Upload({
       client,

@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
 import { storeUri, type StoreConfig } from '../s3/store.js';
-import { hashPath, PartsHasher, partSizeFor } from '../s3/etag.js';
 import { listAll } from '../s3/list.js';
-import { persistLogs, type PersistResult } from './persist.js';
+import { persistLogs, uploadEtags, type PersistResult } from './persist.js';
 import { S3Http } from '../s3/s3-http.js';
 import { walkUpload } from './upload-walk.js';
 
@@ -37,16 +35,6 @@ export interface PushResult {
   failures: { key: string; message: string }[];
 }
 
-/** The ETag forms a local file's bytes may carry on the store: MD5, and the multipart composite. */
-async function localEtags(abs: string, size: number): Promise<string[]> {
-  const whole = createHash('md5');
-  const partSize = partSizeFor(size);
-  const parts = new PartsHasher(partSize);
-  await hashPath(abs, size, whole, parts);
-  const md5 = whole.digest('hex');
-  return size > partSize ? [parts.digest(), md5] : [md5];
-}
-
 /** What pushing `dir` would change: new or different files, and (with delete) remote objects missing locally. */
 async function planDir(http: S3Http, cfg: PushConfig, dir: string): Promise<PushPlan> {
   const target = `${cfg.prefix}${dir}/`;
@@ -64,7 +52,7 @@ async function planDir(http: S3Http, cfg: PushConfig, dir: string): Promise<Push
       limit(async () => {
         const r = remote.get(f.rel);
         if (!r || r.size !== f.size) return f.rel;
-        return (await localEtags(f.abs, f.size)).includes(r.etag) ? undefined : f.rel;
+        return (await uploadEtags(f.abs, f.size)).etags.includes(r.etag) ? undefined : f.rel;
       }),
     ),
   );

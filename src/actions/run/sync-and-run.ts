@@ -59,6 +59,7 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
   // logs, also when something fails (the post step finishes it).
   const now = (): string => new Date().toISOString();
   const host = parseHostFacts(env.MARKETSIM_HOST);
+  const digest = /@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE ?? '')?.[1];
   const record: ExperimentRecord = {
     schema: RECORD_SCHEMA,
     experimentId: id,
@@ -68,7 +69,7 @@ export async function syncAndRun(rt: Runtime, env: Env): Promise<SyncAndRunResul
     ...(attempt > 1 ? { attempt } : {}),
     outcome: { status: 'running' },
     github: githubFacts(env),
-    ...(env.MARKETSIM_IMAGE ? { image: { ref: env.MARKETSIM_IMAGE, ...(/@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE) ? { digest: /@(sha256:[0-9a-f]{64})$/.exec(env.MARKETSIM_IMAGE)![1] } : {}) } } : {}),
+    ...(env.MARKETSIM_IMAGE ? { image: { ref: env.MARKETSIM_IMAGE, ...(digest ? { digest } : {}) } } : {}),
     data: [],
     ...(host ? { host } : {}),
     timestamps: { ...(host?.queuedAt ? { queued: host.queuedAt } : {}), ...(host?.rentedAt ? { rented: host.rentedAt } : {}), ...(host?.onlineAt ? { runnerOnline: host.onlineAt } : {}) },
