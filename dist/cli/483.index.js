@@ -291,6 +291,14 @@ function flagsToEnv(opts, flags, base) {
 
 
 
+// Each command's flags, named once: the same list adds the options and reads them back.
+const HYDRATE = [...CONNECTION_FLAGS, ...HYDRATE_FLAGS];
+const PERSIST = [...CONNECTION_FLAGS, ...PERSIST_FLAGS];
+const PUSH = [...CONNECTION_FLAGS, ...PUSH_FLAGS];
+const RUN = [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS];
+const OFFERS = [...VAST_FLAGS, ...OFFER_FLAGS];
+const PROVISION = [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS];
+const TEARDOWN = [...VAST_FLAGS, ...TEARDOWN_FLAGS];
 /** Exit codes, as the README lists them. */
 const EXIT = { ok: 0, failure: 1, badInput: 2, interrupted: 130 };
 function runtimeFor(g) {
@@ -355,33 +363,33 @@ function withRepo(env, repo) {
 function examples(lines) {
     return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
-addFlags(addFlags(program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), CONNECTION_FLAGS), HYDRATE_FLAGS)
+addFlags(program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), HYDRATE)
     .addHelpText('after', examples(['marketsim hydrate --local-root ./data --dry-run', 'marketsim hydrate --local-root ./data --include \'trainingdata/AAPL*\' --include \'hyperparams/*\'']))
     .action(async (opts) => {
     await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
         const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(319), __webpack_require__.e(102)]).then(__webpack_require__.bind(__webpack_require__, 3102));
-        await hydrateStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env)));
+        await hydrateStep(rt, await storageEnv(flagsToEnv(opts, HYDRATE, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
-addFlags(addFlags(program.command('persist-logs').description('upload the log folder and confirm every file landed'), CONNECTION_FLAGS), PERSIST_FLAGS)
+addFlags(program.command('persist-logs').description('upload the log folder and confirm every file landed'), PERSIST)
     .addHelpText('after', examples(['marketsim persist-logs --local-root . --experiment-id exp-42']))
     .action(async (opts) => {
     await attempt(global(), 'persist-logs', async (rt) => {
         const { persistStep } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 1049));
-        await persistStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env)));
+        await persistStep(rt, await storageEnv(flagsToEnv(opts, PERSIST, process.env)));
     });
 });
-addFlags(addFlags(program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
+addFlags(program.command('push'), PUSH)
     .description('publish data folders from the local root to <prefix><folder>/ (incremental, verified; --delete removes remote files missing locally, inside those folders only)')
     .addHelpText('after', examples(['marketsim push --local-root ./data --dirs trainingdata --dry-run', 'marketsim push --local-root ./data --dirs trainingdata,hyperparams --delete']))
     .action(async (opts) => {
     await attempt(global(), 'push', async (rt) => {
         const { pushStep } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 9761));
-        await pushStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env)));
+        await pushStep(rt, await storageEnv(flagsToEnv(opts, PUSH, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
-addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FLAGS), PERSIST_FLAGS)
+addFlags(program.command('run'), RUN)
     .description('hydrate, run the command after -- with bash -lc, then persist the logs (also when it fails or is interrupted); exits with its code')
     .usage('[options] -- <command...>')
     .argument('[command...]', 'the command, after --')
@@ -396,7 +404,7 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
         const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(319), __webpack_require__.e(102), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
-        const env = await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env));
+        const env = await storageEnv(flagsToEnv(opts, RUN, process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
         if (opts.workingDirectory)
@@ -407,21 +415,21 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
         return (await syncAndRun(rt, env)).exitCode;
     });
 });
-addFlags(addFlags(program.command('offers').description('list the Vast offers that match the filters, cheapest first (and why none match)'), VAST_FLAGS), OFFER_FLAGS)
+addFlags(program.command('offers').description('list the Vast offers that match the filters, cheapest first (and why none match)'), OFFERS)
     .addHelpText('after', examples(['marketsim offers --max-price 0.8', 'marketsim offers --gpu-name "RTX 4090" --min-cuda 12.4 --json']))
     .action(async (opts) => {
     await attempt(global(), 'offers', async (rt) => {
         const { listOffers } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 9751));
-        await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(global().json));
+        await listOffers(rt, flagsToEnv(opts, OFFERS, process.env), Boolean(global().json));
     });
 });
-addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS)
+addFlags(program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), PROVISION)
     .option('--repo <owner/name>', 'repository the runner registers on (default GITHUB_REPOSITORY)')
     .addHelpText('after', examples(['marketsim provision --repo acme/marketsim --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --max-runtime 240m']))
     .action(async (opts) => {
     await attempt(global(), 'provision', async (rt) => {
         const { provisionStep } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(84)]).then(__webpack_require__.bind(__webpack_require__, 1084));
-        const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
+        const env = flagsToEnv(opts, PROVISION, process.env);
         await provisionStep(rt, withRepo(env, opts.repo), cancelSignal());
     });
 });
@@ -429,13 +437,13 @@ for (const [name, mode, text, example] of [
     ['teardown', 'destroy', 'destroy an instance (by id and/or label) and remove its runner; prints runtime and cost', 'marketsim teardown --instance-id 123456'],
     ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed', 'marketsim reap --max-age 6h --dry-run'],
 ]) {
-    addFlags(addFlags(program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS)
+    addFlags(program.command(name).description(text), TEARDOWN)
         .option('--repo <owner/name>', 'repository of the runners (default GITHUB_REPOSITORY)')
         .addHelpText('after', examples([example]))
         .action(async (opts) => {
         await attempt(global(), name, async (rt) => {
             const { teardownStep } = await Promise.all(/* import() */[__webpack_require__.e(435), __webpack_require__.e(591)]).then(__webpack_require__.bind(__webpack_require__, 591));
-            const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
+            const env = flagsToEnv(opts, TEARDOWN, process.env);
             env[(0,reader/* inputVar */.So)('mode')] = mode;
             if (mode === 'destroy')
                 env.MARKETSIM_REQUIRE_TARGET = 'true';

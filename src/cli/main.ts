@@ -7,6 +7,15 @@ import { cliRuntime, type CliRuntime } from '../runtime/cli-runtime.js';
 import { VERSION } from '../version.js';
 import { addFlags, CONNECTION_FLAGS, flagsToEnv, HYDRATE_FLAGS, OFFER_FLAGS, PERSIST_FLAGS, PROVISION_FLAGS, PUSH_FLAGS, TEARDOWN_FLAGS, VAST_FLAGS } from './flags.js';
 
+// Each command's flags, named once: the same list adds the options and reads them back.
+const HYDRATE = [...CONNECTION_FLAGS, ...HYDRATE_FLAGS];
+const PERSIST = [...CONNECTION_FLAGS, ...PERSIST_FLAGS];
+const PUSH = [...CONNECTION_FLAGS, ...PUSH_FLAGS];
+const RUN = [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS];
+const OFFERS = [...VAST_FLAGS, ...OFFER_FLAGS];
+const PROVISION = [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS];
+const TEARDOWN = [...VAST_FLAGS, ...TEARDOWN_FLAGS];
+
 interface Global {
   profile?: string;
   json?: boolean;
@@ -85,7 +94,7 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-addFlags(addFlags(program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), CONNECTION_FLAGS), HYDRATE_FLAGS)
+addFlags(program.command('hydrate').description('pull the data folders from the bucket (incremental, verified)'), HYDRATE)
   .addHelpText('after', examples(['marketsim hydrate --local-root ./data --dry-run', 'marketsim hydrate --local-root ./data --include \'trainingdata/AAPL*\' --include \'hyperparams/*\'']))
   .action(async (opts: Record<string, unknown>) => {
     await attempt(
@@ -94,22 +103,22 @@ addFlags(addFlags(program.command('hydrate').description('pull the data folders 
       async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
         const { hydrateStep } = await import('../actions/r2-hydrate/step.js');
-        await hydrateStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS], process.env)));
+        await hydrateStep(rt, await storageEnv(flagsToEnv(opts, HYDRATE, process.env)));
       },
       opts.dryRun ? { dryRun: true } : {},
     );
   });
 
-addFlags(addFlags(program.command('persist-logs').description('upload the log folder and confirm every file landed'), CONNECTION_FLAGS), PERSIST_FLAGS)
+addFlags(program.command('persist-logs').description('upload the log folder and confirm every file landed'), PERSIST)
   .addHelpText('after', examples(['marketsim persist-logs --local-root . --experiment-id exp-42']))
   .action(async (opts: Record<string, unknown>) => {
     await attempt(global(), 'persist-logs', async (rt) => {
       const { persistStep } = await import('../actions/r2-persist-logs/step.js');
-      await persistStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PERSIST_FLAGS], process.env)));
+      await persistStep(rt, await storageEnv(flagsToEnv(opts, PERSIST, process.env)));
     });
   });
 
-addFlags(addFlags(program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
+addFlags(program.command('push'), PUSH)
   .description('publish data folders from the local root to <prefix><folder>/ (incremental, verified; --delete removes remote files missing locally, inside those folders only)')
   .addHelpText('after', examples(['marketsim push --local-root ./data --dirs trainingdata --dry-run', 'marketsim push --local-root ./data --dirs trainingdata,hyperparams --delete']))
   .action(async (opts: Record<string, unknown>) => {
@@ -118,13 +127,13 @@ addFlags(addFlags(program.command('push'), CONNECTION_FLAGS), PUSH_FLAGS)
       'push',
       async (rt) => {
         const { pushStep } = await import('./push.js');
-        await pushStep(rt, await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...PUSH_FLAGS], process.env)));
+        await pushStep(rt, await storageEnv(flagsToEnv(opts, PUSH, process.env)));
       },
       opts.dryRun ? { dryRun: true } : {},
     );
   });
 
-addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FLAGS), PERSIST_FLAGS)
+addFlags(program.command('run'), RUN)
   .description('hydrate, run the command after -- with bash -lc, then persist the logs (also when it fails or is interrupted); exits with its code')
   .usage('[options] -- <command...>')
   .argument('[command...]', 'the command, after --')
@@ -137,7 +146,7 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
       if (cmd.length === 0) throw new ConfigurationError('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
       if (dashes < 0) throw new ConfigurationError(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
       const [{ shellJoin }, { syncAndRun }] = await Promise.all([import('../actions/run/command.js'), import('../actions/run/sync-and-run.js')]);
-      const env: Env = await storageEnv(flagsToEnv(opts, [...CONNECTION_FLAGS, ...HYDRATE_FLAGS, ...PERSIST_FLAGS], process.env));
+      const env: Env = await storageEnv(flagsToEnv(opts, RUN, process.env));
       env[inputVar('hydrate')] = opts.hydrate === false ? 'false' : 'true';
       env[inputVar('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
       if (opts.workingDirectory) env[inputVar('working-directory')] = String(opts.workingDirectory);
@@ -147,22 +156,22 @@ addFlags(addFlags(addFlags(program.command('run'), CONNECTION_FLAGS), HYDRATE_FL
     });
   });
 
-addFlags(addFlags(program.command('offers').description('list the Vast offers that match the filters, cheapest first (and why none match)'), VAST_FLAGS), OFFER_FLAGS)
+addFlags(program.command('offers').description('list the Vast offers that match the filters, cheapest first (and why none match)'), OFFERS)
   .addHelpText('after', examples(['marketsim offers --max-price 0.8', 'marketsim offers --gpu-name "RTX 4090" --min-cuda 12.4 --json']))
   .action(async (opts: Record<string, unknown>) => {
     await attempt(global(), 'offers', async (rt) => {
       const { listOffers } = await import('./offers.js');
-      await listOffers(rt, flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS], process.env), Boolean(global().json));
+      await listOffers(rt, flagsToEnv(opts, OFFERS, process.env), Boolean(global().json));
     });
   });
 
-addFlags(addFlags(addFlags(program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), VAST_FLAGS), OFFER_FLAGS), PROVISION_FLAGS)
+addFlags(program.command('provision').description('rent a GPU and register it as a one-job GitHub runner'), PROVISION)
   .option('--repo <owner/name>', 'repository the runner registers on (default GITHUB_REPOSITORY)')
   .addHelpText('after', examples(['marketsim provision --repo acme/marketsim --image ghcr.io/acme/sim@sha256:... --max-price 0.8 --max-runtime 240m']))
   .action(async (opts: Record<string, unknown>) => {
     await attempt(global(), 'provision', async (rt) => {
       const { provisionStep } = await import('../actions/vast-provision/step.js');
-      const env = flagsToEnv(opts, [...VAST_FLAGS, ...OFFER_FLAGS, ...PROVISION_FLAGS], process.env);
+      const env = flagsToEnv(opts, PROVISION, process.env);
       await provisionStep(rt, withRepo(env, opts.repo), cancelSignal());
     });
   });
@@ -171,13 +180,13 @@ for (const [name, mode, text, example] of [
   ['teardown', 'destroy', 'destroy an instance (by id and/or label) and remove its runner; prints runtime and cost', 'marketsim teardown --instance-id 123456'],
   ['reap', 'reap', 'destroy every instance of ours that is too old or whose workflow run has completed', 'marketsim reap --max-age 6h --dry-run'],
 ] as const) {
-  addFlags(addFlags(program.command(name).description(text), VAST_FLAGS), TEARDOWN_FLAGS)
+  addFlags(program.command(name).description(text), TEARDOWN)
     .option('--repo <owner/name>', 'repository of the runners (default GITHUB_REPOSITORY)')
     .addHelpText('after', examples([example]))
     .action(async (opts: Record<string, unknown>) => {
       await attempt(global(), name, async (rt) => {
         const { teardownStep } = await import('../actions/vast-teardown/step.js');
-        const env = flagsToEnv(opts, [...VAST_FLAGS, ...TEARDOWN_FLAGS], process.env);
+        const env = flagsToEnv(opts, TEARDOWN, process.env);
         env[inputVar('mode')] = mode;
         if (mode === 'destroy') env.MARKETSIM_REQUIRE_TARGET = 'true';
         await teardownStep(rt, withRepo(env, opts.repo));
