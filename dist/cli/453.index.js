@@ -198,9 +198,12 @@ var access_check = __webpack_require__(651);
 var s3_http = __webpack_require__(8164);
 // EXTERNAL MODULE: ./lib/vast/client.js
 var client = __webpack_require__(5923);
+// EXTERNAL MODULE: ./lib/vast/provision.js + 1 modules
+var provision = __webpack_require__(1801);
 // EXTERNAL MODULE: ./lib/vast/offers.js
 var vast_offers = __webpack_require__(3659);
 ;// CONCATENATED MODULE: ./lib/cli/doctor.js
+
 
 
 
@@ -241,12 +244,19 @@ async function firstKeys(http, prefix, n = 1) {
     });
 }
 async function vastChecks(c, env, opts, rt) {
-    const r = new reader/* InputReader */.i_({ ...env, 'INPUT_GPU-NAME': str(opts.gpuName) ?? env['INPUT_GPU-NAME'], 'INPUT_MAX-PRICE': str(opts.maxPrice) ?? env['INPUT_MAX-PRICE'] ?? '1.00', 'INPUT_MIN-CUDA': str(opts.minCuda) });
+    const r = new reader/* InputReader */.i_({
+        ...env,
+        'INPUT_GPU-NAME': str(opts.gpuName) ?? env['INPUT_GPU-NAME'],
+        'INPUT_MAX-PRICE': str(opts.maxPrice) ?? env['INPUT_MAX-PRICE'] ?? '1.00',
+        'INPUT_MIN-CUDA': str(opts.minCuda),
+        'INPUT_LANES': str(opts.lanes) ?? env.INPUT_LANES,
+        'INPUT_SPEND-CAP': str(opts.spendCap) ?? env['INPUT_SPEND-CAP'],
+    });
     const conn = (0,vast_inputs/* readVastConnection */.ZR)(r, (s) => rt.mask(s));
     const { maxAttempts: _a, ...filters } = (0,vast_inputs/* readOfferFilters */.UD)(r);
-    const hours = (0,vast_inputs/* parseDuration */.E9)(r, 'max-runtime', str(opts.maxRuntime) ?? '240m', { min: 60 }) / 3600 + 0.75;
-    const lanes = Number(str(opts.lanes) ?? 1);
-    const cap = Number(str(opts.spendCap) ?? 25);
+    // The lifetime and cap exactly as provision will read them (max-runtime defaults to 240m here).
+    const { spendCap } = (0,vast_inputs/* readRunBudget */.ju)(r, str(opts.maxRuntime) ?? '240m');
+    const { lanes, hours, usd: cap } = spendCap;
     try {
         r.finish();
     }
@@ -255,7 +265,7 @@ async function vastChecks(c, env, opts, rt) {
         return;
     }
     const vast = new client/* VastClient */.us({ baseUrl: conn.apiUrl, apiKey: conn.apiKey, retry: { retries: 2, minDelayMs: 500, maxDelayMs: 2000 } });
-    const worst = lanes * (filters.maxPrice ?? 0) * hours;
+    const worst = (0,provision/* worstSpend */.iQ)(spendCap, filters.maxPrice ?? 0);
     let credit = 0;
     const keyOk = await probe(c, 'vast', 'API key', 'create a key in the Vast console (Account -> Keys) and set VAST_API_KEY', async () => {
         credit = (await vast.currentUser()).credit ?? 0;
@@ -269,7 +279,7 @@ async function vastChecks(c, env, opts, rt) {
             ? `$${credit.toFixed(2)} covers ${lanes} lane(s) x $${(filters.maxPrice ?? 0).toFixed(2)}/h x ${hours.toFixed(2)} h = $${worst.toFixed(2)}`
             : { status: 'fail', detail: `$${credit.toFixed(2)} is less than the $${need.toFixed(2)} the run may spend` };
     });
-    await probe(c, 'vast', 'spend cap', 'raise --spend-cap, or lower lanes, max-price or max-runtime', async () => worst <= cap ? `$${worst.toFixed(2)} at most, under the cap of $${cap.toFixed(2)}` : { status: 'fail', detail: `$${worst.toFixed(2)} at most, above the cap of $${cap.toFixed(2)}` });
+    await probe(c, 'vast', 'spend cap', 'raise --spend-cap, or lower lanes, max-price or max-runtime', async () => !(0,provision/* overSpendCap */.hj)(spendCap, filters.maxPrice ?? 0) ? `$${worst.toFixed(2)} at most, under the cap of $${cap.toFixed(2)}` : { status: 'fail', detail: `$${worst.toFixed(2)} at most, above the cap of $${cap.toFixed(2)}` });
     await probe(c, 'vast', 'offers', 'relax the filter that excludes them (see detail) or wait for capacity', async () => {
         const offers = (0,vast_offers/* chooseOffers */.TO)(await vast.searchOffers((0,vast_offers/* offerQuery */.lj)(filters)), filters, 64);
         if (offers.length)

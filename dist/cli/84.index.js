@@ -87,8 +87,6 @@ const STATE_DONE = 'provisioned';
 const STATE_LABEL = 'label';
 /** Every try's label of this run attempt (and lane): saved before anything is rented, for the post step. */
 const STATE_LABEL_PATTERN = 'label-pattern';
-/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
-const LIFETIME_MARGIN_S = 30 * 60;
 /** Minted credentials outlive the instance's watchdog by this much, never less. */
 const TTL_MARGIN_S = 15 * 60;
 function readProvisionInputs(env, mask) {
@@ -127,13 +125,7 @@ function readProvisionInputs(env, mask) {
     const minBalance = (0,vast_inputs/* readNumber */.kz)(r, 'min-balance', { min: 0, max: 1_000_000 });
     const waitTimeout = (0,vast_inputs/* parseDuration */.E9)(r, 'wait-timeout', '15m', { min: 60, max: 2 * 3600 });
     const runnerTimeout = (0,vast_inputs/* parseDuration */.E9)(r, 'runner-timeout', '10m', { min: 60, max: 3600 });
-    const jobGrace = (0,vast_inputs/* parseDuration */.E9)(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
-    // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
-    const maxRuntime = (0,vast_inputs/* parseDuration */.E9)(r, 'max-runtime', undefined, { min: 60, max: 5 * 86400 });
-    const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
-    const maxLifetime = (0,vast_inputs/* parseDuration */.E9)(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
-    const spendCapUsd = (0,vast_inputs/* readNumber */.kz)(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 });
-    const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+    const { jobGrace, maxLifetime, spendCap } = (0,vast_inputs/* readRunBudget */.ju)(r);
     const hostStorage = (0,host_storage_inputs/* readHostStorage */.w)(r, mask, maxLifetime + TTL_MARGIN_S);
     const cfg = {
         offerId,
@@ -156,7 +148,7 @@ function readProvisionInputs(env, mask) {
         runnerGroupId,
         extraLabels,
         minBalance,
-        spendCap: { usd: spendCapUsd, lanes, hours: maxLifetime / 3600 },
+        spendCap,
         waitTimeoutMs: waitTimeout * 1000,
         runnerTimeoutMs: runnerTimeout * 1000,
         pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),

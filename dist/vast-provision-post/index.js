@@ -29659,10 +29659,17 @@ function checkOffer(o, f) {
         throw new ConfigurationError(`offer-id does not satisfy the limits; nothing was rented:\n  - ${bad.join('\n  - ')}`);
     return o;
 }
+/** The most the run can spend: every lane at this price for its whole lifetime. */
+function worstSpend(cap, pricePerHour) {
+    return cap.lanes * pricePerHour * cap.hours;
+}
+function overSpendCap(cap, pricePerHour) {
+    return worstSpend(cap, pricePerHour) > cap.usd + 1e-9;
+}
 /** lanes x $/h x hours against the cap; a bad input, before anything is rented. */
 function checkSpendCap(cap, pricePerHour) {
-    const worst = cap.lanes * pricePerHour * cap.hours;
-    if (worst > cap.usd + 1e-9) {
+    const worst = worstSpend(cap, pricePerHour);
+    if (overSpendCap(cap, pricePerHour)) {
         throw new ConfigurationError(`spend-cap: ${cap.lanes} lane(s) x $${pricePerHour.toFixed(3)}/h x ${cap.hours.toFixed(2)} h = $${worst.toFixed(2)}, above the cap of $${cap.usd.toFixed(2)}; lower max-price, max-runtime or the number of configs, or raise spend-cap`);
     }
 }
@@ -29780,6 +29787,22 @@ function vast_inputs_readGitHub(r, vars, mask, required) {
         r.problem('runner-scope', 'needs GITHUB_REPOSITORY (owner/repo), which the runner sets');
     const scope = kind === 'repo' ? { kind, owner, repo: name } : { kind, org: vars.GITHUB_REPOSITORY_OWNER ?? owner };
     return { apiUrl: vars.GITHUB_API_URL ?? 'https://api.github.com', token, scope };
+}
+/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
+const LIFETIME_MARGIN_S = (/* unused pure expression or super */ null && (30 * 60));
+/**
+ * How long a rented GPU may live and what the run may spend: the one reading that provision enforces
+ * and doctor checks ahead of it. The lifetime defaults to max-runtime + job-grace + 30m, else 6h.
+ */
+function vast_inputs_readRunBudget(r, maxRuntimeDefault) {
+    const jobGrace = vast_inputs_parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
+    // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
+    const maxRuntime = vast_inputs_parseDuration(r, 'max-runtime', maxRuntimeDefault, { min: 60, max: 5 * 86400 });
+    const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
+    const maxLifetime = vast_inputs_parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
+    const usd = vast_inputs_readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 });
+    const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+    return { jobGrace, maxLifetime, spendCap: { usd, lanes, hours: maxLifetime / 3600 } };
 }
 function vast_inputs_readOfferFilters(r) {
     const regions = r.list('regions', {}).map((x) => x.toUpperCase());
@@ -33470,8 +33493,6 @@ const STATE_DONE = 'provisioned';
 const STATE_LABEL = 'label';
 /** Every try's label of this run attempt (and lane): saved before anything is rented, for the post step. */
 const STATE_LABEL_PATTERN = 'label-pattern';
-/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
-const LIFETIME_MARGIN_S = (/* unused pure expression or super */ null && (30 * 60));
 /** Minted credentials outlive the instance's watchdog by this much, never less. */
 const TTL_MARGIN_S = (/* unused pure expression or super */ null && (15 * 60));
 function readProvisionInputs(env, mask) {
@@ -33510,13 +33531,7 @@ function readProvisionInputs(env, mask) {
     const minBalance = readNumber(r, 'min-balance', { min: 0, max: 1_000_000 });
     const waitTimeout = parseDuration(r, 'wait-timeout', '15m', { min: 60, max: 2 * 3600 });
     const runnerTimeout = parseDuration(r, 'runner-timeout', '10m', { min: 60, max: 3600 });
-    const jobGrace = parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
-    // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
-    const maxRuntime = parseDuration(r, 'max-runtime', undefined, { min: 60, max: 5 * 86400 });
-    const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
-    const maxLifetime = parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
-    const spendCapUsd = readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 });
-    const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+    const { jobGrace, maxLifetime, spendCap } = readRunBudget(r);
     const hostStorage = readHostStorage(r, mask, maxLifetime + TTL_MARGIN_S);
     const cfg = {
         offerId,
@@ -33539,7 +33554,7 @@ function readProvisionInputs(env, mask) {
         runnerGroupId,
         extraLabels,
         minBalance,
-        spendCap: { usd: spendCapUsd, lanes, hours: maxLifetime / 3600 },
+        spendCap,
         waitTimeoutMs: waitTimeout * 1000,
         runnerTimeoutMs: runnerTimeout * 1000,
         pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),

@@ -32719,10 +32719,17 @@ function checkOffer(o, f) {
         throw new ConfigurationError(`offer-id does not satisfy the limits; nothing was rented:\n  - ${bad.join('\n  - ')}`);
     return o;
 }
+/** The most the run can spend: every lane at this price for its whole lifetime. */
+function worstSpend(cap, pricePerHour) {
+    return cap.lanes * pricePerHour * cap.hours;
+}
+function overSpendCap(cap, pricePerHour) {
+    return worstSpend(cap, pricePerHour) > cap.usd + 1e-9;
+}
 /** lanes x $/h x hours against the cap; a bad input, before anything is rented. */
 function checkSpendCap(cap, pricePerHour) {
-    const worst = cap.lanes * pricePerHour * cap.hours;
-    if (worst > cap.usd + 1e-9) {
+    const worst = worstSpend(cap, pricePerHour);
+    if (overSpendCap(cap, pricePerHour)) {
         throw new ConfigurationError(`spend-cap: ${cap.lanes} lane(s) x $${pricePerHour.toFixed(3)}/h x ${cap.hours.toFixed(2)} h = $${worst.toFixed(2)}, above the cap of $${cap.usd.toFixed(2)}; lower max-price, max-runtime or the number of configs, or raise spend-cap`);
     }
 }
@@ -32840,6 +32847,22 @@ function readGitHub(r, vars, mask, required) {
         r.problem('runner-scope', 'needs GITHUB_REPOSITORY (owner/repo), which the runner sets');
     const scope = kind === 'repo' ? { kind, owner, repo: name } : { kind, org: vars.GITHUB_REPOSITORY_OWNER ?? owner };
     return { apiUrl: vars.GITHUB_API_URL ?? 'https://api.github.com', token, scope };
+}
+/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
+const LIFETIME_MARGIN_S = (/* unused pure expression or super */ null && (30 * 60));
+/**
+ * How long a rented GPU may live and what the run may spend: the one reading that provision enforces
+ * and doctor checks ahead of it. The lifetime defaults to max-runtime + job-grace + 30m, else 6h.
+ */
+function readRunBudget(r, maxRuntimeDefault) {
+    const jobGrace = parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
+    // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
+    const maxRuntime = parseDuration(r, 'max-runtime', maxRuntimeDefault, { min: 60, max: 5 * 86400 });
+    const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
+    const maxLifetime = parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
+    const usd = readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 });
+    const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+    return { jobGrace, maxLifetime, spendCap: { usd, lanes, hours: maxLifetime / 3600 } };
 }
 function readOfferFilters(r) {
     const regions = r.list('regions', {}).map((x) => x.toUpperCase());

@@ -5,7 +5,7 @@ import { GitHubRunners } from '../github/runners.js';
 import { readHostStorage } from '../inputs/host-storage-inputs.js';
 import { InputReader, type Env } from '../inputs/reader.js';
 import { readPrefix, readStore } from '../inputs/storage-inputs.js';
-import { parseDuration, readGitHub, readOfferFilters, readVastConnection } from '../inputs/vast-inputs.js';
+import { readGitHub, readOfferFilters, readRunBudget, readVastConnection } from '../inputs/vast-inputs.js';
 import type { CliRuntime } from '../runtime/cli-runtime.js';
 import { renderTextTable } from '../runtime/format.js';
 import { RegistryClient } from '../registry/client.js';
@@ -16,6 +16,7 @@ import { parseListPage } from '../s3/list.js';
 import { explainAccessError } from '../s3/access-check.js';
 import { S3Http } from '../s3/s3-http.js';
 import { VastClient } from '../vast/client.js';
+import { overSpendCap, worstSpend } from '../vast/provision.js';
 import { chooseOffers, offerQuery, relaxedQuery, whyNoOffers } from '../vast/offers.js';
 
 export type CheckStatus = 'ok' | 'fail' | 'skip' | 'warn';
@@ -54,12 +55,19 @@ async function firstKeys(http: S3Http, prefix: string, n = 1): Promise<number> {
 }
 
 async function vastChecks(c: Check[], env: Env, opts: Opts, rt: CliRuntime): Promise<void> {
-  const r = new InputReader({ ...env, 'INPUT_GPU-NAME': str(opts.gpuName) ?? env['INPUT_GPU-NAME'], 'INPUT_MAX-PRICE': str(opts.maxPrice) ?? env['INPUT_MAX-PRICE'] ?? '1.00', 'INPUT_MIN-CUDA': str(opts.minCuda) });
+  const r = new InputReader({
+    ...env,
+    'INPUT_GPU-NAME': str(opts.gpuName) ?? env['INPUT_GPU-NAME'],
+    'INPUT_MAX-PRICE': str(opts.maxPrice) ?? env['INPUT_MAX-PRICE'] ?? '1.00',
+    'INPUT_MIN-CUDA': str(opts.minCuda),
+    'INPUT_LANES': str(opts.lanes) ?? env.INPUT_LANES,
+    'INPUT_SPEND-CAP': str(opts.spendCap) ?? env['INPUT_SPEND-CAP'],
+  });
   const conn = readVastConnection(r, (s) => rt.mask(s));
   const { maxAttempts: _a, ...filters } = readOfferFilters(r);
-  const hours = parseDuration(r, 'max-runtime', str(opts.maxRuntime) ?? '240m', { min: 60 }) / 3600 + 0.75;
-  const lanes = Number(str(opts.lanes) ?? 1);
-  const cap = Number(str(opts.spendCap) ?? 25);
+  // The lifetime and cap exactly as provision will read them (max-runtime defaults to 240m here).
+  const { spendCap } = readRunBudget(r, str(opts.maxRuntime) ?? '240m');
+  const { lanes, hours, usd: cap } = spendCap;
   try {
     r.finish();
   } catch (e) {
@@ -67,7 +75,7 @@ async function vastChecks(c: Check[], env: Env, opts: Opts, rt: CliRuntime): Pro
     return;
   }
   const vast = new VastClient({ baseUrl: conn.apiUrl, apiKey: conn.apiKey, retry: { retries: 2, minDelayMs: 500, maxDelayMs: 2000 } });
-  const worst = lanes * (filters.maxPrice ?? 0) * hours;
+  const worst = worstSpend(spendCap, filters.maxPrice ?? 0);
   let credit = 0;
   const keyOk = await probe(c, 'vast', 'API key', 'create a key in the Vast console (Account -> Keys) and set VAST_API_KEY', async () => {
     credit = (await vast.currentUser()).credit ?? 0;
@@ -81,7 +89,7 @@ async function vastChecks(c: Check[], env: Env, opts: Opts, rt: CliRuntime): Pro
       : { status: 'fail', detail: `$${credit.toFixed(2)} is less than the $${need.toFixed(2)} the run may spend` };
   });
   await probe(c, 'vast', 'spend cap', 'raise --spend-cap, or lower lanes, max-price or max-runtime', async () =>
-    worst <= cap ? `$${worst.toFixed(2)} at most, under the cap of $${cap.toFixed(2)}` : { status: 'fail', detail: `$${worst.toFixed(2)} at most, above the cap of $${cap.toFixed(2)}` },
+    !overSpendCap(spendCap, filters.maxPrice ?? 0) ? `$${worst.toFixed(2)} at most, under the cap of $${cap.toFixed(2)}` : { status: 'fail', detail: `$${worst.toFixed(2)} at most, above the cap of $${cap.toFixed(2)}` },
   );
   await probe(c, 'vast', 'offers', 'relax the filter that excludes them (see detail) or wait for capacity', async () => {
     const offers = chooseOffers(await vast.searchOffers(offerQuery(filters)), filters, 64);

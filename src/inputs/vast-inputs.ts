@@ -78,6 +78,24 @@ export function readGitHub(r: InputReader, vars: Env, mask: (s: string) => void,
   return { apiUrl: vars.GITHUB_API_URL ?? 'https://api.github.com', token, scope };
 }
 
+/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
+const LIFETIME_MARGIN_S = 30 * 60;
+
+/**
+ * How long a rented GPU may live and what the run may spend: the one reading that provision enforces
+ * and doctor checks ahead of it. The lifetime defaults to max-runtime + job-grace + 30m, else 6h.
+ */
+export function readRunBudget(r: InputReader, maxRuntimeDefault?: string) {
+  const jobGrace = parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
+  // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
+  const maxRuntime = parseDuration(r, 'max-runtime', maxRuntimeDefault, { min: 60, max: 5 * 86400 });
+  const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
+  const maxLifetime = parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
+  const usd = readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 })!;
+  const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+  return { jobGrace, maxLifetime, spendCap: { usd, lanes, hours: maxLifetime / 3600 } };
+}
+
 export function readOfferFilters(r: InputReader): OfferFilters & { maxAttempts: number } {
   const regions = r.list('regions', {}).map((x) => x.toUpperCase());
   for (const x of regions) if (!/^[A-Z]{2}$/.test(x)) r.problem('regions', `expected two-letter country codes, got '${x}'`);

@@ -32,7 +32,7 @@ export interface ProvisionConfig {
    * The most a whole experiment may cost (USD): lanes x price per hour x max runtime must stay under it,
    * checked before anything is rented (with max-price, else with the dearest offer that would be tried).
    */
-  spendCap?: { usd: number; lanes: number; hours: number };
+  spendCap?: SpendCap;
   /** Chunked variables (MARKETSIM_ENV_*) carrying the scoped storage credentials: secrets. */
   deliveredEnv?: Record<string, string>;
   waitTimeoutMs: number;
@@ -262,10 +262,21 @@ function checkOffer(o: Offer, f: OfferFilters): Offer {
   return o;
 }
 
+export type SpendCap = { usd: number; lanes: number; hours: number };
+
+/** The most the run can spend: every lane at this price for its whole lifetime. */
+export function worstSpend(cap: SpendCap, pricePerHour: number): number {
+  return cap.lanes * pricePerHour * cap.hours;
+}
+
+export function overSpendCap(cap: SpendCap, pricePerHour: number): boolean {
+  return worstSpend(cap, pricePerHour) > cap.usd + 1e-9;
+}
+
 /** lanes x $/h x hours against the cap; a bad input, before anything is rented. */
-export function checkSpendCap(cap: { usd: number; lanes: number; hours: number }, pricePerHour: number): void {
-  const worst = cap.lanes * pricePerHour * cap.hours;
-  if (worst > cap.usd + 1e-9) {
+export function checkSpendCap(cap: SpendCap, pricePerHour: number): void {
+  const worst = worstSpend(cap, pricePerHour);
+  if (overSpendCap(cap, pricePerHour)) {
     throw new ConfigurationError(
       `spend-cap: ${cap.lanes} lane(s) x $${pricePerHour.toFixed(3)}/h x ${cap.hours.toFixed(2)} h = $${worst.toFixed(2)}, above the cap of $${cap.usd.toFixed(2)}; lower max-price, max-runtime or the number of configs, or raise spend-cap`,
     );

@@ -110,6 +110,9 @@ test('each failure is reported with how to fix it, and exit 1: wrong R2 secret, 
   vastEmu.credit = 1000;
   const capped = await doctor(['--skip', 'r2,image,github', '--lanes', '8', '--spend-cap', '10']);
   expect(capped.checks.find((c) => c.name === 'spend cap')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/above the cap of \$10\.00/), fix: expect.stringMatching(/spend-cap/) });
+  // Lanes and cap are read as provision reads them: nonsense is named, not turned into NaN.
+  const nonsense = await doctor(['--skip', 'r2,image,github', '--lanes', 'two', '--spend-cap', '-1']);
+  expect(nonsense.checks.find((c) => c.name === 'inputs')).toMatchObject({ status: 'fail', detail: expect.stringMatching(/lanes[\s\S]*spend-cap|spend-cap[\s\S]*lanes/) });
 
   // Minting refused (a Cloudflare token that may not manage R2).
   const mint = await doctor(['--skip', 'vast,image,github'], { CLOUDFLARE_API_TOKEN: 'not-the-token' });

@@ -2,7 +2,7 @@ import { credentialsForHost, type HostStorage } from '../../cloudflare/scoped-st
 import { GitHubRunners } from '../../github/runners.js';
 import { readHostStorage } from '../../inputs/host-storage-inputs.js';
 import { InputReader, type Env } from '../../inputs/reader.js';
-import { parseDuration, readEnvLines, readLabelPrefix, readGitHub, readNumber, readOfferFilters, readVastConnection, RUNNER_PIN, runnerUrl } from '../../inputs/vast-inputs.js';
+import { parseDuration, readEnvLines, readLabelPrefix, readGitHub, readNumber, readOfferFilters, readRunBudget, readVastConnection, RUNNER_PIN, runnerUrl } from '../../inputs/vast-inputs.js';
 import { formatSeconds } from '../../runtime/format.js';
 import type { Runtime, SummaryDoc } from '../../runtime/ports.js';
 import { BOOTSTRAP_SH } from '../../vast/bootstrap-script.js';
@@ -18,8 +18,6 @@ export const STATE_DONE = 'provisioned';
 export const STATE_LABEL = 'label';
 /** Every try's label of this run attempt (and lane): saved before anything is rented, for the post step. */
 export const STATE_LABEL_PATTERN = 'label-pattern';
-/** The watchdog's margin over the job's own timeout: boot, hydrate, persist and teardown. */
-const LIFETIME_MARGIN_S = 30 * 60;
 /** Minted credentials outlive the instance's watchdog by this much, never less. */
 const TTL_MARGIN_S = 15 * 60;
 
@@ -52,13 +50,7 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
   const minBalance = readNumber(r, 'min-balance', { min: 0, max: 1_000_000 });
   const waitTimeout = parseDuration(r, 'wait-timeout', '15m', { min: 60, max: 2 * 3600 });
   const runnerTimeout = parseDuration(r, 'runner-timeout', '10m', { min: 60, max: 3600 });
-  const jobGrace = parseDuration(r, 'job-grace', '15m', { min: 120, max: 24 * 3600 });
-  // A GitHub job on a self-hosted runner may run 5 days at most; the watchdog never allows more.
-  const maxRuntime = parseDuration(r, 'max-runtime', undefined, { min: 60, max: 5 * 86400 });
-  const lifetimeDefault = Number.isFinite(maxRuntime) ? `${Math.round(maxRuntime + jobGrace + LIFETIME_MARGIN_S)}s` : '6h';
-  const maxLifetime = parseDuration(r, 'max-lifetime', lifetimeDefault, { min: 600, max: 5 * 86400 + 3600 });
-  const spendCapUsd = readNumber(r, 'spend-cap', { min: 0.01, max: 1_000_000, default: 25 })!;
-  const lanes = r.int('lanes', { default: 1, min: 1, max: 256 });
+  const { jobGrace, maxLifetime, spendCap } = readRunBudget(r);
   const hostStorage = readHostStorage(r, mask, maxLifetime + TTL_MARGIN_S);
   const cfg: ProvisionConfig = {
     offerId,
@@ -81,7 +73,7 @@ export function readProvisionInputs(env: Env, mask: (s: string) => void) {
     runnerGroupId,
     extraLabels,
     minBalance,
-    spendCap: { usd: spendCapUsd, lanes, hours: maxLifetime / 3600 },
+    spendCap,
     waitTimeoutMs: waitTimeout * 1000,
     runnerTimeoutMs: runnerTimeout * 1000,
     pollMs: Number(env.MARKETSIM_POLL_MS ?? 5000),
