@@ -23,8 +23,8 @@ var runners = __webpack_require__(5208);
 var host_storage_inputs = __webpack_require__(3337);
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __webpack_require__(178);
-// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js
-var storage_inputs = __webpack_require__(2764);
+// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js + 1 modules
+var storage_inputs = __webpack_require__(9447);
 // EXTERNAL MODULE: ./lib/inputs/vast-inputs.js
 var vast_inputs = __webpack_require__(1073);
 // EXTERNAL MODULE: ./lib/runtime/format.js
@@ -691,13 +691,10 @@ class GitHubRunners {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ readHostStorage)
 /* harmony export */ });
-/* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1275);
-/* harmony import */ var _storage_experiment_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7062);
-/* harmony import */ var _storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2764);
+/* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1275);
+/* harmony import */ var _storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9447);
 
 
-
-const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 function pair(r, idInput, secretInput, envPrefix, mask) {
     const accessKeyId = r.string(idInput, { env: [`${envPrefix}ACCESS_KEY_ID`] });
     const secretAccessKey = r.string(secretInput, { env: [`${envPrefix}SECRET_ACCESS_KEY`] });
@@ -727,11 +724,12 @@ function readHostStorage(r, mask, ttlSeconds) {
     const read = pair(r, 'r2-read-access-key-id', 'r2-read-secret-access-key', 'R2_READ_', mask);
     const logs = pair(r, 'r2-logs-access-key-id', 'r2-logs-secret-access-key', 'R2_LOGS_', mask);
     const accountId = r.string('r2-account-id', { env: ['R2_ACCOUNT_ID', 'CLOUDFLARE_ACCOUNT_ID'] });
+    const jurisdiction = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readJurisdiction */ .qe)(r, 'r2-jurisdiction');
     const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
-    const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg;
+    const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BUCKET */ .hg }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BUCKET */ .hg;
     const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
-    const prefix = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readPrefix */ .fr)(r, 'r2-prefix');
-    const dirs = [...r.list('data-dirs', { default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DIRS */ .nc }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
+    const prefix = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readPrefix */ .fr)(r, 'r2-prefix');
+    const dirs = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readDataDirs */ .jP)(r, 'data-dirs');
     const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
     const apiUrl = r.string('cloudflare-api-url', { env: ['CLOUDFLARE_API_URL'], default: 'https://api.cloudflare.com/client/v4' }) ?? '';
@@ -748,22 +746,20 @@ function readHostStorage(r, mask, ttlSeconds) {
     // R2 API tokens are limited per bucket, not per prefix: a read-write logs key on the data bucket could rewrite the data.
     if (!apiToken && read && logs && logsBucket === bucket)
         r.problem('r2-logs-bucket', `without minting, the logs need a bucket of their own (the logs key may write all of '${logsBucket}')`);
-    if (accountId && !ACCOUNT_ID.test(accountId))
+    if (accountId && !_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .ACCOUNT_ID */ .W_.test(accountId))
         r.problem('r2-account-id', 'expected the 32 hex characters of a Cloudflare account id');
-    const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
+    const endpoint = endpointRaw ?? (accountId ? (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .r2Endpoint */ .MT)(accountId, jurisdiction) : undefined);
     if (!endpoint)
         r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
     else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
         r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-    for (const d of dirs.filter(Boolean)) {
-        const bad = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .unsafeRelativePath */ .q4)(d);
-        if (bad)
-            r.problem('data-dirs', `'${d}' ${bad}`);
-    }
     if (!experimentId)
         r.problem('experiment-id', "required to scope the logs credential to this experiment's folder");
-    else if (!_storage_experiment_id_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPERIMENT_ID_PATTERN */ .B.test(experimentId) || experimentId.includes('..'))
-        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-'`);
+    else {
+        const bad = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .experimentIdProblem */ .yV)(experimentId);
+        if (bad)
+            r.problem('experiment-id', bad);
+    }
     let mint;
     if (apiToken) {
         if (!parentAccessKeyId)
@@ -779,8 +775,8 @@ function readHostStorage(r, mask, ttlSeconds) {
         bucket,
         logsBucket,
         prefix,
-        dataDirs: [...new Set(dirs)],
-        logsPrefix: `${prefix}${_storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LOGS_PREFIX */ .FE}${experimentId ?? ''}/`,
+        dataDirs: dirs,
+        logsPrefix: `${prefix}${_storage_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LOGS_PREFIX */ .FE}${experimentId ?? ''}/`,
         ttlSeconds,
         mint,
         scoped: !apiToken && read && logs ? { read, logs } : undefined,

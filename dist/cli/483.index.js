@@ -236,6 +236,7 @@ const PROVISION_FLAGS = [
     { input: 'storage-credentials', description: 'auto, required or none: scoped storage credentials for the host' },
     { input: 'cloudflare-api-token', description: 'mints the host\'s temporary R2 credentials; prefer env CLOUDFLARE_API_TOKEN' },
     { input: 'r2-account-id', description: 'Cloudflare account id (env R2_ACCOUNT_ID)' },
+    { input: 'r2-jurisdiction', description: 'R2 jurisdiction of the buckets: eu, fedramp or us (env R2_JURISDICTION)' },
     { input: 'r2-access-key-id', description: 'parent R2 token\'s access key id (env R2_ACCESS_KEY_ID)' },
     { input: 'r2-bucket', description: 'data bucket (env R2_BUCKET)' },
     { input: 'r2-logs-bucket', description: 'logs bucket (env R2_LOGS_BUCKET)' },
@@ -368,7 +369,7 @@ addFlags(program.command('hydrate').description('pull the data folders from the 
     .action(async (opts) => {
     await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(319), __webpack_require__.e(102)]).then(__webpack_require__.bind(__webpack_require__, 3102));
+        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(102)]).then(__webpack_require__.bind(__webpack_require__, 3102));
         await hydrateStep(rt, await storageEnv(flagsToEnv(opts, HYDRATE, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
@@ -376,7 +377,7 @@ addFlags(program.command('persist-logs').description('upload the log folder and 
     .addHelpText('after', examples(['marketsim persist-logs --local-root . --experiment-id exp-42']))
     .action(async (opts) => {
     await attempt(global(), 'persist-logs', async (rt) => {
-        const { persistStep } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 1049));
+        const { persistStep } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(987)]).then(__webpack_require__.bind(__webpack_require__, 1049));
         await persistStep(rt, await storageEnv(flagsToEnv(opts, PERSIST, process.env)));
     });
 });
@@ -385,7 +386,7 @@ addFlags(program.command('push'), PUSH)
     .addHelpText('after', examples(['marketsim push --local-root ./data --dirs trainingdata --dry-run', 'marketsim push --local-root ./data --dirs trainingdata,hyperparams --delete']))
     .action(async (opts) => {
     await attempt(global(), 'push', async (rt) => {
-        const { pushStep } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 9761));
+        const { pushStep } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 9761));
         await pushStep(rt, await storageEnv(flagsToEnv(opts, PUSH, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
@@ -403,7 +404,7 @@ addFlags(program.command('run'), RUN)
             throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(319), __webpack_require__.e(102), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(102), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
         const env = await storageEnv(flagsToEnv(opts, RUN, process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
@@ -456,7 +457,7 @@ addFlags(experiments.command('show').description('print one experiment\'s record
     .addHelpText('after', examples(['marketsim experiments show marketsim-20261130-031700-123-0']))
     .action(async (id, opts) => {
     await attempt(global(), 'experiments show', async (rt) => {
-        const { showExperiment } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
+        const { showExperiment } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
         await showExperiment(rt, await storageEnv(flagsToEnv(opts, CONNECTION_FLAGS, process.env)), id, Boolean(global().json));
     });
 });
@@ -465,7 +466,7 @@ addFlags(experiments.command('list').description('list recent experiments, newes
     .addHelpText('after', examples(['marketsim experiments list --limit 5', 'marketsim --json experiments list']))
     .action(async (opts) => {
     await attempt(global(), 'experiments list', async (rt) => {
-        const { listExperiments } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
+        const { listExperiments } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
         const limit = Number(opts.limit ?? 20);
         if (!Number.isInteger(limit) || limit < 1)
             throw new errors/* ConfigurationError */.j1(`limit: expected a whole number of 1 or more, got '${String(opts.limit)}'`);
@@ -487,7 +488,7 @@ program
     .option('--skip <checks>', 'comma-separated check groups to skip: vast, r2, image, github')
     .action(async (opts) => {
     await attempt(global(), 'doctor', async (rt) => {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(319), __webpack_require__.e(435), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 9453));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(435), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 9453));
         return runDoctor(rt, withRepo(await storageEnv({ ...process.env }), opts.repo), opts, Boolean(global().json));
     });
 });

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __webpack_require__(178);
-// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js
-var storage_inputs = __webpack_require__(2764);
+// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js + 1 modules
+var storage_inputs = __webpack_require__(9447);
 // EXTERNAL MODULE: ./lib/storage/config.js
 var config = __webpack_require__(1275);
 // EXTERNAL MODULE: ./lib/storage/local-root.js

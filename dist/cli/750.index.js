@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _experiments_record_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(123);
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(178);
-/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2764);
+/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9447);
 /* harmony import */ var _runtime_format_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(2625);
 /* harmony import */ var _s3_access_check_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(651);
 /* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1275);

@@ -516,13 +516,10 @@ class GitHubRunners {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   w: () => (/* binding */ readHostStorage)
 /* harmony export */ });
-/* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1275);
-/* harmony import */ var _storage_experiment_id_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7062);
-/* harmony import */ var _storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2764);
+/* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1275);
+/* harmony import */ var _storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9447);
 
 
-
-const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 function pair(r, idInput, secretInput, envPrefix, mask) {
     const accessKeyId = r.string(idInput, { env: [`${envPrefix}ACCESS_KEY_ID`] });
     const secretAccessKey = r.string(secretInput, { env: [`${envPrefix}SECRET_ACCESS_KEY`] });
@@ -552,11 +549,12 @@ function readHostStorage(r, mask, ttlSeconds) {
     const read = pair(r, 'r2-read-access-key-id', 'r2-read-secret-access-key', 'R2_READ_', mask);
     const logs = pair(r, 'r2-logs-access-key-id', 'r2-logs-secret-access-key', 'R2_LOGS_', mask);
     const accountId = r.string('r2-account-id', { env: ['R2_ACCOUNT_ID', 'CLOUDFLARE_ACCOUNT_ID'] });
+    const jurisdiction = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readJurisdiction */ .qe)(r, 'r2-jurisdiction');
     const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
-    const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg;
+    const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BUCKET */ .hg }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_BUCKET */ .hg;
     const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
-    const prefix = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readPrefix */ .fr)(r, 'r2-prefix');
-    const dirs = [...r.list('data-dirs', { default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DIRS */ .nc }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
+    const prefix = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readPrefix */ .fr)(r, 'r2-prefix');
+    const dirs = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .readDataDirs */ .jP)(r, 'data-dirs');
     const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
     const apiUrl = r.string('cloudflare-api-url', { env: ['CLOUDFLARE_API_URL'], default: 'https://api.cloudflare.com/client/v4' }) ?? '';
@@ -573,22 +571,20 @@ function readHostStorage(r, mask, ttlSeconds) {
     // R2 API tokens are limited per bucket, not per prefix: a read-write logs key on the data bucket could rewrite the data.
     if (!apiToken && read && logs && logsBucket === bucket)
         r.problem('r2-logs-bucket', `without minting, the logs need a bucket of their own (the logs key may write all of '${logsBucket}')`);
-    if (accountId && !ACCOUNT_ID.test(accountId))
+    if (accountId && !_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .ACCOUNT_ID */ .W_.test(accountId))
         r.problem('r2-account-id', 'expected the 32 hex characters of a Cloudflare account id');
-    const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
+    const endpoint = endpointRaw ?? (accountId ? (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .r2Endpoint */ .MT)(accountId, jurisdiction) : undefined);
     if (!endpoint)
         r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
     else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
         r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-    for (const d of dirs.filter(Boolean)) {
-        const bad = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .unsafeRelativePath */ .q4)(d);
-        if (bad)
-            r.problem('data-dirs', `'${d}' ${bad}`);
-    }
     if (!experimentId)
         r.problem('experiment-id', "required to scope the logs credential to this experiment's folder");
-    else if (!_storage_experiment_id_js__WEBPACK_IMPORTED_MODULE_0__/* .EXPERIMENT_ID_PATTERN */ .B.test(experimentId) || experimentId.includes('..'))
-        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-'`);
+    else {
+        const bad = (0,_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .experimentIdProblem */ .yV)(experimentId);
+        if (bad)
+            r.problem('experiment-id', bad);
+    }
     let mint;
     if (apiToken) {
         if (!parentAccessKeyId)
@@ -604,8 +600,8 @@ function readHostStorage(r, mask, ttlSeconds) {
         bucket,
         logsBucket,
         prefix,
-        dataDirs: [...new Set(dirs)],
-        logsPrefix: `${prefix}${_storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LOGS_PREFIX */ .FE}${experimentId ?? ''}/`,
+        dataDirs: dirs,
+        logsPrefix: `${prefix}${_storage_config_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_LOGS_PREFIX */ .FE}${experimentId ?? ''}/`,
         ttlSeconds,
         mint,
         scoped: !apiToken && read && logs ? { read, logs } : undefined,
@@ -615,20 +611,43 @@ function readHostStorage(r, mask, ttlSeconds) {
 
 /***/ }),
 
-/***/ 2764:
+/***/ 9447:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X7: () => (/* binding */ readPersistConfig),
-/* harmony export */   fr: () => (/* binding */ readPrefix),
-/* harmony export */   k8: () => (/* binding */ readHydrateConfig),
-/* harmony export */   oJ: () => (/* binding */ readLocalRoot),
-/* harmony export */   q4: () => (/* binding */ unsafeRelativePath),
-/* harmony export */   uz: () => (/* binding */ readStore)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
-/* harmony import */ var _storage_config_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1275);
-/* harmony import */ var _storage_experiment_id_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7062);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  W_: () => (/* binding */ ACCOUNT_ID),
+  yV: () => (/* binding */ experimentIdProblem),
+  MT: () => (/* binding */ r2Endpoint),
+  jP: () => (/* binding */ readDataDirs),
+  k8: () => (/* binding */ readHydrateConfig),
+  qe: () => (/* binding */ readJurisdiction),
+  oJ: () => (/* binding */ readLocalRoot),
+  X7: () => (/* binding */ readPersistConfig),
+  fr: () => (/* binding */ readPrefix),
+  uz: () => (/* binding */ readStore),
+  q4: () => (/* binding */ unsafeRelativePath)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+// EXTERNAL MODULE: ./lib/storage/config.js
+var config = __webpack_require__(1275);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./lib/storage/experiment-id.js
+
+const EXPERIMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** `marketsim-<UTC yyyymmdd-HHMMSS>-<run id or 6 hex>`: sortable by time, unique per run. */
+function generateExperimentId(now, runId) {
+    const iso = now.toISOString(); // 2026-11-29T10:15:00.000Z
+    const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
+    const suffix = runId && /^\d+$/.test(runId) ? runId : (0,external_node_crypto_.randomBytes)(3).toString('hex');
+    return `marketsim-${stamp}-${suffix}`;
+}
+
+;// CONCATENATED MODULE: ./lib/inputs/storage-inputs.js
 
 
 
@@ -636,6 +655,36 @@ function readHostStorage(r, mask, ttlSeconds) {
 
 const JURISDICTIONS = ['eu', 'fedramp', 'us'];
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+/** An R2 jurisdiction (eu, fedramp, us), named when it is none of them. */
+function readJurisdiction(r, name = 'jurisdiction') {
+    const jurisdiction = r.raw(name, { env: ['R2_JURISDICTION'] })?.value;
+    if (!jurisdiction)
+        return undefined;
+    if (JURISDICTIONS.includes(jurisdiction))
+        return jurisdiction;
+    r.problem(name, `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
+    return undefined;
+}
+/** The S3 endpoint of an account's R2 (a jurisdiction's buckets are seen only at its own endpoint). */
+function r2Endpoint(accountId, jurisdiction) {
+    return `https://${accountId}${jurisdiction ? `.${jurisdiction}` : ''}.r2.cloudflarestorage.com`;
+}
+/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS), without trailing '/', each unable to climb out. */
+function readDataDirs(r, dirsInput) {
+    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
+        const dir = d.replace(/\/+$/, '');
+        const bad = unsafeRelativePath(dir);
+        if (bad)
+            r.problem(name, `'${d}' ${bad}`);
+        return dir;
+    });
+    return [...new Set([...readDirs(dirsInput, { default: config/* DEFAULT_DIRS */.nc }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
+}
+/** An experiment id names a folder of logs: it may not climb out of it. */
+function experimentIdProblem(id) {
+    return !EXPERIMENT_ID_PATTERN.test(id) || id.includes('..') ? `'${id}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)` : undefined;
+}
 /** A relative folder name that cannot climb out of its parent. */
 function unsafeRelativePath(p) {
     if (p.includes('\0'))
@@ -680,16 +729,12 @@ function readCredentials(r, role, mask) {
 function readStore(r, mask, role = 'read') {
     const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
     const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
-    const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
-    if (jurisdiction && !JURISDICTIONS.includes(jurisdiction)) {
-        r.problem('jurisdiction', `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
-    }
+    const jurisdiction = readJurisdiction(r);
     let endpoint = r.string('endpoint', { env: ['R2_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] });
     if (!endpoint && accountId) {
-        if (!/^[0-9a-f]{32}$/.test(accountId))
+        if (!ACCOUNT_ID.test(accountId))
             r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
-        const j = jurisdiction && JURISDICTIONS.includes(jurisdiction) ? `.${jurisdiction}` : '';
-        endpoint = `https://${accountId}${j}.r2.cloudflarestorage.com`;
+        endpoint = r2Endpoint(accountId, jurisdiction);
     }
     if (!endpoint) {
         r.problem('endpoint', 'required (or variable R2_ENDPOINT), or give account-id (R2_ACCOUNT_ID) for Cloudflare R2');
@@ -715,7 +760,7 @@ function readStore(r, mask, role = 'read') {
             r.problem('endpoint', `expected an http(s) URL such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
         }
     }
-    const dataBucket = r.string('bucket', { env: ['R2_BUCKET'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_BUCKET */ .hg;
+    const dataBucket = r.string('bucket', { env: ['R2_BUCKET'], default: config/* DEFAULT_BUCKET */.hg }) ?? config/* DEFAULT_BUCKET */.hg;
     // Logs may live in a bucket of their own, so the logs key never needs write access to the data.
     const bucketInput = role === 'logs' && r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ? 'logs-bucket' : 'bucket';
     const bucket = bucketInput === 'logs-bucket' ? r.raw('logs-bucket', { env: ['R2_LOGS_BUCKET'] }).value : dataBucket;
@@ -725,7 +770,7 @@ function readStore(r, mask, role = 'read') {
     return { endpoint, bucket, region, accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
 }
 /** A key prefix: no leading '/', a trailing '/' (or ''), no segment that could climb out. */
-function readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def = _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PREFIX */ .Nf) {
+function readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def = config/* DEFAULT_PREFIX */.Nf) {
     let prefix = r.string(name, { env, default: def }) ?? def;
     prefix = prefix.replace(/^\/+/, '');
     if (prefix && !prefix.endsWith('/'))
@@ -739,28 +784,21 @@ function readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def = _storage_conf
 }
 function readLocalRoot(r, vars) {
     const root = r.string('local-root', { env: ['LOCAL_ROOT'] }) ?? vars.GITHUB_WORKSPACE ?? '/workspace';
-    return node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(root);
+    return external_node_path_.resolve(root);
 }
 function readConcurrency(r) {
-    return r.int('concurrency', { env: ['MARKETSIM_CONCURRENCY'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_CONCURRENCY */ .WH, min: 1, max: 1024 });
+    return r.int('concurrency', { env: ['MARKETSIM_CONCURRENCY'], default: config/* DEFAULT_CONCURRENCY */.WH, min: 1, max: 1024 });
 }
 function readHydrateConfig(r, vars, mask) {
     const store = readStore(r, mask);
-    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PREFIX */ .Nf);
-    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
-        const dir = d.replace(/\/+$/, '');
-        const bad = unsafeRelativePath(dir);
-        if (bad)
-            r.problem(name, `'${d}' ${bad}`);
-        return dir;
-    });
-    const dirs = [...readDirs('dirs', { default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_DIRS */ .nc }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })];
+    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], config/* DEFAULT_PREFIX */.Nf);
+    const dirs = readDataDirs(r, 'dirs');
     if (dirs.length === 0)
         r.problem('dirs', 'no folder to pull');
     return {
         store,
         prefix,
-        dirs: [...new Set(dirs)],
+        dirs,
         localRoot: readLocalRoot(r, vars),
         concurrency: readConcurrency(r),
         adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
@@ -772,15 +810,17 @@ function readHydrateConfig(r, vars, mask) {
 }
 function readPersistConfig(r, vars, mask) {
     const store = readStore(r, mask, 'logs');
-    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_PREFIX */ .Nf);
-    const logsPrefix = readPrefix(r, 'logs-prefix', [], _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LOGS_PREFIX */ .FE);
+    const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], config/* DEFAULT_PREFIX */.Nf);
+    const logsPrefix = readPrefix(r, 'logs-prefix', [], config/* DEFAULT_LOGS_PREFIX */.FE);
     const localRoot = readLocalRoot(r, vars);
-    const logDir = node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(localRoot, r.string('log-dir', { env: ['LOCAL_LOG_DIR'], default: _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LOG_DIR */ .t9 }) ?? _storage_config_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_LOG_DIR */ .t9);
+    const logDir = external_node_path_.resolve(localRoot, r.string('log-dir', { env: ['LOCAL_LOG_DIR'], default: config/* DEFAULT_LOG_DIR */.t9 }) ?? config/* DEFAULT_LOG_DIR */.t9);
     let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     if (experimentId === undefined)
-        experimentId = (0,_storage_experiment_id_js__WEBPACK_IMPORTED_MODULE_1__/* .generateExperimentId */ ._)(new Date(), vars.GITHUB_RUN_ID);
-    else if (!_storage_experiment_id_js__WEBPACK_IMPORTED_MODULE_1__/* .EXPERIMENT_ID_PATTERN */ .B.test(experimentId) || experimentId.includes('..')) {
-        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)`);
+        experimentId = generateExperimentId(new Date(), vars.GITHUB_RUN_ID);
+    else {
+        const bad = experimentIdProblem(experimentId);
+        if (bad)
+            r.problem('experiment-id', bad);
     }
     const ifNoFilesFound = r.oneOf('if-no-files-found', ['warn', 'error', 'ignore'], { default: 'warn' });
     return {
@@ -965,27 +1005,6 @@ const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
 const SMALL_MAX_IN_FLIGHT = 128;
-
-
-/***/ }),
-
-/***/ 7062:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   B: () => (/* binding */ EXPERIMENT_ID_PATTERN),
-/* harmony export */   _: () => (/* binding */ generateExperimentId)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-
-const EXPERIMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
-/** `marketsim-<UTC yyyymmdd-HHMMSS>-<run id or 6 hex>`: sortable by time, unique per run. */
-function generateExperimentId(now, runId) {
-    const iso = now.toISOString(); // 2026-11-29T10:15:00.000Z
-    const stamp = `${iso.slice(0, 10).replace(/-/g, '')}-${iso.slice(11, 19).replace(/:/g, '')}`;
-    const suffix = runId && /^\d+$/.test(runId) ? runId : (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(3).toString('hex');
-    return `marketsim-${stamp}-${suffix}`;
-}
 
 
 /***/ })

@@ -11,7 +11,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports PERSIST_OUTPUTS, readPersistInputs */
 /* harmony import */ var _inputs_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(178);
-/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2764);
+/* harmony import */ var _inputs_storage_inputs_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9447);
 /* harmony import */ var _storage_persist_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7606);
 /* harmony import */ var _storage_report_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4983);
 
@@ -148,8 +148,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./lib/inputs/reader.js
 var reader = __webpack_require__(178);
-// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js
-var storage_inputs = __webpack_require__(2764);
+// EXTERNAL MODULE: ./lib/inputs/storage-inputs.js + 1 modules
+var storage_inputs = __webpack_require__(9447);
 // EXTERNAL MODULE: ./lib/actions/r2-hydrate/step.js + 9 modules
 var step = __webpack_require__(3102);
 // EXTERNAL MODULE: ./lib/actions/r2-persist-logs/step.js

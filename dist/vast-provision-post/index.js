@@ -33200,6 +33200,8 @@ async function scoped_storage_credentialsForHost(cfg, now = Date.now()) {
     return { read, logs, expiresAt, how: cfg.mint ? 'minted' : 'scoped keys', vars };
 }
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/storage/experiment-id.js
@@ -33213,8 +33215,6 @@ function experiment_id_generateExperimentId(now, runId) {
     return `marketsim-${stamp}-${suffix}`;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/inputs/storage-inputs.js
 
 
@@ -33223,8 +33223,38 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 
 const JURISDICTIONS = (/* unused pure expression or super */ null && (['eu', 'fedramp', 'us']));
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const storage_inputs_ACCOUNT_ID = /^[0-9a-f]{32}$/;
+/** An R2 jurisdiction (eu, fedramp, us), named when it is none of them. */
+function storage_inputs_readJurisdiction(r, name = 'jurisdiction') {
+    const jurisdiction = r.raw(name, { env: ['R2_JURISDICTION'] })?.value;
+    if (!jurisdiction)
+        return undefined;
+    if (JURISDICTIONS.includes(jurisdiction))
+        return jurisdiction;
+    r.problem(name, `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
+    return undefined;
+}
+/** The S3 endpoint of an account's R2 (a jurisdiction's buckets are seen only at its own endpoint). */
+function storage_inputs_r2Endpoint(accountId, jurisdiction) {
+    return `https://${accountId}${jurisdiction ? `.${jurisdiction}` : ''}.r2.cloudflarestorage.com`;
+}
+/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS), without trailing '/', each unable to climb out. */
+function storage_inputs_readDataDirs(r, dirsInput) {
+    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
+        const dir = d.replace(/\/+$/, '');
+        const bad = unsafeRelativePath(dir);
+        if (bad)
+            r.problem(name, `'${d}' ${bad}`);
+        return dir;
+    });
+    return [...new Set([...readDirs(dirsInput, { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
+}
+/** An experiment id names a folder of logs: it may not climb out of it. */
+function storage_inputs_experimentIdProblem(id) {
+    return !EXPERIMENT_ID_PATTERN.test(id) || id.includes('..') ? `'${id}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)` : undefined;
+}
 /** A relative folder name that cannot climb out of its parent. */
-function storage_inputs_unsafeRelativePath(p) {
+function unsafeRelativePath(p) {
     if (p.includes('\0'))
         return 'contains a NUL byte';
     if (p.includes('\\'))
@@ -33267,16 +33297,12 @@ function readCredentials(r, role, mask) {
 function readStore(r, mask, role = 'read') {
     const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
     const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
-    const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
-    if (jurisdiction && !JURISDICTIONS.includes(jurisdiction)) {
-        r.problem('jurisdiction', `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
-    }
+    const jurisdiction = storage_inputs_readJurisdiction(r);
     let endpoint = r.string('endpoint', { env: ['R2_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] });
     if (!endpoint && accountId) {
-        if (!/^[0-9a-f]{32}$/.test(accountId))
+        if (!storage_inputs_ACCOUNT_ID.test(accountId))
             r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
-        const j = jurisdiction && JURISDICTIONS.includes(jurisdiction) ? `.${jurisdiction}` : '';
-        endpoint = `https://${accountId}${j}.r2.cloudflarestorage.com`;
+        endpoint = storage_inputs_r2Endpoint(accountId, jurisdiction);
     }
     if (!endpoint) {
         r.problem('endpoint', 'required (or variable R2_ENDPOINT), or give account-id (R2_ACCOUNT_ID) for Cloudflare R2');
@@ -33318,7 +33344,7 @@ function storage_inputs_readPrefix(r, name = 'prefix', env = ['R2_PREFIX'], def 
     if (prefix && !prefix.endsWith('/'))
         prefix += '/';
     if (prefix) {
-        const bad = storage_inputs_unsafeRelativePath(prefix);
+        const bad = unsafeRelativePath(prefix);
         if (bad)
             r.problem(name, `'${prefix}' ${bad}`);
     }
@@ -33334,20 +33360,13 @@ function readConcurrency(r) {
 function readHydrateConfig(r, vars, mask) {
     const store = readStore(r, mask);
     const prefix = storage_inputs_readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
-    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
-        const dir = d.replace(/\/+$/, '');
-        const bad = storage_inputs_unsafeRelativePath(dir);
-        if (bad)
-            r.problem(name, `'${d}' ${bad}`);
-        return dir;
-    });
-    const dirs = [...readDirs('dirs', { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })];
+    const dirs = storage_inputs_readDataDirs(r, 'dirs');
     if (dirs.length === 0)
         r.problem('dirs', 'no folder to pull');
     return {
         store,
         prefix,
-        dirs: [...new Set(dirs)],
+        dirs,
         localRoot: readLocalRoot(r, vars),
         concurrency: readConcurrency(r),
         adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
@@ -33366,8 +33385,10 @@ function readPersistConfig(r, vars, mask) {
     let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     if (experimentId === undefined)
         experimentId = generateExperimentId(new Date(), vars.GITHUB_RUN_ID);
-    else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..')) {
-        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)`);
+    else {
+        const bad = storage_inputs_experimentIdProblem(experimentId);
+        if (bad)
+            r.problem('experiment-id', bad);
     }
     const ifNoFilesFound = r.oneOf('if-no-files-found', ['warn', 'error', 'ignore'], { default: 'warn' });
     return {
@@ -33383,8 +33404,6 @@ function readPersistConfig(r, vars, mask) {
 ;// CONCATENATED MODULE: ./lib/inputs/host-storage-inputs.js
 
 
-
-const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 function pair(r, idInput, secretInput, envPrefix, mask) {
     const accessKeyId = r.string(idInput, { env: [`${envPrefix}ACCESS_KEY_ID`] });
     const secretAccessKey = r.string(secretInput, { env: [`${envPrefix}SECRET_ACCESS_KEY`] });
@@ -33414,11 +33433,12 @@ function host_storage_inputs_readHostStorage(r, mask, ttlSeconds) {
     const read = pair(r, 'r2-read-access-key-id', 'r2-read-secret-access-key', 'R2_READ_', mask);
     const logs = pair(r, 'r2-logs-access-key-id', 'r2-logs-secret-access-key', 'R2_LOGS_', mask);
     const accountId = r.string('r2-account-id', { env: ['R2_ACCOUNT_ID', 'CLOUDFLARE_ACCOUNT_ID'] });
+    const jurisdiction = readJurisdiction(r, 'r2-jurisdiction');
     const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
     const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
     const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
     const prefix = readPrefix(r, 'r2-prefix');
-    const dirs = [...r.list('data-dirs', { default: DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
+    const dirs = readDataDirs(r, 'data-dirs');
     const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
     const apiUrl = r.string('cloudflare-api-url', { env: ['CLOUDFLARE_API_URL'], default: 'https://api.cloudflare.com/client/v4' }) ?? '';
@@ -33437,20 +33457,18 @@ function host_storage_inputs_readHostStorage(r, mask, ttlSeconds) {
         r.problem('r2-logs-bucket', `without minting, the logs need a bucket of their own (the logs key may write all of '${logsBucket}')`);
     if (accountId && !ACCOUNT_ID.test(accountId))
         r.problem('r2-account-id', 'expected the 32 hex characters of a Cloudflare account id');
-    const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
+    const endpoint = endpointRaw ?? (accountId ? r2Endpoint(accountId, jurisdiction) : undefined);
     if (!endpoint)
         r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
     else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
         r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-    for (const d of dirs.filter(Boolean)) {
-        const bad = unsafeRelativePath(d);
-        if (bad)
-            r.problem('data-dirs', `'${d}' ${bad}`);
-    }
     if (!experimentId)
         r.problem('experiment-id', "required to scope the logs credential to this experiment's folder");
-    else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..'))
-        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-'`);
+    else {
+        const bad = experimentIdProblem(experimentId);
+        if (bad)
+            r.problem('experiment-id', bad);
+    }
     let mint;
     if (apiToken) {
         if (!parentAccessKeyId)
@@ -33466,7 +33484,7 @@ function host_storage_inputs_readHostStorage(r, mask, ttlSeconds) {
         bucket,
         logsBucket,
         prefix,
-        dataDirs: [...new Set(dirs)],
+        dataDirs: dirs,
         logsPrefix: `${prefix}${DEFAULT_LOGS_PREFIX}${experimentId ?? ''}/`,
         ttlSeconds,
         mint,

@@ -32333,7 +32333,7 @@ class GitHubRunners {
 }
 
 ;// CONCATENATED MODULE: ./lib/storage/config.js
-const config_DEFAULT_DIRS = ['trainingdata', 'trainingdatadaily', 'trainingdatahourly', 'compiled_models', 'hyperparams'];
+const DEFAULT_DIRS = ['trainingdata', 'trainingdatadaily', 'trainingdatahourly', 'compiled_models', 'hyperparams'];
 const config_DEFAULT_BUCKET = 'models';
 const config_DEFAULT_PREFIX = 'stock/';
 const config_DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
@@ -32342,11 +32342,13 @@ const config_DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
 const SMALL_MAX_IN_FLIGHT = 128;
 
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./lib/storage/experiment-id.js
 
-const experiment_id_EXPERIMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const EXPERIMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 /** `marketsim-<UTC yyyymmdd-HHMMSS>-<run id or 6 hex>`: sortable by time, unique per run. */
 function experiment_id_generateExperimentId(now, runId) {
     const iso = now.toISOString(); // 2026-11-29T10:15:00.000Z
@@ -32355,16 +32357,44 @@ function experiment_id_generateExperimentId(now, runId) {
     return `marketsim-${stamp}-${suffix}`;
 }
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./lib/inputs/storage-inputs.js
 
 
 
 
 
-const JURISDICTIONS = (/* unused pure expression or super */ null && (['eu', 'fedramp', 'us']));
+const JURISDICTIONS = ['eu', 'fedramp', 'us'];
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+/** An R2 jurisdiction (eu, fedramp, us), named when it is none of them. */
+function readJurisdiction(r, name = 'jurisdiction') {
+    const jurisdiction = r.raw(name, { env: ['R2_JURISDICTION'] })?.value;
+    if (!jurisdiction)
+        return undefined;
+    if (JURISDICTIONS.includes(jurisdiction))
+        return jurisdiction;
+    r.problem(name, `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
+    return undefined;
+}
+/** The S3 endpoint of an account's R2 (a jurisdiction's buckets are seen only at its own endpoint). */
+function r2Endpoint(accountId, jurisdiction) {
+    return `https://${accountId}${jurisdiction ? `.${jurisdiction}` : ''}.r2.cloudflarestorage.com`;
+}
+/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS), without trailing '/', each unable to climb out. */
+function readDataDirs(r, dirsInput) {
+    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
+        const dir = d.replace(/\/+$/, '');
+        const bad = unsafeRelativePath(dir);
+        if (bad)
+            r.problem(name, `'${d}' ${bad}`);
+        return dir;
+    });
+    return [...new Set([...readDirs(dirsInput, { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
+}
+/** An experiment id names a folder of logs: it may not climb out of it. */
+function experimentIdProblem(id) {
+    return !EXPERIMENT_ID_PATTERN.test(id) || id.includes('..') ? `'${id}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)` : undefined;
+}
 /** A relative folder name that cannot climb out of its parent. */
 function unsafeRelativePath(p) {
     if (p.includes('\0'))
@@ -32409,16 +32439,12 @@ function readCredentials(r, role, mask) {
 function readStore(r, mask, role = 'read') {
     const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
     const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
-    const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
-    if (jurisdiction && !JURISDICTIONS.includes(jurisdiction)) {
-        r.problem('jurisdiction', `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
-    }
+    const jurisdiction = readJurisdiction(r);
     let endpoint = r.string('endpoint', { env: ['R2_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] });
     if (!endpoint && accountId) {
-        if (!/^[0-9a-f]{32}$/.test(accountId))
+        if (!ACCOUNT_ID.test(accountId))
             r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
-        const j = jurisdiction && JURISDICTIONS.includes(jurisdiction) ? `.${jurisdiction}` : '';
-        endpoint = `https://${accountId}${j}.r2.cloudflarestorage.com`;
+        endpoint = r2Endpoint(accountId, jurisdiction);
     }
     if (!endpoint) {
         r.problem('endpoint', 'required (or variable R2_ENDPOINT), or give account-id (R2_ACCOUNT_ID) for Cloudflare R2');
@@ -32476,20 +32502,13 @@ function readConcurrency(r) {
 function readHydrateConfig(r, vars, mask) {
     const store = readStore(r, mask);
     const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
-    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
-        const dir = d.replace(/\/+$/, '');
-        const bad = unsafeRelativePath(dir);
-        if (bad)
-            r.problem(name, `'${d}' ${bad}`);
-        return dir;
-    });
-    const dirs = [...readDirs('dirs', { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })];
+    const dirs = readDataDirs(r, 'dirs');
     if (dirs.length === 0)
         r.problem('dirs', 'no folder to pull');
     return {
         store,
         prefix,
-        dirs: [...new Set(dirs)],
+        dirs,
         localRoot: readLocalRoot(r, vars),
         concurrency: readConcurrency(r),
         adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
@@ -32508,8 +32527,10 @@ function readPersistConfig(r, vars, mask) {
     let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     if (experimentId === undefined)
         experimentId = generateExperimentId(new Date(), vars.GITHUB_RUN_ID);
-    else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..')) {
-        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)`);
+    else {
+        const bad = experimentIdProblem(experimentId);
+        if (bad)
+            r.problem('experiment-id', bad);
     }
     const ifNoFilesFound = r.oneOf('if-no-files-found', ['warn', 'error', 'ignore'], { default: 'warn' });
     return {
@@ -32525,8 +32546,6 @@ function readPersistConfig(r, vars, mask) {
 ;// CONCATENATED MODULE: ./lib/inputs/host-storage-inputs.js
 
 
-
-const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 function pair(r, idInput, secretInput, envPrefix, mask) {
     const accessKeyId = r.string(idInput, { env: [`${envPrefix}ACCESS_KEY_ID`] });
     const secretAccessKey = r.string(secretInput, { env: [`${envPrefix}SECRET_ACCESS_KEY`] });
@@ -32556,11 +32575,12 @@ function readHostStorage(r, mask, ttlSeconds) {
     const read = pair(r, 'r2-read-access-key-id', 'r2-read-secret-access-key', 'R2_READ_', mask);
     const logs = pair(r, 'r2-logs-access-key-id', 'r2-logs-secret-access-key', 'R2_LOGS_', mask);
     const accountId = r.string('r2-account-id', { env: ['R2_ACCOUNT_ID', 'CLOUDFLARE_ACCOUNT_ID'] });
+    const jurisdiction = readJurisdiction(r, 'r2-jurisdiction');
     const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
     const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: config_DEFAULT_BUCKET }) ?? config_DEFAULT_BUCKET;
     const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
     const prefix = readPrefix(r, 'r2-prefix');
-    const dirs = [...r.list('data-dirs', { default: config_DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
+    const dirs = readDataDirs(r, 'data-dirs');
     const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
     const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
     const apiUrl = r.string('cloudflare-api-url', { env: ['CLOUDFLARE_API_URL'], default: 'https://api.cloudflare.com/client/v4' }) ?? '';
@@ -32579,20 +32599,18 @@ function readHostStorage(r, mask, ttlSeconds) {
         r.problem('r2-logs-bucket', `without minting, the logs need a bucket of their own (the logs key may write all of '${logsBucket}')`);
     if (accountId && !ACCOUNT_ID.test(accountId))
         r.problem('r2-account-id', 'expected the 32 hex characters of a Cloudflare account id');
-    const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
+    const endpoint = endpointRaw ?? (accountId ? r2Endpoint(accountId, jurisdiction) : undefined);
     if (!endpoint)
         r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
     else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint))
         r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-    for (const d of dirs.filter(Boolean)) {
-        const bad = unsafeRelativePath(d);
-        if (bad)
-            r.problem('data-dirs', `'${d}' ${bad}`);
-    }
     if (!experimentId)
         r.problem('experiment-id', "required to scope the logs credential to this experiment's folder");
-    else if (!experiment_id_EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..'))
-        r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-'`);
+    else {
+        const bad = experimentIdProblem(experimentId);
+        if (bad)
+            r.problem('experiment-id', bad);
+    }
     let mint;
     if (apiToken) {
         if (!parentAccessKeyId)
@@ -32608,7 +32626,7 @@ function readHostStorage(r, mask, ttlSeconds) {
         bucket,
         logsBucket,
         prefix,
-        dataDirs: [...new Set(dirs)],
+        dataDirs: dirs,
         logsPrefix: `${prefix}${config_DEFAULT_LOGS_PREFIX}${experimentId ?? ''}/`,
         ttlSeconds,
         mint,

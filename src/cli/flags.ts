@@ -89,6 +89,7 @@ export const PROVISION_FLAGS: Flag[] = [
   { input: 'storage-credentials', description: 'auto, required or none: scoped storage credentials for the host' },
   { input: 'cloudflare-api-token', description: 'mints the host\'s temporary R2 credentials; prefer env CLOUDFLARE_API_TOKEN' },
   { input: 'r2-account-id', description: 'Cloudflare account id (env R2_ACCOUNT_ID)' },
+  { input: 'r2-jurisdiction', description: 'R2 jurisdiction of the buckets: eu, fedramp or us (env R2_JURISDICTION)' },
   { input: 'r2-access-key-id', description: 'parent R2 token\'s access key id (env R2_ACCESS_KEY_ID)' },
   { input: 'r2-bucket', description: 'data bucket (env R2_BUCKET)' },
   { input: 'r2-logs-bucket', description: 'logs bucket (env R2_LOGS_BUCKET)' },

@@ -1,12 +1,9 @@
 import type { HostStorageConfig, KeyPair } from '../cloudflare/scoped-storage.js';
-import { DEFAULT_BUCKET, DEFAULT_DIRS, DEFAULT_LOGS_PREFIX } from '../storage/config.js';
-import { EXPERIMENT_ID_PATTERN } from '../storage/experiment-id.js';
+import { DEFAULT_BUCKET, DEFAULT_LOGS_PREFIX } from '../storage/config.js';
 import type { InputReader } from './reader.js';
-import { readPrefix, unsafeRelativePath } from './storage-inputs.js';
+import { ACCOUNT_ID, experimentIdProblem, r2Endpoint, readDataDirs, readJurisdiction, readPrefix } from './storage-inputs.js';
 
 export type StorageCredentialsMode = 'auto' | 'required' | 'none';
-
-const ACCOUNT_ID = /^[0-9a-f]{32}$/;
 
 function pair(r: InputReader, idInput: string, secretInput: string, envPrefix: string, mask: (s: string) => void): KeyPair | undefined {
   const accessKeyId = r.string(idInput, { env: [`${envPrefix}ACCESS_KEY_ID`] });
@@ -34,11 +31,12 @@ export function readHostStorage(r: InputReader, mask: (s: string) => void, ttlSe
   const read = pair(r, 'r2-read-access-key-id', 'r2-read-secret-access-key', 'R2_READ_', mask);
   const logs = pair(r, 'r2-logs-access-key-id', 'r2-logs-secret-access-key', 'R2_LOGS_', mask);
   const accountId = r.string('r2-account-id', { env: ['R2_ACCOUNT_ID', 'CLOUDFLARE_ACCOUNT_ID'] });
+  const jurisdiction = readJurisdiction(r, 'r2-jurisdiction');
   const endpointRaw = r.string('r2-endpoint', { env: ['R2_ENDPOINT'] });
   const bucket = r.string('r2-bucket', { env: ['R2_BUCKET'], default: DEFAULT_BUCKET }) ?? DEFAULT_BUCKET;
   const logsBucket = r.string('r2-logs-bucket', { env: ['R2_LOGS_BUCKET'] }) ?? bucket;
   const prefix = readPrefix(r, 'r2-prefix');
-  const dirs = [...r.list('data-dirs', { default: DEFAULT_DIRS }), ...r.list('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })].map((d) => d.replace(/\/+$/, ''));
+  const dirs = readDataDirs(r, 'data-dirs');
   const experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
   const parentAccessKeyId = r.string('r2-access-key-id', { env: ['R2_ACCESS_KEY_ID'] });
   const apiUrl = r.string('cloudflare-api-url', { env: ['CLOUDFLARE_API_URL'], default: 'https://api.cloudflare.com/client/v4' }) ?? '';
@@ -57,15 +55,14 @@ export function readHostStorage(r: InputReader, mask: (s: string) => void, ttlSe
   // R2 API tokens are limited per bucket, not per prefix: a read-write logs key on the data bucket could rewrite the data.
   if (!apiToken && read && logs && logsBucket === bucket) r.problem('r2-logs-bucket', `without minting, the logs need a bucket of their own (the logs key may write all of '${logsBucket}')`);
   if (accountId && !ACCOUNT_ID.test(accountId)) r.problem('r2-account-id', 'expected the 32 hex characters of a Cloudflare account id');
-  const endpoint = endpointRaw ?? (accountId ? `https://${accountId}.r2.cloudflarestorage.com` : undefined);
+  const endpoint = endpointRaw ?? (accountId ? r2Endpoint(accountId, jurisdiction) : undefined);
   if (!endpoint) r.problem('r2-endpoint', 'required (or variable R2_ENDPOINT), or give r2-account-id (R2_ACCOUNT_ID)');
   else if (!/^https?:\/\/[^/\s]+\/?$/.test(endpoint)) r.problem('r2-endpoint', `expected the bare S3 endpoint such as https://<account>.r2.cloudflarestorage.com, got '${endpoint}'`);
-  for (const d of dirs.filter(Boolean)) {
-    const bad = unsafeRelativePath(d);
-    if (bad) r.problem('data-dirs', `'${d}' ${bad}`);
-  }
   if (!experimentId) r.problem('experiment-id', "required to scope the logs credential to this experiment's folder");
-  else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..')) r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-'`);
+  else {
+    const bad = experimentIdProblem(experimentId);
+    if (bad) r.problem('experiment-id', bad);
+  }
 
   let mint: HostStorageConfig['mint'];
   if (apiToken) {
@@ -79,7 +76,7 @@ export function readHostStorage(r: InputReader, mask: (s: string) => void, ttlSe
     bucket,
     logsBucket,
     prefix,
-    dataDirs: [...new Set(dirs)],
+    dataDirs: dirs,
     logsPrefix: `${prefix}${DEFAULT_LOGS_PREFIX}${experimentId ?? ''}/`,
     ttlSeconds,
     mint,

@@ -6,6 +6,38 @@ import { InputReader, type Env } from './reader.js';
 
 const JURISDICTIONS = ['eu', 'fedramp', 'us'] as const;
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+export const ACCOUNT_ID = /^[0-9a-f]{32}$/;
+
+/** An R2 jurisdiction (eu, fedramp, us), named when it is none of them. */
+export function readJurisdiction(r: InputReader, name = 'jurisdiction'): string | undefined {
+  const jurisdiction = r.raw(name, { env: ['R2_JURISDICTION'] })?.value;
+  if (!jurisdiction) return undefined;
+  if ((JURISDICTIONS as readonly string[]).includes(jurisdiction)) return jurisdiction;
+  r.problem(name, `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
+  return undefined;
+}
+
+/** The S3 endpoint of an account's R2 (a jurisdiction's buckets are seen only at its own endpoint). */
+export function r2Endpoint(accountId: string, jurisdiction?: string): string {
+  return `https://${accountId}${jurisdiction ? `.${jurisdiction}` : ''}.r2.cloudflarestorage.com`;
+}
+
+/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS), without trailing '/', each unable to climb out. */
+export function readDataDirs(r: InputReader, dirsInput: string): string[] {
+  const readDirs = (name: string, opts: { env?: string[]; default?: string[] }): string[] =>
+    r.list(name, opts).map((d) => {
+      const dir = d.replace(/\/+$/, '');
+      const bad = unsafeRelativePath(dir);
+      if (bad) r.problem(name, `'${d}' ${bad}`);
+      return dir;
+    });
+  return [...new Set([...readDirs(dirsInput, { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
+}
+
+/** An experiment id names a folder of logs: it may not climb out of it. */
+export function experimentIdProblem(id: string): string | undefined {
+  return !EXPERIMENT_ID_PATTERN.test(id) || id.includes('..') ? `'${id}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)` : undefined;
+}
 
 /** A relative folder name that cannot climb out of its parent. */
 export function unsafeRelativePath(p: string): string | undefined {
@@ -51,15 +83,11 @@ export function readStore(r: InputReader, mask: (s: string) => void, role: Store
   const { accessKeyId, secretAccessKey, sessionToken } = readCredentials(r, role, mask);
 
   const accountId = r.string('account-id', { env: ['R2_ACCOUNT_ID'] });
-  const jurisdiction = r.raw('jurisdiction', { env: ['R2_JURISDICTION'] })?.value;
-  if (jurisdiction && !(JURISDICTIONS as readonly string[]).includes(jurisdiction)) {
-    r.problem('jurisdiction', `expected one of ${JURISDICTIONS.join(', ')}, got '${jurisdiction}'`);
-  }
+  const jurisdiction = readJurisdiction(r);
   let endpoint = r.string('endpoint', { env: ['R2_ENDPOINT', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'] });
   if (!endpoint && accountId) {
-    if (!/^[0-9a-f]{32}$/.test(accountId)) r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
-    const j = jurisdiction && (JURISDICTIONS as readonly string[]).includes(jurisdiction) ? `.${jurisdiction}` : '';
-    endpoint = `https://${accountId}${j}.r2.cloudflarestorage.com`;
+    if (!ACCOUNT_ID.test(accountId)) r.problem('account-id', 'expected the 32 hex characters of a Cloudflare account id');
+    endpoint = r2Endpoint(accountId, jurisdiction);
   }
   if (!endpoint) {
     r.problem('endpoint', 'required (or variable R2_ENDPOINT), or give account-id (R2_ACCOUNT_ID) for Cloudflare R2');
@@ -114,19 +142,12 @@ function readConcurrency(r: InputReader): number {
 export function readHydrateConfig(r: InputReader, vars: Env, mask: (s: string) => void): HydrateConfig {
   const store = readStore(r, mask);
   const prefix = readPrefix(r, 'prefix', ['R2_PREFIX'], DEFAULT_PREFIX);
-  const readDirs = (name: string, opts: { env?: string[]; default?: string[] }): string[] =>
-    r.list(name, opts).map((d) => {
-      const dir = d.replace(/\/+$/, '');
-      const bad = unsafeRelativePath(dir);
-      if (bad) r.problem(name, `'${d}' ${bad}`);
-      return dir;
-    });
-  const dirs = [...readDirs('dirs', { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })];
+  const dirs = readDataDirs(r, 'dirs');
   if (dirs.length === 0) r.problem('dirs', 'no folder to pull');
   return {
     store,
     prefix,
-    dirs: [...new Set(dirs)],
+    dirs,
     localRoot: readLocalRoot(r, vars),
     concurrency: readConcurrency(r),
     adaptive: r.raw('concurrency', { env: ['MARKETSIM_CONCURRENCY'] }) === undefined,
@@ -145,8 +166,9 @@ export function readPersistConfig(r: InputReader, vars: Env, mask: (s: string) =
   const logDir = path.resolve(localRoot, r.string('log-dir', { env: ['LOCAL_LOG_DIR'], default: DEFAULT_LOG_DIR }) ?? DEFAULT_LOG_DIR);
   let experimentId = r.string('experiment-id', { env: ['EXPERIMENT_ID'] });
   if (experimentId === undefined) experimentId = generateExperimentId(new Date(), vars.GITHUB_RUN_ID);
-  else if (!EXPERIMENT_ID_PATTERN.test(experimentId) || experimentId.includes('..')) {
-    r.problem('experiment-id', `'${experimentId}' may hold only letters, digits, '.', '_' and '-' (no '/', '..' or spaces; at most 128)`);
+  else {
+    const bad = experimentIdProblem(experimentId);
+    if (bad) r.problem('experiment-id', bad);
   }
   const ifNoFilesFound = r.oneOf<IfNoFilesFound>('if-no-files-found', ['warn', 'error', 'ignore'], { default: 'warn' });
   return {
