@@ -236,12 +236,7 @@ async function probe(c, group, name, fix, fn) {
 }
 /** One page of at most `n` keys under `prefix`: enough to tell "exists and readable" from the rest. */
 async function firstKeys(http, prefix, n = 1) {
-    return http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query: { 'list-type': '2', prefix, 'max-keys': String(n) }, retry: { retries: 1, minDelayMs: 200, maxDelayMs: 500 } }, async (res) => {
-        const chunks = [];
-        for await (const c of res.body)
-            chunks.push(c);
-        return (0,list/* parseListPage */.ZN)(Buffer.concat(chunks).toString('utf8')).objects.length;
-    });
+    return (await (0,list/* listPage */.ks)(http, prefix, { maxKeys: n, retry: { retries: 1, minDelayMs: 200, maxDelayMs: 500 } })).objects.length;
 }
 async function vastChecks(c, env, opts, rt) {
     const r = new reader/* InputReader */.i_({

@@ -33747,18 +33747,21 @@ function splitPoints(knownKeys, perSegment = 1000) {
         out.push(keys[i]);
     return out;
 }
+/** One page of a listing under `prefix` (ListObjectsV2): from the continuation token, else after `after`. */
+async function listPage(http, prefix, opts) {
+    const query = { 'list-type': '2', prefix, 'max-keys': String(opts.maxKeys) };
+    if (opts.token)
+        query['continuation-token'] = opts.token;
+    else if (opts.after !== undefined)
+        query['start-after'] = opts.after;
+    return http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query, retry: opts.retry }, async (res) => parseListPage(await readText(res.body)));
+}
 /** The keys in (after, upTo] under `prefix`, page by page; `undefined` bounds are open. */
 async function listSegment(http, prefix, after, upTo, maxKeys, firstPageRetry) {
     const out = [];
     let token;
     for (;;) {
-        const query = { 'list-type': '2', prefix, 'max-keys': String(maxKeys) };
-        if (token)
-            query['continuation-token'] = token;
-        else if (after !== undefined)
-            query['start-after'] = after;
-        const retry = token ? undefined : firstPageRetry;
-        const page = await http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query, retry }, async (res) => parseListPage(await readText(res.body)));
+        const page = await listPage(http, prefix, { maxKeys, token, after, retry: token ? undefined : firstPageRetry });
         let objects = page.objects;
         let reachedBound = false;
         if (upTo !== undefined) {

@@ -12,7 +12,7 @@ import { RegistryClient } from '../registry/client.js';
 import { compareVersions } from '../registry/reference.js';
 import { DEFAULT_DIRS, DEFAULT_LOGS_PREFIX } from '../storage/config.js';
 import { type StoreConfig } from '../s3/store.js';
-import { parseListPage } from '../s3/list.js';
+import { listPage } from '../s3/list.js';
 import { explainAccessError } from '../s3/access-check.js';
 import { S3Http } from '../s3/s3-http.js';
 import { VastClient } from '../vast/client.js';
@@ -47,11 +47,7 @@ async function probe(c: Check[], group: Check['group'], name: string, fix: strin
 
 /** One page of at most `n` keys under `prefix`: enough to tell "exists and readable" from the rest. */
 async function firstKeys(http: S3Http, prefix: string, n = 1): Promise<number> {
-  return http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query: { 'list-type': '2', prefix, 'max-keys': String(n) }, retry: { retries: 1, minDelayMs: 200, maxDelayMs: 500 } }, async (res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of res.body) chunks.push(c as Buffer);
-    return parseListPage(Buffer.concat(chunks).toString('utf8')).objects.length;
-  });
+  return (await listPage(http, prefix, { maxKeys: n, retry: { retries: 1, minDelayMs: 200, maxDelayMs: 500 } })).objects.length;
 }
 
 async function vastChecks(c: Check[], env: Env, opts: Opts, rt: CliRuntime): Promise<void> {

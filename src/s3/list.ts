@@ -87,18 +87,20 @@ export function splitPoints(knownKeys: Iterable<string>, perSegment = 1000): str
   return out;
 }
 
+/** One page of a listing under `prefix` (ListObjectsV2): from the continuation token, else after `after`. */
+export async function listPage(http: S3Http, prefix: string, opts: { maxKeys: number; token?: string; after?: string; retry?: RetryPolicy }): Promise<ListPage> {
+  const query: Record<string, string> = { 'list-type': '2', prefix, 'max-keys': String(opts.maxKeys) };
+  if (opts.token) query['continuation-token'] = opts.token;
+  else if (opts.after !== undefined) query['start-after'] = opts.after;
+  return http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query, retry: opts.retry }, async (res) => parseListPage(await readText(res.body)));
+}
+
 /** The keys in (after, upTo] under `prefix`, page by page; `undefined` bounds are open. */
 async function listSegment(http: S3Http, prefix: string, after: string | undefined, upTo: string | undefined, maxKeys: number, firstPageRetry?: RetryPolicy): Promise<RemoteObject[]> {
   const out: RemoteObject[] = [];
   let token: string | undefined;
   for (;;) {
-    const query: Record<string, string> = { 'list-type': '2', prefix, 'max-keys': String(maxKeys) };
-    if (token) query['continuation-token'] = token;
-    else if (after !== undefined) query['start-after'] = after;
-    const retry = token ? undefined : firstPageRetry;
-    const page = await http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query, retry }, async (res) =>
-      parseListPage(await readText(res.body)),
-    );
+    const page = await listPage(http, prefix, { maxKeys, token, after, retry: token ? undefined : firstPageRetry });
     let objects = page.objects;
     let reachedBound = false;
     if (upTo !== undefined) {
