@@ -32177,9 +32177,8 @@ async function credentialsForHost(cfg, now = Date.now()) {
     if (cfg.mint) {
         const ttlSeconds = Math.min(MAX_TTL_SECONDS, Math.max(60, Math.round(cfg.ttlSeconds)));
         const base = { parentAccessKeyId: cfg.mint.parentAccessKeyId, ttlSeconds };
-        const asPair = (t) => ({ ...t });
-        read = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.bucket, permission: 'object-read-only', prefixes: cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`) }));
-        logs = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.logsBucket, permission: 'object-read-write', prefixes: [cfg.logsPrefix] }));
+        read = await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.bucket, permission: 'object-read-only', prefixes: cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`) });
+        logs = await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.logsBucket, permission: 'object-read-write', prefixes: [cfg.logsPrefix] });
         expiresAt = new Date(now + ttlSeconds * 1000).toISOString();
     }
     else if (cfg.scoped) {

@@ -1,4 +1,4 @@
-import { MAX_TTL_SECONDS, mintTempCredentials, type CloudflareOptions, type TempCredentials } from './temp-credentials.js';
+import { MAX_TTL_SECONDS, mintTempCredentials, type CloudflareOptions } from './temp-credentials.js';
 
 /** A key pair, with a session token when it is temporary. */
 export interface KeyPair {
@@ -46,9 +46,8 @@ export async function credentialsForHost(cfg: HostStorageConfig, now = Date.now(
   if (cfg.mint) {
     const ttlSeconds = Math.min(MAX_TTL_SECONDS, Math.max(60, Math.round(cfg.ttlSeconds)));
     const base = { parentAccessKeyId: cfg.mint.parentAccessKeyId, ttlSeconds };
-    const asPair = (t: TempCredentials): KeyPair => ({ ...t });
-    read = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.bucket, permission: 'object-read-only', prefixes: cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`) }));
-    logs = asPair(await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.logsBucket, permission: 'object-read-write', prefixes: [cfg.logsPrefix] }));
+    read = await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.bucket, permission: 'object-read-only', prefixes: cfg.dataDirs.map((d) => `${cfg.prefix}${d}/`) });
+    logs = await mintTempCredentials(cfg.mint, { ...base, bucket: cfg.logsBucket, permission: 'object-read-write', prefixes: [cfg.logsPrefix] });
     expiresAt = new Date(now + ttlSeconds * 1000).toISOString();
   } else if (cfg.scoped) {
     ({ read, logs } = cfg.scoped);
