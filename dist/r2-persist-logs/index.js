@@ -34037,7 +34037,8 @@ async function uploadLarge(sdk, client, bucket, key, f, remote, onBytes) {
 async function persistLogs(cfg, log, progress, tuning = DEFAULT_UPLOAD_TUNING) {
     const started = Date.now();
     const uri = storeUri(cfg.store, cfg.targetPrefix);
-    const tree = walkUpload(cfg.logDir);
+    const walked = walkUpload(cfg.logDir);
+    const tree = cfg.only ? { ...walked, files: walked.files.filter((f) => cfg.only.has(f.rel)) } : walked;
     const result = {
         experimentId: cfg.experimentId,
         uri,

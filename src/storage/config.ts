@@ -31,6 +31,8 @@ export interface PersistConfig {
   targetPrefix: string;
   ifNoFilesFound: IfNoFilesFound;
   concurrency: number;
+  /** Only these files (relative paths): push has already compared the rest, so they are not read again. */
+  only?: ReadonlySet<string>;
 }
 
 export const DEFAULT_DIRS = ['trainingdata', 'trainingdatadaily', 'trainingdatahourly', 'compiled_models', 'hyperparams'];

@@ -207,7 +207,8 @@ async function uploadLarge(
 export async function persistLogs(cfg: PersistConfig, log: Logger, progress: ProgressSink, tuning: UploadTuning = DEFAULT_UPLOAD_TUNING): Promise<PersistResult> {
   const started = Date.now();
   const uri = storeUri(cfg.store, cfg.targetPrefix);
-  const tree = walkUpload(cfg.logDir);
+  const walked = walkUpload(cfg.logDir);
+  const tree = cfg.only ? { ...walked, files: walked.files.filter((f) => cfg.only!.has(f.rel)) } : walked;
   const result: PersistResult = {
     experimentId: cfg.experimentId,
     uri,

@@ -66,10 +66,11 @@ async function planDir(http: S3Http, cfg: PushConfig, dir: string): Promise<Push
 }
 
 /**
- * `marketsim push`: publishes data folders to `<prefix><dir>/` with the persist-logs engine
- * (incremental on size + MD5/multipart ETag, Content-MD5 checked by the store, multipart for large
- * files, confirmed by listing). The plan is printed first; `--delete` removes only keys under the
- * named folders that are missing locally, after the upload.
+ * `marketsim push`: publishes data folders to `<prefix><dir>/`. The plan (size + MD5/multipart ETag
+ * against the listing) is printed first; the persist-logs engine then uploads the planned files only
+ * (the unchanged ones are not read twice), Content-MD5 checked by the store, multipart for large
+ * files, confirmed by listing. `--delete` removes only keys under the named folders that are missing
+ * locally, after the upload.
  */
 export async function push(cfg: PushConfig, log: Logger, progress: ProgressSink): Promise<PushResult> {
   const http = new S3Http(cfg.store, { connections: cfg.concurrency + 4, onRetry: (m) => log.info(m) });
@@ -86,7 +87,7 @@ export async function push(cfg: PushConfig, log: Logger, progress: ProgressSink)
     for (const p of result.plans) {
       if (p.upload.length) {
         const up = await persistLogs(
-          { store: cfg.store, logDir: path.join(cfg.localRoot, p.dir), experimentId: p.dir, targetPrefix: `${cfg.prefix}${p.dir}/`, ifNoFilesFound: 'ignore', concurrency: cfg.concurrency },
+          { store: cfg.store, logDir: path.join(cfg.localRoot, p.dir), experimentId: p.dir, targetPrefix: `${cfg.prefix}${p.dir}/`, ifNoFilesFound: 'ignore', concurrency: cfg.concurrency, only: new Set(p.upload) },
           log,
           progress,
         );
