@@ -132,14 +132,9 @@ async function pushStep(rt, env) {
     const r = new reader/* InputReader */.i_(env);
     const store = (0,storage_inputs/* readStore */.uz)(r, (s) => rt.mask(s), 'publish');
     const prefix = (0,storage_inputs/* readPrefix */.fr)(r);
-    const dirs = r.list('dirs', {}).map((d) => d.replace(/\/+$/, ''));
+    const dirs = (0,storage_inputs/* readDirList */.YB)(r, 'dirs');
     if (!dirs.length)
         r.problem('dirs', 'required: the folders to publish, e.g. --dirs trainingdata');
-    for (const d of dirs) {
-        const bad = (0,storage_inputs/* unsafeRelativePath */.q4)(d);
-        if (bad)
-            r.problem('dirs', `'${d}' ${bad}`);
-    }
     const localRoot = (0,storage_inputs/* readLocalRoot */.oJ)(r, env);
     const cfg = {
         store,

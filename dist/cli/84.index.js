@@ -620,14 +620,16 @@ __webpack_require__.d(__webpack_exports__, {
   yV: () => (/* binding */ experimentIdProblem),
   MT: () => (/* binding */ r2Endpoint),
   jP: () => (/* binding */ readDataDirs),
+  YB: () => (/* binding */ readDirList),
   k8: () => (/* binding */ readHydrateConfig),
   qe: () => (/* binding */ readJurisdiction),
   oJ: () => (/* binding */ readLocalRoot),
   X7: () => (/* binding */ readPersistConfig),
   fr: () => (/* binding */ readPrefix),
-  uz: () => (/* binding */ readStore),
-  q4: () => (/* binding */ unsafeRelativePath)
+  uz: () => (/* binding */ readStore)
 });
+
+// UNUSED EXPORTS: unsafeRelativePath
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
@@ -669,16 +671,19 @@ function readJurisdiction(r, name = 'jurisdiction') {
 function r2Endpoint(accountId, jurisdiction) {
     return `https://${accountId}${jurisdiction ? `.${jurisdiction}` : ''}.r2.cloudflarestorage.com`;
 }
-/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS), without trailing '/', each unable to climb out. */
-function readDataDirs(r, dirsInput) {
-    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
+/** A list of folder names, without trailing '/', each unable to climb out (named otherwise). */
+function readDirList(r, name, opts = {}) {
+    return r.list(name, opts).map((d) => {
         const dir = d.replace(/\/+$/, '');
         const bad = unsafeRelativePath(dir);
         if (bad)
             r.problem(name, `'${d}' ${bad}`);
         return dir;
     });
-    return [...new Set([...readDirs(dirsInput, { default: config/* DEFAULT_DIRS */.nc }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
+}
+/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS). */
+function readDataDirs(r, dirsInput) {
+    return [...new Set([...readDirList(r, dirsInput, { default: config/* DEFAULT_DIRS */.nc }), ...readDirList(r, 'extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
 }
 /** An experiment id names a folder of logs: it may not climb out of it. */
 function experimentIdProblem(id) {

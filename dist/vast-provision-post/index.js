@@ -33237,16 +33237,19 @@ function storage_inputs_readJurisdiction(r, name = 'jurisdiction') {
 function storage_inputs_r2Endpoint(accountId, jurisdiction) {
     return `https://${accountId}${jurisdiction ? `.${jurisdiction}` : ''}.r2.cloudflarestorage.com`;
 }
-/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS), without trailing '/', each unable to climb out. */
-function storage_inputs_readDataDirs(r, dirsInput) {
-    const readDirs = (name, opts) => r.list(name, opts).map((d) => {
+/** A list of folder names, without trailing '/', each unable to climb out (named otherwise). */
+function readDirList(r, name, opts = {}) {
+    return r.list(name, opts).map((d) => {
         const dir = d.replace(/\/+$/, '');
         const bad = unsafeRelativePath(dir);
         if (bad)
             r.problem(name, `'${d}' ${bad}`);
         return dir;
     });
-    return [...new Set([...readDirs(dirsInput, { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
+}
+/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS). */
+function storage_inputs_readDataDirs(r, dirsInput) {
+    return [...new Set([...readDirList(r, dirsInput, { default: DEFAULT_DIRS }), ...readDirList(r, 'extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
 }
 /** An experiment id names a folder of logs: it may not climb out of it. */
 function storage_inputs_experimentIdProblem(id) {

@@ -1,5 +1,5 @@
 import { InputReader, type Env } from '../inputs/reader.js';
-import { readLocalRoot, readPrefix, readStore, unsafeRelativePath } from '../inputs/storage-inputs.js';
+import { readDirList, readLocalRoot, readPrefix, readStore } from '../inputs/storage-inputs.js';
 import type { CliRuntime } from '../runtime/cli-runtime.js';
 import { DEFAULT_CONCURRENCY } from '../storage/config.js';
 import { checkLocalRoot } from '../storage/local-root.js';
@@ -10,12 +10,8 @@ export async function pushStep(rt: CliRuntime, env: Env): Promise<void> {
   const r = new InputReader(env);
   const store = readStore(r, (s) => rt.mask(s), 'publish');
   const prefix = readPrefix(r);
-  const dirs = r.list('dirs', {}).map((d) => d.replace(/\/+$/, ''));
+  const dirs = readDirList(r, 'dirs');
   if (!dirs.length) r.problem('dirs', 'required: the folders to publish, e.g. --dirs trainingdata');
-  for (const d of dirs) {
-    const bad = unsafeRelativePath(d);
-    if (bad) r.problem('dirs', `'${d}' ${bad}`);
-  }
   const localRoot = readLocalRoot(r, env);
   const cfg = {
     store,

@@ -22,16 +22,19 @@ export function r2Endpoint(accountId: string, jurisdiction?: string): string {
   return `https://${accountId}${jurisdiction ? `.${jurisdiction}` : ''}.r2.cloudflarestorage.com`;
 }
 
-/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS), without trailing '/', each unable to climb out. */
+/** A list of folder names, without trailing '/', each unable to climb out (named otherwise). */
+export function readDirList(r: InputReader, name: string, opts: { env?: string[]; default?: string[] } = {}): string[] {
+  return r.list(name, opts).map((d) => {
+    const dir = d.replace(/\/+$/, '');
+    const bad = unsafeRelativePath(dir);
+    if (bad) r.problem(name, `'${d}' ${bad}`);
+    return dir;
+  });
+}
+
+/** Data folders: `<dirs>` then `extra-dirs` (EXTRA_PULL_DIRS). */
 export function readDataDirs(r: InputReader, dirsInput: string): string[] {
-  const readDirs = (name: string, opts: { env?: string[]; default?: string[] }): string[] =>
-    r.list(name, opts).map((d) => {
-      const dir = d.replace(/\/+$/, '');
-      const bad = unsafeRelativePath(dir);
-      if (bad) r.problem(name, `'${d}' ${bad}`);
-      return dir;
-    });
-  return [...new Set([...readDirs(dirsInput, { default: DEFAULT_DIRS }), ...readDirs('extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
+  return [...new Set([...readDirList(r, dirsInput, { default: DEFAULT_DIRS }), ...readDirList(r, 'extra-dirs', { env: ['EXTRA_PULL_DIRS'] })])];
 }
 
 /** An experiment id names a folder of logs: it may not climb out of it. */
