@@ -41,12 +41,9 @@ function cancelSignal() {
     return ctl.signal;
 }
 
-// EXTERNAL MODULE: ./node_modules/cli-progress/cli-progress.js
-var cli_progress = __webpack_require__(8502);
 // EXTERNAL MODULE: ./lib/runtime/format.js
 var format = __webpack_require__(2625);
 ;// CONCATENATED MODULE: ./lib/runtime/cli-runtime.js
-
 
 /** `1.20/3.40 GB`: one unit for both numbers, as short as the bar needs. */
 function compactBytes(done, total) {
@@ -118,13 +115,17 @@ function cliRuntime(opts) {
                 };
             }
             // Fits 80 columns: `hydrate [████░░░░░░░░] 45% 120/300 files 1.20/3.40 GB 85.0 MB/s ETA 12s`.
-            const bar = new cli_progress.SingleBar({
-                format: `${label} [{bar}] {percentage}% {files} files {bytes} {rate} ETA {eta_h}`,
-                barsize: 12,
-                stream: out,
-                hideCursor: true,
-                clearOnComplete: false,
-            }, cli_progress.Presets.shades_classic);
+            // cli-progress is loaded here, not at start: a quiet or piped run (and every no-op) never needs it.
+            let bar;
+            void __webpack_require__.e(/* import() */ 502).then(__webpack_require__.t.bind(__webpack_require__, 8502, 19)).then(({ default: cliProgress }) => {
+                bar = new cliProgress.SingleBar({
+                    format: `${label} [{bar}] {percentage}% {files} files {bytes} {rate} ETA {eta_h}`,
+                    barsize: 12,
+                    stream: out,
+                    hideCursor: true,
+                    clearOnComplete: false,
+                }, cliProgress.Presets.shades_classic);
+            });
             let started = false;
             const payload = (p) => ({
                 files: `${p.filesDone}/${p.filesTotal}`,
@@ -135,6 +136,8 @@ function cliRuntime(opts) {
             const total = (p) => Math.max(1, p.bytesTotal);
             return {
                 update: (p) => {
+                    if (!bar)
+                        return;
                     if (!started) {
                         bar.start(total(p), p.bytesDone, payload(p));
                         started = true;
@@ -145,6 +148,9 @@ function cliRuntime(opts) {
                 done: (p) => {
                     if (!started && p.filesTotal === 0)
                         return void out.write(`${label}: up to date, nothing to transfer\n`);
+                    // Done before the bar module loaded (a run of a few milliseconds): one plain line.
+                    if (!bar)
+                        return void write('', (0,format/* progressLine */.oz)(label, p));
                     if (!started)
                         bar.start(total(p), 0, payload(p));
                     bar.update(p.bytesTotal, payload(p));
@@ -369,7 +375,7 @@ addFlags(program.command('hydrate').description('pull the data folders from the 
     .action(async (opts) => {
     await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(102), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 3102));
+        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(211), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 4211));
         await hydrateStep(rt, await storageEnv(flagsToEnv(opts, HYDRATE, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
@@ -404,7 +410,7 @@ addFlags(program.command('run'), RUN)
             throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(606), __webpack_require__.e(102), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(606), __webpack_require__.e(211), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
         const env = await storageEnv(flagsToEnv(opts, RUN, process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);

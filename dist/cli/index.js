@@ -172,7 +172,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 // Node 22+ keeps compiled code on disk between runs (here in the OS temp folder): a no-op re-sync is
 // mostly process start, and compiling the bundle was ~40 % of it. Older Node has no such call.
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();
-await Promise.all(/* import() */[__nccwpck_require__.e(286), __nccwpck_require__.e(483)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3483));
+await Promise.all(/* import() */[__nccwpck_require__.e(179), __nccwpck_require__.e(483)]).then(__nccwpck_require__.bind(__nccwpck_require__, 3483));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);

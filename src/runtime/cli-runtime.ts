@@ -1,4 +1,4 @@
-import cliProgress from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import { formatBytes, formatEta, formatRate, progressLine, renderTextTable } from './format.js';
 import type { ProgressSink, Runtime, SummaryDoc, TransferProgress } from './ports.js';
 
@@ -78,16 +78,20 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
         };
       }
       // Fits 80 columns: `hydrate [████░░░░░░░░] 45% 120/300 files 1.20/3.40 GB 85.0 MB/s ETA 12s`.
-      const bar = new cliProgress.SingleBar(
-        {
-          format: `${label} [{bar}] {percentage}% {files} files {bytes} {rate} ETA {eta_h}`,
-          barsize: 12,
-          stream: out,
-          hideCursor: true,
-          clearOnComplete: false,
-        },
-        cliProgress.Presets.shades_classic,
-      );
+      // cli-progress is loaded here, not at start: a quiet or piped run (and every no-op) never needs it.
+      let bar: SingleBar | undefined;
+      void import('cli-progress').then(({ default: cliProgress }) => {
+        bar = new cliProgress.SingleBar(
+          {
+            format: `${label} [{bar}] {percentage}% {files} files {bytes} {rate} ETA {eta_h}`,
+            barsize: 12,
+            stream: out,
+            hideCursor: true,
+            clearOnComplete: false,
+          },
+          cliProgress.Presets.shades_classic,
+        );
+      });
       let started = false;
       const payload = (p: TransferProgress): Record<string, string> => ({
         files: `${p.filesDone}/${p.filesTotal}`,
@@ -98,6 +102,7 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
       const total = (p: TransferProgress): number => Math.max(1, p.bytesTotal);
       return {
         update: (p) => {
+          if (!bar) return;
           if (!started) {
             bar.start(total(p), p.bytesDone, payload(p));
             started = true;
@@ -107,6 +112,8 @@ export function cliRuntime(opts: CliRuntimeOptions): CliRuntime {
         },
         done: (p) => {
           if (!started && p.filesTotal === 0) return void out.write(`${label}: up to date, nothing to transfer\n`);
+          // Done before the bar module loaded (a run of a few milliseconds): one plain line.
+          if (!bar) return void write('', progressLine(label, p));
           if (!started) bar.start(total(p), 0, payload(p));
           bar.update(p.bytesTotal, payload(p));
           bar.stop();

@@ -11,7 +11,8 @@ import { HashPool, hashPoolSize } from './hash-pool.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/etag.js';
-import { listAll, splitPoints, type RemoteObject } from '../s3/list.js';
+import { listAll, type RemoteObject } from '../s3/list.js';
+import { ListingHints } from './listing-hints.js';
 import { LocalState, statePath } from './local-state.js';
 import { walkLocal, type LocalTree } from './local-tree.js';
 import { planHydrate, type Plan, type PlanItem } from './plan.js';
@@ -100,11 +101,6 @@ export function smallObjectLimit(cfg: Pick<HydrateConfig, 'concurrency' | 'adapt
   return { limit, observe };
 }
 
-/** Keys of `dir` recorded in the local state (as of the last run), for splitting its listing. */
-function* keysUnder(state: LocalState, dir: string, prefix: string): Generator<string> {
-  for (const rel of state.keys()) if (rel.startsWith(`${dir}/`)) yield `${prefix}${rel}`;
-}
-
 /**
  * Pulls `<prefix><dir>/` for each folder into `<localRoot>/<dir>/`: incremental (listing + local
  * state, no request per unchanged object), verified, atomic per file, bounded in memory.
@@ -121,35 +117,34 @@ export async function hydrate(
   // Sockets open on demand: room for the small-object requests an adaptive run may add.
   const http = new S3Http(cfg.store, { connections: cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0) + 4, onRetry: (m) => log.info(m) });
   try {
-    let state = LocalState.load(statePath(cfg.localRoot));
     // The first page of each listing doubles as the credentials check: one message naming the input.
-    // Folders that took several pages last time are listed in parallel ranges split at last run's keys.
+    // Folders that took several pages last time are listed in parallel ranges split at last run's
+    // keys: the hints are a tiny file of their own, so the requests go out before the state is read.
+    const hints = ListingHints.load(cfg.localRoot);
     const listing = Promise.all(
       cfg.dirs.map(async (d) => {
-        const splitAfter = splitPoints(keysUnder(state, d, cfg.prefix));
+        const splitAfter = hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`);
         return [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter })] as const;
       }),
     ).then(
       (ok) => ({ ok }),
       (err: unknown) => ({ err }),
     );
-    // The local walk runs while the store answers (a no-op is mostly waiting for listings), once
-    // the requests are on their way: it is synchronous and would otherwise hold them back. Not with
-    // a cache hook: its restore may bring files and the state file, so both are read after it.
-    let tree: LocalTree | undefined;
+    // The state and the local walk are read while the store answers (a no-op is mostly waiting for
+    // listings), once the requests are on their way: both are synchronous and would otherwise hold
+    // them back. Not with a cache hook: its restore may bring files and the state file.
+    let early: { state: LocalState; tree: LocalTree } | undefined;
     if (!hooks.afterListing) {
       await new Promise((resolve) => setImmediate(resolve));
-      tree = walkLocal(cfg.localRoot, cfg.dirs);
+      early = { state: LocalState.load(statePath(cfg.localRoot)), tree: walkLocal(cfg.localRoot, cfg.dirs) };
     }
     const listed = await listing;
     if ('err' in listed) throw explainAccessError(listed.err, cfg.store, cfg.prefix);
     const listings = new Map(listed.ok);
     const hash = manifestHash(cfg.prefix, listings);
-    if (hooks.afterListing) {
-      await hooks.afterListing(hash);
-      state = LocalState.load(statePath(cfg.localRoot));
-    }
-    tree ??= walkLocal(cfg.localRoot, cfg.dirs);
+    if (hooks.afterListing) await hooks.afterListing(hash);
+    const state = early?.state ?? LocalState.load(statePath(cfg.localRoot));
+    const tree = early?.tree ?? walkLocal(cfg.localRoot, cfg.dirs);
     const plan = planHydrate({ ...cfg, listings, tree, state });
     for (const r of plan.refused) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
@@ -194,6 +189,9 @@ export async function hydrate(
       result.elapsedMs = Date.now() - started;
       return result;
     }
+
+    for (const [d, objects] of listings) hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, objects.map((o) => o.key));
+    hints.save();
 
     for (const p of tree.partials) {
       try {

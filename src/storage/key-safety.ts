@@ -8,7 +8,15 @@ import path from 'node:path';
 let lastRoot = '';
 let lastResolved = '';
 
+/**
+ * The common shape (ASCII letters, digits, `_ - .`, segments that do not start with a dot, single
+ * slashes): safe by construction, so the checks below are skipped. A no-op plan of 3,000 keys spent
+ * 3-9 ms in them (path.resolve per key), most of the planning.
+ */
+const PLAIN_KEY = /^[\w-][\w.-]*(?:\/[\w-][\w.-]*)*$/;
+
 export function unsafeKeyReason(relativeKey: string, root: string): string | undefined {
+  if (PLAIN_KEY.test(relativeKey)) return undefined;
   if (relativeKey.length === 0) return 'empty name';
   if (relativeKey.includes('\0')) return 'contains a NUL byte';
   if (relativeKey.includes('\\')) return 'contains a backslash';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { hydrate } from '../../src/storage/hydrate.js';
 import type { DownloadTuning } from '../../src/storage/download.js';
 import { compositeEtag } from '../../src/s3/etag.js';
+import { hintsPath } from '../../src/storage/listing-hints.js';
 import { createHash } from 'node:crypto';
 import { bytes, digestOf, hydrateConfig, partialFiles, RecordingLogger, RecordingProgress, s3BehindProxy, tempDir, treeDigest } from './helpers.js';
 
@@ -57,6 +58,22 @@ test('full download is byte-exact, then a re-run is a no-op that sends no reques
   // One listing request per folder (the first doubles as the credentials check); no GET or HEAD of any object.
   expect(fx.proxy.log.every((r) => r.query.get('list-type') === '2')).toBe(true);
   expect(fx.proxy.log).toHaveLength(2);
+});
+
+test('listing hints from the last run split a folder into parallel ranges; a fresh listing replaces them', async () => {
+  const root = tempDir('hyd-hints');
+  const file = hintsPath(root);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const splits = ['stock/trainingdata/daily/T20.csv', 'stock/trainingdata/daily/T5.csv'];
+  fs.writeFileSync(file, JSON.stringify({ version: 1, splits: { 'models/stock/trainingdata/': splits } }));
+  fx.proxy.log.length = 0;
+  const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
+  expect(r.failures).toEqual([]);
+  expect(treeDigest(root)).toEqual(expectedTree());
+  const starts = fx.proxy.log.filter((x) => x.query.get('list-type') === '2' && x.query.get('prefix') === 'stock/trainingdata/').map((x) => x.query.get('start-after'));
+  expect(starts.sort()).toEqual([null, ...splits]);
+  // 42 keys fit one page: the next run lists the folder from its start.
+  expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ version: 1, splits: {} });
 });
 
 test('a same-size object changed in the bucket is fetched again (aws s3 sync misses it)', async () => {

@@ -15,6 +15,9 @@ test('a terminal gets a progress bar with files, bytes, rate and ETA', async () 
   const { stream, text } = fakeStream(true);
   const rt = cliRuntime({ quiet: false, tty: true, stream });
   const bar = rt.progress('hydrate');
+  // The bar module loads on first use; the runtime's own import settles first.
+  await import('cli-progress');
+  await new Promise((r) => setImmediate(r));
   bar.update(p(5, 5_000_000));
   bar.done(p(10, 10_000_000));
   await new Promise((r) => setImmediate(r));
@@ -24,6 +27,14 @@ test('a terminal gets a progress bar with files, bytes, rate and ETA', async () 
   // Fits an 80-column terminal (ANSI codes aside).
   // eslint-disable-next-line no-control-regex -- ANSI escapes are what is stripped
   expect(last.replace(/\x1b(\[[0-9;?]*[A-Za-z]|[78])/g, '').trim().length).toBeLessThanOrEqual(80);
+});
+
+test('a transfer that ends before the bar module has loaded still prints its final line', () => {
+  const { stream, text } = fakeStream(true);
+  const bar = cliRuntime({ quiet: false, tty: true, stream }).progress('hydrate');
+  bar.update(p(5, 5_000_000));
+  bar.done(p(10, 10_000_000));
+  expect(text()).toMatch(/^hydrate: 10\/10 files/);
 });
 
 test('nothing to move reads "up to date", not 0/0 files (terminal and pipe)', async () => {
