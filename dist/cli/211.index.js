@@ -919,7 +919,7 @@ function throughSymlink(rel, symlinks) {
 }
 /** Decides, without touching the network or the disk, what a hydrate has to do. */
 function planHydrate(input) {
-    const plan = { download: [], adopt: [], skip: [], delete: [], refused: [], missingDirs: [] };
+    const plan = { download: [], adopt: [], unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
     const wanted = pathFilter(input.include, input.exclude);
     const remoteRels = new Set();
     for (const [dir, objects] of input.listings) {
@@ -943,13 +943,17 @@ function planHydrate(input) {
             remoteRels.add(rel);
             if (!wanted(rel))
                 continue;
-            const item = { key: o.key, rel, dir, size: o.size, etag: o.etag };
             const local = input.tree.files.get(rel);
             const st = input.state.get(rel);
             const untouched = local !== undefined && st !== undefined && local.size === st.size && local.mtimeMs === st.mtimeMs;
-            if (untouched && st.etag === o.etag && st.size === o.size)
-                plan.skip.push(item);
-            else if (untouched)
+            if (untouched && st.etag === o.etag && st.size === o.size) {
+                plan.unchanged.files++;
+                plan.unchanged.bytes += o.size;
+                plan.unchanged.perDir.set(dir, (plan.unchanged.perDir.get(dir) ?? 0) + 1);
+                continue;
+            }
+            const item = { key: o.key, rel, dir, size: o.size, etag: o.etag };
+            if (untouched)
                 plan.download.push({ ...item, reason: 'changed in bucket' });
             else if (local && local.size === o.size && ((0,s3_etag/* isSinglePartMd5 */.eu)(o.etag) || (0,s3_etag/* multipartParts */.h1)(o.etag) !== undefined))
                 plan.adopt.push(item);
@@ -1068,9 +1072,8 @@ function printPlan(log, plan) {
         log.info(`(dry run) verify ${a.rel} ${(0,format/* formatBytes */.z3)(a.size)} [local file not recorded; hash it, download if different]`);
     for (const rel of plan.delete)
         log.info(`(dry run) delete ${rel}`);
-    const unchanged = plan.skip.reduce((n, s) => n + s.size, 0);
     const changes = plan.download.length + plan.adopt.length + plan.delete.length;
-    log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.skip.length} files unchanged (${(0,format/* formatBytes */.z3)(unchanged)})`);
+    log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.unchanged.files} files unchanged (${(0,format/* formatBytes */.z3)(plan.unchanged.bytes)})`);
 }
 /**
  * Small objects are latency-bound: throughput = requests in flight / latency. Starting at
@@ -1115,7 +1118,7 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         const listing = Promise.all(cfg.dirs.map(async (d) => {
             const splitAfter = hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`);
             return [d, await (0,list/* listAll */._w)(http, `${cfg.prefix}${d}/`, { firstPageRetry: access_check/* FIRST_REQUEST_RETRY */.m, splitAfter })];
-        })).then((ok) => ({ ok }), (err) => ({ err }));
+        })).then((ok) => ({ listings: new Map(ok) }), (err) => ({ err }));
         // The state and the local walk are read while the store answers (a no-op is mostly waiting for
         // listings), once the requests are on their way: both are synchronous and would otherwise hold
         // them back. Not with a cache hook: its restore may bring files and the state file.
@@ -1127,7 +1130,7 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         const listed = await listing;
         if ('err' in listed)
             throw (0,access_check/* explainAccessError */.Q)(listed.err, cfg.store, cfg.prefix);
-        const listings = new Map(listed.ok);
+        const { listings } = listed;
         const hash = manifestHash(cfg.prefix, listings);
         if (hooks.afterListing)
             await hooks.afterListing(hash);
@@ -1143,7 +1146,7 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         for (const d of plan.missingDirs)
             log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
         // An include that matches nothing is most often a typo: say so instead of a silent "0 files".
-        if (cfg.include.length && plan.download.length + plan.adopt.length + plan.skip.length === 0) {
+        if (cfg.include.length && plan.download.length + plan.adopt.length + plan.unchanged.files === 0) {
             log.warn(`include: ${cfg.include.join(', ')} matched none of the objects listed (patterns are relative to the local root, e.g. trainingdata/AAPL*.csv)`);
         }
         const stats = new Map(cfg.dirs.map((dir) => [
@@ -1152,7 +1155,7 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         ]));
         const result = {
             downloaded: 0,
-            skipped: plan.skip.length,
+            skipped: plan.unchanged.files,
             adopted: 0,
             deleted: 0,
             refused: plan.refused.length,
@@ -1164,10 +1167,9 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             staleTempFilesRemoved: 0,
             elapsedMs: 0,
             dryRun: cfg.dryRun,
-            plan,
         };
-        for (const s of plan.skip)
-            stats.get(s.dir).skipped++;
+        for (const [dir, n] of plan.unchanged.perDir)
+            stats.get(dir).skipped += n;
         if (cfg.dryRun) {
             printPlan(log, plan);
             result.downloaded = plan.download.length + plan.adopt.length;
@@ -1179,6 +1181,10 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         for (const [d, objects] of listings)
             hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, objects.map((o) => o.key));
         hints.save();
+        // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
+        // objects they are most of the memory, and a download runs for minutes).
+        listings.clear();
+        tree.files.clear();
         for (const p of tree.partials) {
             try {
                 external_node_fs_.unlinkSync(p);

@@ -46,7 +46,6 @@ export interface HydrateResult {
   staleTempFilesRemoved: number;
   elapsedMs: number;
   dryRun: boolean;
-  plan: Plan;
 }
 
 export interface HydrateHooks {
@@ -71,9 +70,8 @@ function printPlan(log: Logger, plan: Plan): void {
   for (const d of plan.download) log.info(`(dry run) download ${d.rel} ${formatBytes(d.size)} [${d.reason}]`);
   for (const a of plan.adopt) log.info(`(dry run) verify ${a.rel} ${formatBytes(a.size)} [local file not recorded; hash it, download if different]`);
   for (const rel of plan.delete) log.info(`(dry run) delete ${rel}`);
-  const unchanged = plan.skip.reduce((n, s) => n + s.size, 0);
   const changes = plan.download.length + plan.adopt.length + plan.delete.length;
-  log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.skip.length} files unchanged (${formatBytes(unchanged)})`);
+  log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.unchanged.files} files unchanged (${formatBytes(plan.unchanged.bytes)})`);
 }
 
 /**
@@ -127,7 +125,7 @@ export async function hydrate(
         return [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter })] as const;
       }),
     ).then(
-      (ok) => ({ ok }),
+      (ok) => ({ listings: new Map(ok) }),
       (err: unknown) => ({ err }),
     );
     // The state and the local walk are read while the store answers (a no-op is mostly waiting for
@@ -140,7 +138,7 @@ export async function hydrate(
     }
     const listed = await listing;
     if ('err' in listed) throw explainAccessError(listed.err, cfg.store, cfg.prefix);
-    const listings = new Map(listed.ok);
+    const { listings } = listed;
     const hash = manifestHash(cfg.prefix, listings);
     if (hooks.afterListing) await hooks.afterListing(hash);
     const state = early?.state ?? LocalState.load(statePath(cfg.localRoot));
@@ -153,7 +151,7 @@ export async function hydrate(
     }
     for (const d of plan.missingDirs) log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
     // An include that matches nothing is most often a typo: say so instead of a silent "0 files".
-    if (cfg.include.length && plan.download.length + plan.adopt.length + plan.skip.length === 0) {
+    if (cfg.include.length && plan.download.length + plan.adopt.length + plan.unchanged.files === 0) {
       log.warn(`include: ${cfg.include.join(', ')} matched none of the objects listed (patterns are relative to the local root, e.g. trainingdata/AAPL*.csv)`);
     }
 
@@ -165,7 +163,7 @@ export async function hydrate(
     );
     const result: HydrateResult = {
       downloaded: 0,
-      skipped: plan.skip.length,
+      skipped: plan.unchanged.files,
       adopted: 0,
       deleted: 0,
       refused: plan.refused.length,
@@ -177,9 +175,8 @@ export async function hydrate(
       staleTempFilesRemoved: 0,
       elapsedMs: 0,
       dryRun: cfg.dryRun,
-      plan,
     };
-    for (const s of plan.skip) stats.get(s.dir)!.skipped++;
+    for (const [dir, n] of plan.unchanged.perDir) stats.get(dir)!.skipped += n;
 
     if (cfg.dryRun) {
       printPlan(log, plan);
@@ -192,6 +189,10 @@ export async function hydrate(
 
     for (const [d, objects] of listings) hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, objects.map((o) => o.key));
     hints.save();
+    // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
+    // objects they are most of the memory, and a download runs for minutes).
+    listings.clear();
+    tree.files.clear();
 
     for (const p of tree.partials) {
       try {

@@ -21,7 +21,8 @@ export interface Plan {
   download: (PlanItem & { reason: DownloadReason })[];
   /** A local file of the right size that we have no record of: hash it before fetching anything. */
   adopt: PlanItem[];
-  skip: PlanItem[];
+  /** Up to date already: counted, not listed (a no-op over 100,000 objects keeps no item per file). */
+  unchanged: { files: number; bytes: number; perDir: Map<string, number> };
   /** Local paths (relative) that are gone from the bucket; filled only with delete on. */
   delete: string[];
   refused: { key: string; reason: string }[];
@@ -61,7 +62,7 @@ function throughSymlink(rel: string, symlinks: Set<string>): string | undefined 
 
 /** Decides, without touching the network or the disk, what a hydrate has to do. */
 export function planHydrate(input: PlanInput): Plan {
-  const plan: Plan = { download: [], adopt: [], skip: [], delete: [], refused: [], missingDirs: [] };
+  const plan: Plan = { download: [], adopt: [], unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
   const wanted = pathFilter(input.include, input.exclude);
   const remoteRels = new Set<string>();
   for (const [dir, objects] of input.listings) {
@@ -83,12 +84,17 @@ export function planHydrate(input: PlanInput): Plan {
       }
       remoteRels.add(rel);
       if (!wanted(rel)) continue;
-      const item: PlanItem = { key: o.key, rel, dir, size: o.size, etag: o.etag };
       const local = input.tree.files.get(rel);
       const st = input.state.get(rel);
       const untouched = local !== undefined && st !== undefined && local.size === st.size && local.mtimeMs === st.mtimeMs;
-      if (untouched && st.etag === o.etag && st.size === o.size) plan.skip.push(item);
-      else if (untouched) plan.download.push({ ...item, reason: 'changed in bucket' });
+      if (untouched && st.etag === o.etag && st.size === o.size) {
+        plan.unchanged.files++;
+        plan.unchanged.bytes += o.size;
+        plan.unchanged.perDir.set(dir, (plan.unchanged.perDir.get(dir) ?? 0) + 1);
+        continue;
+      }
+      const item: PlanItem = { key: o.key, rel, dir, size: o.size, etag: o.etag };
+      if (untouched) plan.download.push({ ...item, reason: 'changed in bucket' });
       else if (local && local.size === o.size && (isSinglePartMd5(o.etag) || multipartParts(o.etag) !== undefined)) plan.adopt.push(item);
       else plan.download.push({ ...item, reason: local ? 'changed locally' : 'new' });
     }

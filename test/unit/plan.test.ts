@@ -42,7 +42,7 @@ describe('planHydrate', () => {
         ],
       }),
     );
-    expect(plan.skip.map((i) => i.rel)).toEqual(['td/same.csv']);
+    expect(plan.unchanged).toEqual({ files: 1, bytes: 10, perDir: new Map([['td', 1]]) });
     const reasons = Object.fromEntries(plan.download.map((d) => [d.rel, d.reason]));
     expect(reasons).toEqual({ 'td/new.csv': 'new', 'td/remote-changed.csv': 'changed in bucket', 'td/truncated.csv': 'changed locally' });
     // Same size but touched since: hash it locally before spending a download.
