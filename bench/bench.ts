@@ -229,8 +229,49 @@ async function main(): Promise<void> {
   if (only.includes('loopback')) report.push(...(await downloads({ name: 'loopback', files: loopbackSet(), delayMs: 0, listDelayMs: 0 }, env)));
   if (only.includes('internet')) report.push(...(await downloads({ name: 'internet', files: internetSet(), delayMs: 40, listDelayMs: 60 }, env)));
   if (only.includes('upload')) report.push(...(await uploadsOnS3rver(env)));
+  // Opt-in (about 3 minutes): BENCH_ONLY=scale npm run bench.
+  if (only.includes('scale')) report.push(...(await scale(env)));
   console.log(report.join('\n'));
   if (!process.env.BENCH_KEEP) fs.rmSync(root, { recursive: true, force: true });
+}
+
+/**
+ * 10,000 and 100,000 objects of 1-4 kB in one folder: speed and peak memory as the count grows
+ * (one round each). Loopback for us and rclone side by side; the internet model for us only (rclone
+ * needs minutes there: 100,000 GETs at 16 in flight and 40 ms each).
+ */
+async function scale(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const lines = ['\n### Scale: one folder of many small objects (1 round)\n| objects | server | tool | full download | client CPU | peak RSS | no-op | no-op peak RSS |\n|---|---|---|---|---|---|---|---|'];
+  for (const n of [10_000, 100_000]) {
+    const dataRoot = path.join(root, `data-scale-${n}`);
+    const files: DataSet = Array.from({ length: n }, (_, i) => ({ key: `ticks/tick-${String(i).padStart(6, '0')}.csv`, size: 1024 + ((i * 7919) % 3072) }));
+    const total = writeSet(path.join(dataRoot, 'models', 'stock'), files);
+    for (const [label, delayMs, listDelayMs] of [['loopback', 0, 0], ['internet', 40, 60]] as const) {
+      const server = new FolderS3({ root: dataRoot, bucket: 'models', delayMs, listDelayMs });
+      await server.start();
+      try {
+        const e: NodeJS.ProcessEnv = { ...env, R2_ENDPOINT: server.endpoint, RCLONE_CONFIG_BENCH_ENDPOINT: server.endpoint };
+        const tools: Record<string, (dest: string) => string[]> = {
+          marketsim: (dest) => [NODE24, CLI, 'hydrate', '--quiet', '--local-root', dest, '--dirs', 'ticks'],
+          ...(label === 'loopback' ? { rclone: (dest: string) => ['rclone', 'copy', 'bench:models/stock/ticks', path.join(dest, 'ticks'), '--fast-list', '--transfers', '16', '--checkers', '16', '--use-server-modtime'] } : {}),
+        };
+        for (const [tool, cmd] of Object.entries(tools)) {
+          const dest = path.join(root, `dl-scale-${tool}`);
+          fs.rmSync(dest, { recursive: true, force: true });
+          const f = await measure(cmd(dest), e, ownCpu);
+          const got = treeStats(dest);
+          if (got.files !== n || got.bytes !== total) throw new Error(`${tool}: got ${got.files} files / ${got.bytes} bytes`);
+          const z = await measure(cmd(dest), e, ownCpu);
+          lines.push(`| ${n.toLocaleString('en-US')} | ${label} | ${tool} | ${f.wall.toFixed(2)} s | ${f.cpu.toFixed(2)} s | ${f.rssMb.toFixed(0)} MB | ${z.wall.toFixed(2)} s | ${z.rssMb.toFixed(0)} MB |`);
+          console.log(lines[lines.length - 1]);
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+    fs.rmSync(dataRoot, { recursive: true, force: true });
+  }
+  return lines;
 }
 
 /** A log folder of many small files plus a few checkpoints, uploaded to s3rver (it stores what it gets). */

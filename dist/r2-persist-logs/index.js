@@ -33769,7 +33769,7 @@ async function listPage(http, prefix, opts) {
     return http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query, retry: opts.retry }, async (res) => parseListPage(await readText(res.body)));
 }
 /** The keys in (after, upTo] under `prefix`, page by page; `undefined` bounds are open. */
-async function listSegment(http, prefix, after, upTo, maxKeys, firstPageRetry) {
+async function listSegment(http, prefix, after, upTo, maxKeys, firstPageRetry, onPage) {
     const out = [];
     let token;
     for (;;) {
@@ -33786,6 +33786,7 @@ async function listSegment(http, prefix, after, upTo, maxKeys, firstPageRetry) {
         }
         for (const o of objects)
             out.push(o);
+        onPage?.(objects);
         token = page.nextToken;
         if (!token || reachedBound)
             return out;
@@ -33797,12 +33798,13 @@ async function listSegment(http, prefix, after, upTo, maxKeys, firstPageRetry) {
  * listing order, e.g. from `splitPoints` over last run's keys) the ranges between them are listed
  * at the same time, each from `start-after`: a folder of 100k objects takes the time of a few
  * pages instead of 100 in a row. The ranges partition the key space, so the result is exact
- * whatever changed since; stale split points only cost balance.
+ * whatever changed since; stale split points only cost balance. `onPage` sees each page as it
+ * arrives (in no particular order across ranges), so work can start before the listing ends.
  */
 async function listAll(http, prefix, opts = {}) {
     const maxKeys = opts.maxKeys ?? 1000;
     const bounds = opts.splitAfter ?? [];
-    const segments = await Promise.all([undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, opts.firstPageRetry)));
+    const segments = await Promise.all([undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, opts.firstPageRetry, opts.onPage)));
     return segments.flat();
 }
 

@@ -106,7 +106,15 @@ export async function listPage(http: S3Http, prefix: string, opts: { maxKeys: nu
 }
 
 /** The keys in (after, upTo] under `prefix`, page by page; `undefined` bounds are open. */
-async function listSegment(http: S3Http, prefix: string, after: string | undefined, upTo: string | undefined, maxKeys: number, firstPageRetry?: RetryPolicy): Promise<RemoteObject[]> {
+async function listSegment(
+  http: S3Http,
+  prefix: string,
+  after: string | undefined,
+  upTo: string | undefined,
+  maxKeys: number,
+  firstPageRetry?: RetryPolicy,
+  onPage?: (objects: RemoteObject[]) => void,
+): Promise<RemoteObject[]> {
   const out: RemoteObject[] = [];
   let token: string | undefined;
   for (;;) {
@@ -120,6 +128,7 @@ async function listSegment(http: S3Http, prefix: string, after: string | undefin
       if (n < objects.length) objects = objects.slice(0, n);
     }
     for (const o of objects) out.push(o);
+    onPage?.(objects);
     token = page.nextToken;
     if (!token || reachedBound) return out;
   }
@@ -131,17 +140,18 @@ async function listSegment(http: S3Http, prefix: string, after: string | undefin
  * listing order, e.g. from `splitPoints` over last run's keys) the ranges between them are listed
  * at the same time, each from `start-after`: a folder of 100k objects takes the time of a few
  * pages instead of 100 in a row. The ranges partition the key space, so the result is exact
- * whatever changed since; stale split points only cost balance.
+ * whatever changed since; stale split points only cost balance. `onPage` sees each page as it
+ * arrives (in no particular order across ranges), so work can start before the listing ends.
  */
 export async function listAll(
   http: S3Http,
   prefix: string,
-  opts: { maxKeys?: number; firstPageRetry?: RetryPolicy; splitAfter?: string[] } = {},
+  opts: { maxKeys?: number; firstPageRetry?: RetryPolicy; splitAfter?: string[]; onPage?: (objects: RemoteObject[]) => void } = {},
 ): Promise<RemoteObject[]> {
   const maxKeys = opts.maxKeys ?? 1000;
   const bounds = opts.splitAfter ?? [];
   const segments = await Promise.all(
-    [undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, opts.firstPageRetry)),
+    [undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, opts.firstPageRetry, opts.onPage)),
   );
   return segments.flat();
 }

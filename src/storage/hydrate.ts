@@ -15,7 +15,8 @@ import { listAll, type RemoteObject } from '../s3/list.js';
 import { ListingHints } from './listing-hints.js';
 import { LocalState, statePath } from './local-state.js';
 import { walkLocal, type LocalTree } from './local-tree.js';
-import { planHydrate, type Plan, type PlanItem } from './plan.js';
+import { Planner, type Plan, type PlanItem } from './plan.js';
+import { TaskQueue } from './task-queue.js';
 import { S3Http } from '../s3/s3-http.js';
 import { SafeDirs } from './safe-dirs.js';
 
@@ -102,7 +103,9 @@ export function smallObjectLimit(cfg: Pick<HydrateConfig, 'concurrency' | 'adapt
 /**
  * Pulls `<prefix><dir>/` for each folder into `<localRoot>/<dir>/`: incremental (listing + local
  * state, no request per unchanged object), verified, atomic per file, bounded in memory.
- * Failures of single objects are collected in the result; bad configuration throws.
+ * Downloads start from the first listing page while later pages are on their way (a fresh GPU host
+ * has no local state: every run there is a full download, and a folder of 100,000 objects is 100
+ * listing pages). Failures of single objects are collected in the result; bad configuration throws.
  */
 export async function hydrate(
   cfg: HydrateConfig,
@@ -115,6 +118,20 @@ export async function hydrate(
   // Sockets open on demand: room for the small-object requests an adaptive run may add.
   const http = new S3Http(cfg.store, { connections: cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0) + 4, onRetry: (m) => log.info(m) });
   try {
+    // A dry run prints the whole plan, and a cache restore needs the manifest of the complete
+    // listing (and may bring files and the state file): both plan from complete listings.
+    const streaming = !cfg.dryRun && !hooks.afterListing;
+    // Pages wait here until the state and the walk are read and every folder's first page is in:
+    // those go as one batch, largest first across folders (on a fast link that is the whole
+    // listing, and big files started first keep the hash workers busy while small ones finish).
+    const waiting: [string, RemoteObject[]][] = [];
+    const firstPagesDue = new Set(cfg.dirs);
+    let feedNow: ((pages: [string, RemoteObject[]][]) => void) | undefined;
+    const onPage = (dir: string, objects: RemoteObject[]): void => {
+      waiting.push([dir, objects]);
+      firstPagesDue.delete(dir);
+      if (feedNow && firstPagesDue.size === 0) feedNow(waiting.splice(0));
+    };
     // The first page of each listing doubles as the credentials check: one message naming the input.
     // Folders that took several pages last time are listed in parallel ranges split at last run's
     // keys: the hints are a tiny file of their own, so the requests go out before the state is read.
@@ -122,51 +139,43 @@ export async function hydrate(
     const listing = Promise.all(
       cfg.dirs.map(async (d) => {
         const splitAfter = hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`);
-        return [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter })] as const;
+        const page = streaming ? (objects: RemoteObject[]) => onPage(d, objects) : undefined;
+        return [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter, onPage: page })] as const;
       }),
     ).then(
       (ok) => ({ listings: new Map(ok) }),
       (err: unknown) => ({ err }),
     );
     // The state and the local walk are read while the store answers (a no-op is mostly waiting for
-    // listings), once the requests are on their way: both are synchronous and would otherwise hold
-    // them back. Not with a cache hook: its restore may bring files and the state file.
-    let early: { state: LocalState; tree: LocalTree } | undefined;
+    // listings), once the requests are on their way: both are synchronous and would otherwise hold them back.
+    let local: { state: LocalState; tree: LocalTree } | undefined;
     if (!hooks.afterListing) {
       await new Promise((resolve) => setImmediate(resolve));
-      early = { state: LocalState.load(statePath(cfg.localRoot)), tree: walkLocal(cfg.localRoot, cfg.dirs) };
+      local = { state: LocalState.load(statePath(cfg.localRoot)), tree: walkLocal(cfg.localRoot, cfg.dirs) };
     }
-    const listed = await listing;
-    if ('err' in listed) throw explainAccessError(listed.err, cfg.store, cfg.prefix);
-    const { listings } = listed;
-    const hash = manifestHash(cfg.prefix, listings);
-    if (hooks.afterListing) await hooks.afterListing(hash);
-    const state = early?.state ?? LocalState.load(statePath(cfg.localRoot));
-    const tree = early?.tree ?? walkLocal(cfg.localRoot, cfg.dirs);
-    const plan = planHydrate({ ...cfg, listings, tree, state });
-    for (const r of plan.refused) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
+    // Without streaming: the complete listings, before anything else.
+    let complete: Map<string, RemoteObject[]> | undefined;
+    let hash = '';
+    if (!streaming) {
+      const listed = await listing;
+      if ('err' in listed) throw explainAccessError(listed.err, cfg.store, cfg.prefix);
+      complete = listed.listings;
+      hash = manifestHash(cfg.prefix, complete);
+      if (hooks.afterListing) await hooks.afterListing(hash);
+    }
+    const state = local?.state ?? LocalState.load(statePath(cfg.localRoot));
+    const tree = local?.tree ?? walkLocal(cfg.localRoot, cfg.dirs);
+    const planner = new Planner({ ...cfg, tree, state });
+    const plan = planner.plan;
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
-    if (plan.missingDirs.length === cfg.dirs.length) {
-      throw new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
-    }
-    for (const d of plan.missingDirs) log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
-    // An include that matches nothing is most often a typo: say so instead of a silent "0 files".
-    if (cfg.include.length && plan.download.length + plan.adopt.length + plan.unchanged.files === 0) {
-      log.warn(`include: ${cfg.include.join(', ')} matched none of the objects listed (patterns are relative to the local root, e.g. trainingdata/AAPL*.csv)`);
-    }
 
-    const stats = new Map<string, DirStats>(
-      cfg.dirs.map((dir) => [
-        dir,
-        { dir, objects: listings.get(dir)?.length ?? 0, downloaded: 0, skipped: 0, deleted: 0, bytes: 0, ms: 0, missing: plan.missingDirs.includes(dir) },
-      ]),
-    );
+    const stats = new Map<string, DirStats>(cfg.dirs.map((dir) => [dir, { dir, objects: 0, downloaded: 0, skipped: 0, deleted: 0, bytes: 0, ms: 0, missing: false }]));
     const result: HydrateResult = {
       downloaded: 0,
-      skipped: plan.unchanged.files,
+      skipped: 0,
       adopted: 0,
       deleted: 0,
-      refused: plan.refused.length,
+      refused: 0,
       bytesDownloaded: 0,
       manifestHash: hash,
       verification: {},
@@ -176,9 +185,40 @@ export async function hydrate(
       elapsedMs: 0,
       dryRun: cfg.dryRun,
     };
-    for (const [dir, n] of plan.unchanged.perDir) stats.get(dir)!.skipped += n;
+
+    /** What needs every listing: counts, missing folders, deletions, the manifest and the hints. */
+    const listingDone = (listings: Map<string, RemoteObject[]>): void => {
+      planner.finish(cfg.dirs);
+      result.manifestHash ||= manifestHash(cfg.prefix, listings);
+      result.skipped += plan.unchanged.files;
+      result.refused = plan.refused.length;
+      for (const [dir, n] of plan.unchanged.perDir) stats.get(dir)!.skipped += n;
+      for (const s of stats.values()) {
+        s.objects = listings.get(s.dir)?.length ?? 0;
+        s.missing = plan.missingDirs.includes(s.dir);
+      }
+      for (const d of plan.missingDirs) log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
+      // An include that matches nothing is most often a typo: say so instead of a silent "0 files".
+      if (cfg.include.length && plan.download.length + plan.adopt.length + plan.unchanged.files === 0 && plan.missingDirs.length < cfg.dirs.length) {
+        log.warn(`include: ${cfg.include.join(', ')} matched none of the objects listed (patterns are relative to the local root, e.g. trainingdata/AAPL*.csv)`);
+      }
+      if (!cfg.dryRun) {
+        for (const [d, objects] of listings) hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, objects.map((o) => o.key));
+        hints.save();
+      }
+      // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
+      // objects they are most of the memory, and a download runs for minutes).
+      listings.clear();
+      tree.files.clear();
+    };
+    const noObjects = (): ConfigurationError => new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
 
     if (cfg.dryRun) {
+      for (const [dir, objects] of complete!) planner.add(dir, objects);
+      plan.download.sort((a, b) => b.size - a.size);
+      for (const r of plan.refused) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
+      listingDone(complete!);
+      if (plan.missingDirs.length === cfg.dirs.length) throw noObjects();
       printPlan(log, plan);
       result.downloaded = plan.download.length + plan.adopt.length;
       result.bytesDownloaded = [...plan.download, ...plan.adopt].reduce((n, i) => n + i.size, 0);
@@ -186,13 +226,6 @@ export async function hydrate(
       result.elapsedMs = Date.now() - started;
       return result;
     }
-
-    for (const [d, objects] of listings) hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, objects.map((o) => o.key));
-    hints.save();
-    // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
-    // objects they are most of the memory, and a download runs for minutes).
-    listings.clear();
-    tree.files.clear();
 
     for (const p of tree.partials) {
       try {
@@ -206,7 +239,8 @@ export async function hydrate(
     const count = (m: VerifyMethod): void => {
       result.verification[m] = (result.verification[m] ?? 0) + 1;
     };
-    const total = { files: plan.download.length + plan.adopt.length, bytes: [...plan.download, ...plan.adopt].reduce((n, i) => n + i.size, 0) };
+    // Totals grow as listing pages arrive.
+    const total = { files: 0, bytes: 0 };
     let filesDone = 0;
     let bytesDone = 0;
     const snapshot = () => ({ verb: 'download', filesDone, filesTotal: total.files, bytesDone, bytesTotal: total.bytes, elapsedMs: Date.now() - started });
@@ -215,9 +249,7 @@ export async function hydrate(
     const flusher = setInterval(() => state.flush(), 2000);
     const requests = pLimit(cfg.concurrency);
     const small = smallObjectLimit(cfg, log);
-    // Worker threads hash what is larger than one buffer; started only when such a download is planned.
     const poolSize = hashPoolSize();
-    const hashes = poolSize > 0 && [...plan.download, ...plan.adopt].some((i) => i.size > tuning.smallMax) ? new HashPool(poolSize) : undefined;
     // Files in progress at once: the workers below, one file each (the request limits bound the I/O).
     const fileWorkers = cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0);
     const dirs = new SafeDirs(cfg.localRoot);
@@ -226,7 +258,6 @@ export async function hydrate(
       requests,
       smallRequests: small.limit,
       onSmallLatency: small.observe,
-      hashes,
       tuning,
       buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0)),
       onBytes: (n) => (bytesDone += n),
@@ -281,23 +312,55 @@ export async function hydrate(
       await fetchOne(item);
     };
 
+    type Task = [PlanItem, (i: PlanItem) => Promise<void>];
+    const queue = new TaskQueue<Task>();
+    /** Classifies listing pages and queues what they need: adoptions first, then largest first. */
+    const feed = (pages: [string, RemoteObject[]][]): void => {
+      const refusedBefore = plan.refused.length;
+      const got: { adopt: PlanItem[]; download: PlanItem[] } = { adopt: [], download: [] };
+      for (const [dir, objects] of pages) {
+        const one = planner.add(dir, objects);
+        got.adopt.push(...one.adopt);
+        got.download.push(...one.download);
+      }
+      if (pages.length > 1) got.download.sort((a, b) => b.size - a.size);
+      for (const r of plan.refused.slice(refusedBefore)) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
+      for (const i of [...got.adopt, ...got.download]) {
+        total.files++;
+        total.bytes += i.size;
+        // Worker threads hash what is larger than one buffer; started with the first such object.
+        if (i.size > tuning.smallMax && poolSize > 0) ctx.hashes ??= new HashPool(poolSize);
+      }
+      for (const i of got.adopt) queue.push([i, adoptOne]);
+      for (const i of got.download) queue.push([i, fetchOne], i.size > tuning.smallMax);
+    };
+
+    let listingError: unknown;
     try {
-      // Workers pull from one queue: memory stays flat whatever the count (no promise per object up front).
-      const queue: [PlanItem, (i: PlanItem) => Promise<void>][] = [...plan.adopt.map((i) => [i, adoptOne] as [PlanItem, typeof adoptOne]), ...plan.download.map((i) => [i, fetchOne] as [PlanItem, typeof fetchOne])];
-      let next = 0;
-      const worker = async (): Promise<void> => {
-        while (next < queue.length) {
-          const [item, run] = queue[next++]!;
-          await run(item);
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(queue.length, fileWorkers) }, worker));
+      const transfers = queue.drain(fileWorkers, ([item, run]) => run(item));
+      if (complete) feed([...complete]);
+      else {
+        feedNow = feed;
+        if (firstPagesDue.size === 0) feed(waiting.splice(0));
+        const listed = await listing;
+        if ('err' in listed) {
+          // The run fails: downloads under way finish (and are kept), nothing new starts.
+          listingError = listed.err;
+          queue.discard();
+        } else complete = listed.listings;
+      }
+      if (complete) listingDone(complete);
+      queue.close();
+      await transfers;
     } finally {
+      queue.close();
       clearInterval(ticker);
       clearInterval(flusher);
       state.save();
-      await hashes?.close();
+      await ctx.hashes?.close();
     }
+    if (listingError !== undefined) throw explainAccessError(listingError, cfg.store, cfg.prefix);
+    if (plan.missingDirs.length === cfg.dirs.length) throw noObjects();
 
     for (const rel of plan.delete) {
       const abs = path.join(cfg.localRoot, rel);

@@ -60,16 +60,32 @@ function throughSymlink(rel: string, symlinks: Set<string>): string | undefined 
   return undefined;
 }
 
-/** Decides, without touching the network or the disk, what a hydrate has to do. */
-export function planHydrate(input: PlanInput): Plan {
-  const plan: Plan = { download: [], adopt: [], unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
-  const wanted = pathFilter(input.include, input.exclude);
-  const remoteRels = new Set<string>();
-  for (const [dir, objects] of input.listings) {
+/**
+ * Decides, without touching the network or the disk, what a hydrate has to do, one batch of listed
+ * objects at a time: a hydrate starts downloading from the first listing page while later pages
+ * are on their way. `finish` once every listing is complete adds what needs all of them (missing
+ * folders, deletions).
+ */
+export class Planner {
+  readonly plan: Plan = { download: [], adopt: [], unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
+  private readonly wanted: (rel: string) => boolean;
+  private readonly remoteRels = new Set<string>();
+  /** Real objects (not folder markers) seen per folder. */
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly input: Omit<PlanInput, 'listings'>) {
+    this.wanted = pathFilter(input.include, input.exclude);
+  }
+
+  /** Classifies `objects` listed under `dir`; returns what to download or adopt among them, largest first. */
+  add(dir: string, objects: RemoteObject[]): { download: Plan['download']; adopt: PlanItem[] } {
+    const { input, plan } = this;
+    const out: { download: Plan['download']; adopt: PlanItem[] } = { download: [], adopt: [] };
     const dirPrefix = `${input.prefix}${dir}/`;
-    const real = objects.filter((o) => !(o.key.endsWith('/') && o.size === 0));
-    if (real.length === 0) plan.missingDirs.push(dir);
-    for (const o of real) {
+    let real = this.seen.get(dir) ?? 0;
+    for (const o of objects) {
+      if (o.key.endsWith('/') && o.size === 0) continue; // a folder marker
+      real++;
       const rest = o.key.slice(dirPrefix.length);
       const reason = unsafeKeyReason(rest, `${input.localRoot}/${dir}`);
       if (reason) {
@@ -82,8 +98,8 @@ export function planHydrate(input: PlanInput): Plan {
         plan.refused.push({ key: o.key, reason: `would be written through the symlink ${link}` });
         continue;
       }
-      remoteRels.add(rel);
-      if (!wanted(rel)) continue;
+      if (input.delete) this.remoteRels.add(rel);
+      if (!this.wanted(rel)) continue;
       const local = input.tree.files.get(rel);
       const st = input.state.get(rel);
       const untouched = local !== undefined && st !== undefined && local.size === st.size && local.mtimeMs === st.mtimeMs;
@@ -94,20 +110,39 @@ export function planHydrate(input: PlanInput): Plan {
         continue;
       }
       const item: PlanItem = { key: o.key, rel, dir, size: o.size, etag: o.etag };
-      if (untouched) plan.download.push({ ...item, reason: 'changed in bucket' });
-      else if (local && local.size === o.size && (isSinglePartMd5(o.etag) || multipartParts(o.etag) !== undefined)) plan.adopt.push(item);
-      else plan.download.push({ ...item, reason: local ? 'changed locally' : 'new' });
+      if (untouched) out.download.push({ ...item, reason: 'changed in bucket' });
+      else if (local && local.size === o.size && (isSinglePartMd5(o.etag) || multipartParts(o.etag) !== undefined)) out.adopt.push(item);
+      else out.download.push({ ...item, reason: local ? 'changed locally' : 'new' });
     }
+    this.seen.set(dir, real);
+    // Largest first: long ranged downloads overlap with the stream of small files.
+    out.download.sort((a, b) => b.size - a.size);
+    for (const d of out.download) plan.download.push(d);
+    for (const a of out.adopt) plan.adopt.push(a);
+    return out;
   }
-  if (input.delete) {
-    const present = new Set(input.listings.keys());
-    for (const d of plan.missingDirs) present.delete(d);
-    for (const rel of input.tree.files.keys()) {
-      const dir = [...present].find((d) => rel.startsWith(`${d}/`));
-      if (dir && !remoteRels.has(rel) && wanted(rel)) plan.delete.push(rel);
+
+  /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket. */
+  finish(dirs: Iterable<string>): Plan {
+    const { input, plan } = this;
+    const all = [...dirs];
+    for (const d of all) if (!this.seen.get(d)) plan.missingDirs.push(d);
+    if (input.delete) {
+      const present = all.filter((d) => this.seen.get(d));
+      for (const rel of input.tree.files.keys()) {
+        const dir = present.find((d) => rel.startsWith(`${d}/`));
+        if (dir && !this.remoteRels.has(rel) && this.wanted(rel)) plan.delete.push(rel);
+      }
     }
+    return plan;
   }
-  // Largest first: long ranged downloads overlap with the stream of small files.
+}
+
+/** The whole plan from complete listings (a dry run, or after a cache restore). */
+export function planHydrate(input: PlanInput): Plan {
+  const planner = new Planner(input);
+  for (const [dir, objects] of input.listings) planner.add(dir, objects);
+  const plan = planner.finish(input.listings.keys());
   plan.download.sort((a, b) => b.size - a.size);
   return plan;
 }

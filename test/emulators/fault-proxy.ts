@@ -8,6 +8,8 @@ export interface ProxiedRequest {
   path: string;
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
+  /** When the request arrived (Date.now()). */
+  at: number;
 }
 
 export type Fault =
@@ -97,7 +99,7 @@ export class FaultProxy {
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://x');
-    const r: ProxiedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers };
+    const r: ProxiedRequest = { method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, at: Date.now() };
     this.log.push(r);
     await this.onRequest?.(r);
     const fault = this.takeFault(r);

@@ -76,6 +76,35 @@ test('listing hints from the last run split a folder into parallel ranges; a fre
   expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({ version: 1, splits: {} });
 });
 
+test('downloads start from the first listing page while a later page is still on its way; a listing that fails part-way fails the run', async () => {
+  const root = tempDir('hyd-stream');
+  fs.mkdirSync(path.dirname(hintsPath(root)), { recursive: true });
+  const split = 'stock/trainingdata/daily/T20.csv';
+  fs.writeFileSync(hintsPath(root), JSON.stringify({ version: 1, splits: { 'models/stock/trainingdata/': [split] } }));
+  const slowPage = (x: { query: URLSearchParams }): boolean => x.query.get('list-type') === '2' && x.query.get('start-after') === split;
+  fx.proxy.inject(slowPage, { kind: 'delay', ms: 1500 });
+  fx.proxy.log.length = 0;
+  const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
+  expect(r.failures).toEqual([]);
+  expect(treeDigest(root)).toEqual(expectedTree());
+  const slowAnswered = fx.proxy.log.find(slowPage)!.at + 1500;
+  const gets = fx.proxy.log.filter((x) => x.method === 'GET' && !x.query.has('list-type'));
+  const early = gets.filter((x) => x.at < slowAnswered - 500).map((x) => x.path);
+  // The first range's objects (T0..T20 in listing order, and the hyperparams folder) were fetched during the wait.
+  expect(early).toContain('/models/stock/trainingdata/daily/T1.csv');
+  expect(early).not.toContain('/models/stock/trainingdata/daily/T3.csv');
+  expect(r.manifestHash).toBe((await hydrate(hydrateConfig(fx.proxy.endpoint, tempDir('hyd-stream-b')), new RecordingLogger(), new RecordingProgress(), {}, TUNING)).manifestHash);
+
+  // The slow page now fails for good (a 403 after the first page is not retried away): the run fails, naming the cause.
+  const root2 = tempDir('hyd-stream-fail');
+  fs.mkdirSync(path.dirname(hintsPath(root2)), { recursive: true });
+  fs.writeFileSync(hintsPath(root2), JSON.stringify({ version: 1, splits: { 'models/stock/trainingdata/': [split] } }));
+  fx.proxy.inject(slowPage, { kind: 'status', status: 403, body: '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>' }, 10);
+  await expect(hydrate(hydrateConfig(fx.proxy.endpoint, root2), new RecordingLogger(), new RecordingProgress(), {}, TUNING)).rejects.toThrow(/AccessDenied|Access Denied|denied/i);
+  fx.proxy.clearFaults();
+  expect(partialFiles(root2)).toEqual([]);
+});
+
 test('a same-size object changed in the bucket is fetched again (aws s3 sync misses it)', async () => {
   const root = tempDir('hyd-samesize');
   const cfg = hydrateConfig(fx.proxy.endpoint, root, { dirs: ['hyperparams'] });
