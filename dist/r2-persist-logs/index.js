@@ -32032,7 +32032,7 @@ const DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
 const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
-const SMALL_MAX_IN_FLIGHT = 128;
+const SMALL_MAX_IN_FLIGHT = 256;
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);

@@ -32339,7 +32339,7 @@ const config_DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
 const config_DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const config_DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
-const SMALL_MAX_IN_FLIGHT = 128;
+const SMALL_MAX_IN_FLIGHT = 256;
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");

@@ -42,5 +42,5 @@ export const DEFAULT_LOG_DIR = 'marketsimulator/run_logs';
 export const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 export const DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
-export const SMALL_MAX_IN_FLIGHT = 128;
+export const SMALL_MAX_IN_FLIGHT = 256;
 
