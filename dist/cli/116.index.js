@@ -25,6 +25,8 @@ var storage_inputs = __webpack_require__(9447);
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
 var p_limit = __webpack_require__(370);
 // EXTERNAL MODULE: ./lib/runtime/format.js
@@ -33,8 +35,6 @@ var format = __webpack_require__(2625);
 var access_check = __webpack_require__(651);
 // EXTERNAL MODULE: ./lib/storage/config.js
 var config = __webpack_require__(1275);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: ./lib/s3/etag.js
@@ -1169,6 +1169,7 @@ class SafeDirs {
 
 
 
+
 /** sha256 of the filtered remote listing: changes exactly when a pulled object changes. */
 function manifestHash(prefix, listings) {
     const h = (0,external_node_crypto_.createHash)('sha256');
@@ -1192,14 +1193,35 @@ function printPlan(log, plan) {
     const changes = plan.download.length + plan.adopt.length + plan.delete.length;
     log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.unchanged.files} files unchanged (${(0,format/* formatBytes */.z3)(plan.unchanged.bytes)})`);
 }
+/** Share of the machine's CPU time that was idle since the last call (all cores, from os.cpus()). */
+function cpuIdleShare() {
+    const sample = () => {
+        let idle = 0;
+        let total = 0;
+        for (const c of external_node_os_.cpus()) {
+            idle += c.times.idle;
+            total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+        }
+        return { idle, total };
+    };
+    let last = sample();
+    return () => {
+        const now = sample();
+        const share = now.total > last.total ? (now.idle - last.idle) / (now.total - last.total) : 1;
+        last = now;
+        return share;
+    };
+}
 /**
  * Small objects are latency-bound: throughput = requests in flight / latency. Starting at
  * `concurrency`, the limit doubles (up to SMALL_MAX_IN_FLIGHT) while the median small GET takes
- * 10 ms or more: answers across the internet (R2 from a rented GPU: ~40 ms) get more in flight, a
- * loopback or LAN store, where more would only add CPU per byte, does not. Bytes in flight stay
- * bounded: every small body fits one 256 KiB buffer.
+ * 10 ms or more and the machine has CPU to spare: answers across the internet (R2 from a rented
+ * GPU: ~40 ms) get more in flight. With every core busy, slow answers are our own queueing, and
+ * more in flight only adds contention: on 2 cores with the store on the same machine, 256 in
+ * flight took 1.28 s where 128 took 1.11 s (medians of 7), while answers 40 ms away gained (3,045
+ * objects: 1.64 -> 1.41 s). Bytes in flight stay bounded: every small body fits one 256 KiB buffer.
  */
-function smallObjectLimit(cfg, log) {
+function smallObjectLimit(cfg, log, idleShare = cpuIdleShare()) {
     const limit = (0,p_limit/* default */.A)(cfg.concurrency);
     if (!cfg.adaptive)
         return { limit, observe: () => undefined };
@@ -1211,9 +1233,10 @@ function smallObjectLimit(cfg, log) {
         const sorted = window.sort((a, b) => a - b);
         const median = sorted[sorted.length >> 1];
         window = [];
-        if (median >= 10 && limit.concurrency < config/* SMALL_MAX_IN_FLIGHT */.sL) {
+        const idle = idleShare();
+        if (median >= 10 && idle >= 0.2 && limit.concurrency < config/* SMALL_MAX_IN_FLIGHT */.sL) {
             limit.concurrency = Math.min(config/* SMALL_MAX_IN_FLIGHT */.sL, limit.concurrency * 2);
-            log.debug(`small objects answer in ${median} ms (median): ${limit.concurrency} requests in flight`);
+            log.debug(`small objects answer in ${median} ms (median), CPU ${Math.round(idle * 100)} % idle: ${limit.concurrency} requests in flight`);
         }
     };
     return { limit, observe };

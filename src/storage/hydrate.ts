@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { ConfigurationError } from '../errors.js';
@@ -75,14 +76,40 @@ function printPlan(log: Logger, plan: Plan): void {
   log.info(`(dry run) ${changes ? `${changes} changes` : 'up to date: nothing would change'}; ${plan.unchanged.files} files unchanged (${formatBytes(plan.unchanged.bytes)})`);
 }
 
+/** Share of the machine's CPU time that was idle since the last call (all cores, from os.cpus()). */
+export function cpuIdleShare(): () => number {
+  const sample = (): { idle: number; total: number } => {
+    let idle = 0;
+    let total = 0;
+    for (const c of os.cpus()) {
+      idle += c.times.idle;
+      total += c.times.user + c.times.nice + c.times.sys + c.times.idle + c.times.irq;
+    }
+    return { idle, total };
+  };
+  let last = sample();
+  return () => {
+    const now = sample();
+    const share = now.total > last.total ? (now.idle - last.idle) / (now.total - last.total) : 1;
+    last = now;
+    return share;
+  };
+}
+
 /**
  * Small objects are latency-bound: throughput = requests in flight / latency. Starting at
  * `concurrency`, the limit doubles (up to SMALL_MAX_IN_FLIGHT) while the median small GET takes
- * 10 ms or more: answers across the internet (R2 from a rented GPU: ~40 ms) get more in flight, a
- * loopback or LAN store, where more would only add CPU per byte, does not. Bytes in flight stay
- * bounded: every small body fits one 256 KiB buffer.
+ * 10 ms or more and the machine has CPU to spare: answers across the internet (R2 from a rented
+ * GPU: ~40 ms) get more in flight. With every core busy, slow answers are our own queueing, and
+ * more in flight only adds contention: on 2 cores with the store on the same machine, 256 in
+ * flight took 1.28 s where 128 took 1.11 s (medians of 7), while answers 40 ms away gained (3,045
+ * objects: 1.64 -> 1.41 s). Bytes in flight stay bounded: every small body fits one 256 KiB buffer.
  */
-export function smallObjectLimit(cfg: Pick<HydrateConfig, 'concurrency' | 'adaptive'>, log: Logger): { limit: LimitFunction; observe: (ms: number) => void } {
+export function smallObjectLimit(
+  cfg: Pick<HydrateConfig, 'concurrency' | 'adaptive'>,
+  log: Logger,
+  idleShare: () => number = cpuIdleShare(),
+): { limit: LimitFunction; observe: (ms: number) => void } {
   const limit = pLimit(cfg.concurrency);
   if (!cfg.adaptive) return { limit, observe: () => undefined };
   let window: number[] = [];
@@ -92,9 +119,10 @@ export function smallObjectLimit(cfg: Pick<HydrateConfig, 'concurrency' | 'adapt
     const sorted = window.sort((a, b) => a - b);
     const median = sorted[sorted.length >> 1]!;
     window = [];
-    if (median >= 10 && limit.concurrency < SMALL_MAX_IN_FLIGHT) {
+    const idle = idleShare();
+    if (median >= 10 && idle >= 0.2 && limit.concurrency < SMALL_MAX_IN_FLIGHT) {
       limit.concurrency = Math.min(SMALL_MAX_IN_FLIGHT, limit.concurrency * 2);
-      log.debug(`small objects answer in ${median} ms (median): ${limit.concurrency} requests in flight`);
+      log.debug(`small objects answer in ${median} ms (median), CPU ${Math.round(idle * 100)} % idle: ${limit.concurrency} requests in flight`);
     }
   };
   return { limit, observe };
