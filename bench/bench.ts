@@ -178,10 +178,13 @@ async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string
       }
     }
     const mb = (total / 1e6).toFixed(0);
+    // FolderS3 gives files of 64 MiB and more multipart ETags; rclone checks MD5 only against single-part ones.
+    const multipart = regime.files.filter((f) => f.size >= 64 * 1024 * 1024).reduce((n, f) => n + f.size, 0);
     return [
       `\n### ${regime.name}: full download (${regime.files.length} objects, ${mb} MB${regime.delayMs ? `; ${regime.delayMs} ms per answer, +${regime.listDelayMs} ms per listing page` : ''})\n${tableHeader}`,
       ...Object.entries(full).map(([t, xs]) => row(t, xs, total)),
       ratios(full),
+      ...(multipart ? [`Verified by MD5: marketsim ${mb} MB (multipart ETags part by part); rclone ${((total - multipart) / 1e6).toFixed(0)} MB (single-part ETags only).`] : []),
       `\n### ${regime.name}: no-op re-sync\n${tableHeader}`,
       ...Object.entries(noop).map(([t, xs]) => row(t, xs, 0)),
       ratios(noop),
