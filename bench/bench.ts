@@ -220,6 +220,8 @@ async function main(): Promise<void> {
   };
   // rclone reads AWS_CA_BUNDLE and fails on this machine's value (local-test-servers.md).
   delete env.AWS_CA_BUNDLE;
+  // Our tuning knobs (MARKETSIM_CONCURRENCY, MARKETSIM_HASH_WORKERS, ...) reach our runs.
+  for (const [k, v] of Object.entries(process.env)) if (k.startsWith('MARKETSIM_')) env[k] = v;
   const rcloneFlags = ['--fast-list', '--transfers', '16', '--checkers', '16', '--multi-thread-streams', '8', '--use-server-modtime'];
   toolsFor = (endpoint) => ({
     marketsim: (dest) => [NODE24, CLI, 'hydrate', '--quiet', '--local-root', dest],
