@@ -95,6 +95,16 @@ test('downloads start from the first listing page while a later page is still on
   expect(early).not.toContain('/models/stock/trainingdata/daily/T3.csv');
   expect(r.manifestHash).toBe((await hydrate(hydrateConfig(fx.proxy.endpoint, tempDir('hyd-stream-b')), new RecordingLogger(), new RecordingProgress(), {}, TUNING)).manifestHash);
 
+  // A throttled page (503 SlowDown, twice) is retried while the first range's downloads run: the tree is exact.
+  const root3 = tempDir('hyd-stream-503');
+  fs.mkdirSync(path.dirname(hintsPath(root3)), { recursive: true });
+  fs.writeFileSync(hintsPath(root3), JSON.stringify({ version: 1, splits: { 'models/stock/trainingdata/': [split] } }));
+  fx.proxy.inject(slowPage, { kind: 'status', status: 503, body: '<Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message></Error>' }, 2);
+  const r3 = await hydrate(hydrateConfig(fx.proxy.endpoint, root3), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
+  expect(r3.failures).toEqual([]);
+  expect(treeDigest(root3)).toEqual(expectedTree());
+  fx.proxy.clearFaults();
+
   // The slow page now fails for good (a 403 after the first page is not retried away): the run fails, naming the cause.
   const root2 = tempDir('hyd-stream-fail');
   fs.mkdirSync(path.dirname(hintsPath(root2)), { recursive: true });
