@@ -109,10 +109,14 @@ test('downloads start from the first listing page while a later page is still on
   const root2 = tempDir('hyd-stream-fail');
   fs.mkdirSync(path.dirname(hintsPath(root2)), { recursive: true });
   fs.writeFileSync(hintsPath(root2), JSON.stringify({ version: 1, splits: { 'models/stock/trainingdata/': [split] } }));
+  // With delete on, a local file the bucket does not have: an incomplete listing must never delete it.
+  fs.mkdirSync(path.join(root2, 'trainingdata'), { recursive: true });
+  fs.writeFileSync(path.join(root2, 'trainingdata', 'local-only.csv'), 'keep me');
   fx.proxy.inject(slowPage, { kind: 'status', status: 403, body: '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>' }, 10);
-  await expect(hydrate(hydrateConfig(fx.proxy.endpoint, root2), new RecordingLogger(), new RecordingProgress(), {}, TUNING)).rejects.toThrow(/AccessDenied|Access Denied|denied/i);
+  await expect(hydrate(hydrateConfig(fx.proxy.endpoint, root2, { delete: true }), new RecordingLogger(), new RecordingProgress(), {}, TUNING)).rejects.toThrow(/AccessDenied|Access Denied|denied/i);
   fx.proxy.clearFaults();
   expect(partialFiles(root2)).toEqual([]);
+  expect(fs.readFileSync(path.join(root2, 'trainingdata', 'local-only.csv'), 'utf8')).toBe('keep me');
 });
 
 test('a same-size object changed in the bucket is fetched again (aws s3 sync misses it)', async () => {
