@@ -1004,15 +1004,6 @@ class Planner {
         return plan;
     }
 }
-/** The whole plan from complete listings (a dry run, or after a cache restore). */
-function planHydrate(input) {
-    const planner = new Planner(input);
-    for (const [dir, objects] of input.listings)
-        planner.add(dir, objects);
-    const plan = planner.finish(input.listings.keys());
-    plan.download.sort((a, b) => b.size - a.size);
-    return plan;
-}
 
 ;// CONCATENATED MODULE: ./lib/storage/task-queue.js
 /** One FIFO lane of a TaskQueue: an array and a read position, compacted now and then. */

@@ -33,7 +33,6 @@ export interface Plan {
 export interface PlanInput {
   prefix: string;
   localRoot: string;
-  listings: Map<string, RemoteObject[]>;
   tree: LocalTree;
   state: LocalState;
   include: string[];
@@ -73,7 +72,7 @@ export class Planner {
   /** Real objects (not folder markers) seen per folder. */
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly input: Omit<PlanInput, 'listings'>) {
+  constructor(private readonly input: PlanInput) {
     this.wanted = pathFilter(input.include, input.exclude);
   }
 
@@ -136,13 +135,4 @@ export class Planner {
     }
     return plan;
   }
-}
-
-/** The whole plan from complete listings (a dry run, or after a cache restore). */
-export function planHydrate(input: PlanInput): Plan {
-  const planner = new Planner(input);
-  for (const [dir, objects] of input.listings) planner.add(dir, objects);
-  const plan = planner.finish(input.listings.keys());
-  plan.download.sort((a, b) => b.size - a.size);
-  return plan;
 }

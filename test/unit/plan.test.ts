@@ -1,12 +1,21 @@
 import { LocalState } from '../../src/storage/local-state.js';
 import type { LocalTree } from '../../src/storage/local-tree.js';
 import type { RemoteObject } from '../../src/s3/list.js';
-import { pathFilter, planHydrate, type PlanInput } from '../../src/storage/plan.js';
+import { pathFilter, Planner, type Plan, type PlanInput } from '../../src/storage/plan.js';
+
+/** The whole plan from complete listings, as a dry run makes it: every folder, then `finish`, largest first. */
+function planHydrate(input: PlanInput & { listings: Map<string, RemoteObject[]> }): Plan {
+  const planner = new Planner(input);
+  for (const [dir, objects] of input.listings) planner.add(dir, objects);
+  const plan = planner.finish(input.listings.keys());
+  plan.download.sort((a, b) => b.size - a.size);
+  return plan;
+}
 
 const E1 = '0123456789abcdef0123456789abcdef';
 const E2 = 'fedcba9876543210fedcba9876543210';
 
-function input(over: Partial<PlanInput> & { objects?: RemoteObject[]; local?: [string, number, number][] }): PlanInput {
+function input(over: Partial<PlanInput> & { objects?: RemoteObject[]; local?: [string, number, number][] }): PlanInput & { listings: Map<string, RemoteObject[]> } {
   const tree: LocalTree = { files: new Map(), partials: [], symlinks: new Set() };
   for (const [rel, size, mtimeMs] of over.local ?? []) tree.files.set(rel, { size, mtimeMs });
   return {
