@@ -153,16 +153,28 @@ interface Regime {
   files: DataSet;
   delayMs: number;
   listDelayMs: number;
+  /** https with a certificate made for the run (R2 is https only). */
+  tls?: boolean;
+}
+
+/** A self-signed certificate for 127.0.0.1 (openssl), and the path every tool is told to trust. */
+function makeCert(): { key: Buffer; cert: Buffer; certPath: string } {
+  const dir = path.join(root, 'tls');
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  return { key: fs.readFileSync(`${dir}/k.pem`), cert: fs.readFileSync(`${dir}/c.pem`), certPath: `${dir}/c.pem` };
 }
 
 async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string[]> {
   const dataRoot = path.join(root, `data-${regime.name}`);
   const total = writeSet(path.join(dataRoot, 'models', 'stock'), regime.files);
-  const server = new FolderS3({ root: dataRoot, bucket: 'models', delayMs: regime.delayMs, listDelayMs: regime.listDelayMs });
+  const tls = regime.tls ? makeCert() : undefined;
+  const server = new FolderS3({ root: dataRoot, bucket: 'models', delayMs: regime.delayMs, listDelayMs: regime.listDelayMs, tls });
   await server.start();
   try {
-    const e: NodeJS.ProcessEnv = { ...env, R2_ENDPOINT: server.endpoint, RCLONE_CONFIG_BENCH_ENDPOINT: server.endpoint };
-    const tools = toolsFor(server.endpoint);
+    // Cloudflare's certificates are ECDSA P-256, like this one.
+    const e: NodeJS.ProcessEnv = { ...env, R2_ENDPOINT: server.endpoint, RCLONE_CONFIG_BENCH_ENDPOINT: server.endpoint, ...(tls ? { NODE_EXTRA_CA_CERTS: tls.certPath } : {}) };
+    const tools = toolsFor(server.endpoint, tls?.certPath);
     const full: Record<string, Sample[]> = {};
     const noop: Record<string, Sample[]> = {};
     for (let round = 1; round <= ROUNDS; round++) {
@@ -195,7 +207,7 @@ async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string
   }
 }
 
-let toolsFor: (endpoint: string) => Record<string, (dest: string) => string[]>;
+let toolsFor: (endpoint: string, ca?: string) => Record<string, (dest: string) => string[]>;
 
 async function main(): Promise<void> {
   ensurePeers();
@@ -224,16 +236,18 @@ async function main(): Promise<void> {
   // Our tuning knobs (MARKETSIM_CONCURRENCY, MARKETSIM_HASH_WORKERS, ...) reach our runs.
   for (const [k, v] of Object.entries(process.env)) if (k.startsWith('MARKETSIM_')) env[k] = v;
   const rcloneFlags = ['--fast-list', '--transfers', '16', '--checkers', '16', '--multi-thread-streams', '8', '--use-server-modtime'];
-  toolsFor = (endpoint) => ({
+  toolsFor = (endpoint, ca) => ({
     marketsim: (dest) => [NODE24, CLI, 'hydrate', '--quiet', '--local-root', dest],
-    rclone: (dest) => ['rclone', 'copy', 'bench:models/stock', dest, ...rcloneFlags],
-    'aws s3 sync': (dest) => ['/usr/bin/aws', '--endpoint-url', endpoint, 's3', 'sync', 's3://models/stock/', dest, '--only-show-errors'],
+    rclone: (dest) => ['rclone', 'copy', 'bench:models/stock', dest, ...rcloneFlags, ...(ca ? ['--ca-cert', ca] : [])],
+    'aws s3 sync': (dest) => ['/usr/bin/aws', '--endpoint-url', endpoint, ...(ca ? ['--ca-bundle', ca] : []), 's3', 'sync', 's3://models/stock/', dest, '--only-show-errors'],
   });
   const nodeVersion = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim();
   const report: string[] = [`Bench: ${ROUNDS} rounds, medians; ${os.cpus().length} cores; marketsim on Node ${nodeVersion}; downloads from bench/folder-s3.ts, uploads to s3rver.`];
   const only = (process.env.BENCH_ONLY ?? 'loopback,internet,upload').split(',');
   if (only.includes('loopback')) report.push(...(await downloads({ name: 'loopback', files: loopbackSet(), delayMs: 0, listDelayMs: 0 }, env)));
   if (only.includes('internet')) report.push(...(await downloads({ name: 'internet', files: internetSet(), delayMs: 40, listDelayMs: 60 }, env)));
+  // Opt-in: BENCH_ONLY=internet-tls, the internet model over https (every tool pays its handshakes and record encryption).
+  if (only.includes('internet-tls')) report.push(...(await downloads({ name: 'internet-tls', files: internetSet(), delayMs: 40, listDelayMs: 60, tls: true }, env)));
   if (only.includes('upload')) report.push(...(await uploadsOnS3rver(env)));
   // Opt-in (about 3 minutes): BENCH_ONLY=scale npm run bench.
   if (only.includes('scale')) report.push(...(await scale(env)));

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import https from 'node:https';
 import type net from 'node:net';
 import path from 'node:path';
 
@@ -21,6 +22,8 @@ export interface FolderS3Options {
   listDelayMs?: number;
   multipartFrom?: number;
   partSize?: number;
+  /** Serve https with this key and certificate (R2 is https only: handshakes and record encryption cost the client too). */
+  tls?: { key: Buffer; cert: Buffer };
 }
 
 interface Entry {
@@ -43,7 +46,7 @@ export class FolderS3 {
   constructor(private readonly opts: FolderS3Options) {}
 
   get endpoint(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return `${this.opts.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
   }
 
   /** Walks the bucket folder and hashes every file once (not part of any measured run). */
@@ -79,7 +82,7 @@ export class FolderS3 {
 
   async start(): Promise<void> {
     this.index();
-    this.server = http.createServer((req, res) => {
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse): void => {
       this.requests++;
       const hold = (ms: number | undefined, fn: () => void): void => void (ms ? setTimeout(fn, ms) : fn());
       const url = new URL(req.url ?? '/', 'http://x');
@@ -91,7 +94,8 @@ export class FolderS3 {
       if (!key && req.method === 'GET') return hold((this.opts.delayMs ?? 0) + (this.opts.listDelayMs ?? 0), () => this.list(url.searchParams, res));
       const e = this.byKey.get(key);
       hold(this.opts.delayMs, () => (e ? this.object(req, res, e, url.searchParams) : this.error(res, 404, req.method === 'HEAD' ? 'NotFound' : 'NoSuchKey')));
-    });
+    };
+    this.server = this.opts.tls ? https.createServer({ key: this.opts.tls.key, cert: this.opts.tls.cert }, handler) : http.createServer(handler);
     this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((r) => this.server!.listen(0, '127.0.0.1', r));
     this.port = (this.server.address() as net.AddressInfo).port;
