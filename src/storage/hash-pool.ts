@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compositeEtag, isSinglePartMd5, multipartParts, type VerifyMethod } from '../s3/etag.js';
@@ -9,15 +11,9 @@ import { compositeEtag, isSinglePartMd5, multipartParts, type VerifyMethod } fro
  * written, so what is verified is exactly what is kept. The worker is inline code (node builtins
  * only), so every ncc bundle carries it without a second entry file.
  */
-const WORKER_CODE = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-const crypto = require('node:crypto');
-const buf = Buffer.allocUnsafe(1024 * 1024);
-parentPort.on('message', ({ id, file, start, length, partSize }) => {
-  let fd;
+const HASH_RANGE = `(fs, crypto, buf, file, start, length, partSize) => {
+  const fd = fs.openSync(file, 'r');
   try {
-    fd = fs.openSync(file, 'r');
     const whole = crypto.createHash('md5');
     const parts = [];
     let part = partSize ? crypto.createHash('md5') : undefined;
@@ -38,14 +34,32 @@ parentPort.on('message', ({ id, file, start, length, partSize }) => {
       done += n;
     }
     if (part && (inPart > 0 || parts.length === 0)) parts.push(part.digest());
-    parentPort.postMessage({ id, bytes: done, md5: whole.digest('hex'), parts: parts.map((p) => p.toString('base64')) });
+    return { bytes: done, md5: whole.digest('hex'), parts };
+  } finally {
+    fs.closeSync(fd);
+  }
+}`;
+
+const WORKER_CODE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const crypto = require('node:crypto');
+const buf = Buffer.allocUnsafe(1024 * 1024);
+const hashRange = ${HASH_RANGE};
+parentPort.on('message', ({ id, file, start, length, partSize }) => {
+  try {
+    const r = hashRange(fs, crypto, buf, file, start, length, partSize);
+    parentPort.postMessage({ id, bytes: r.bytes, md5: r.md5, parts: r.parts.map((p) => p.toString('base64')) });
   } catch (e) {
     parentPort.postMessage({ id, error: String((e && e.message) || e) });
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 });
 `;
+
+type HashRange = (f: typeof fs, c: typeof crypto, buf: Buffer, file: string, start: number, length: number, partSize?: number) => { bytes: number; md5: string; parts: Buffer[] };
+/** The same code on this thread, for the tail (see `help`). */
+// One source for both threads; no input reaches the code.
+const hashRangeHere = new Function(`return ${HASH_RANGE}`)() as HashRange;
 
 export interface RangeHash {
   bytes: number;
@@ -62,40 +76,114 @@ interface Reply {
   error?: string;
 }
 
+interface Job {
+  id: number;
+  file: string;
+  start: number;
+  length: number;
+  partSize?: number;
+}
+
+/**
+ * Bytes a worker holds at once: ~50 ms of hashing, so it never waits for this thread to hand it the
+ * next job (with 2 jobs each, a busy event loop starved the worker: loopback 1.33 -> 1.49 s).
+ */
+const PER_WORKER_BYTES = 32 * 1024 * 1024;
+/** The largest job this thread takes while helping: it blocks the event loop while it runs (8 MiB: ~13 ms). */
+const HELP_MAX = 8 * 1024 * 1024;
+
 export class HashPool {
-  private readonly workers: Worker[] = [];
+  private readonly workers: { w: Worker; inFlight: number; bytes: number; sizes: Map<number, number> }[] = [];
   private readonly waiting = new Map<number, { resolve: (h: RangeHash) => void; reject: (e: Error) => void }>();
+  /** Jobs not handed to a worker yet (workers take the oldest). */
+  private readonly queue: Job[] = [];
   private nextId = 0;
-  private turn = 0;
+  private helping = false;
+  /** Jobs this thread ran itself while helping. */
+  helped = 0;
+  private helpScheduled = false;
+  private buf: Buffer | undefined;
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER_CODE, { eval: true });
-      w.on('message', (m: Reply) => {
+      const slot = { w: new Worker(WORKER_CODE, { eval: true }), inFlight: 0, bytes: 0, sizes: new Map<number, number>() };
+      slot.w.on('message', (m: Reply) => {
+        slot.inFlight--;
+        slot.bytes -= slot.sizes.get(m.id) ?? 0;
+        slot.sizes.delete(m.id);
         const p = this.waiting.get(m.id);
-        if (!p) return;
-        this.waiting.delete(m.id);
-        if (m.error !== undefined) p.reject(new Error(`hashing failed: ${m.error}`));
-        else p.resolve({ bytes: m.bytes ?? 0, md5: m.md5 ?? '', parts: (m.parts ?? []).map((x) => Buffer.from(x, 'base64')) });
+        if (p) {
+          this.waiting.delete(m.id);
+          if (m.error !== undefined) p.reject(new Error(`hashing failed: ${m.error}`));
+          else p.resolve({ bytes: m.bytes ?? 0, md5: m.md5 ?? '', parts: (m.parts ?? []).map((x) => Buffer.from(x, 'base64')) });
+        }
+        this.pump();
       });
-      w.on('error', (e) => {
+      slot.w.on('error', (e) => {
         for (const p of this.waiting.values()) p.reject(e);
         this.waiting.clear();
       });
       // Idle workers never hold the process open.
-      w.unref();
-      this.workers.push(w);
+      slot.w.unref();
+      this.workers.push(slot);
     }
   }
 
   /** MD5 (and per-part MD5s) of `length` bytes of `file` from `start`. */
   hash(file: string, start: number, length: number, partSize?: number): Promise<RangeHash> {
     const id = this.nextId++;
-    const w = this.workers[this.turn++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      w.postMessage({ id, file, start, length, partSize });
+      this.queue.push({ id, file, start, length, partSize });
+      this.pump();
     });
+  }
+
+  /**
+   * From now on this thread takes queued jobs too, when the workers are busy: call it once nothing
+   * is left to download but the last transfers (a loopback run ended with the worker hashing a
+   * ~250 ms backlog alone while this thread idled).
+   */
+  help(): void {
+    this.helping = true;
+    this.pump();
+  }
+
+  private pump(): void {
+    for (const slot of this.workers) {
+      // Always one job, then up to PER_WORKER_BYTES.
+      while (this.queue.length > 0 && (slot.inFlight === 0 || slot.bytes + this.queue[0]!.length <= PER_WORKER_BYTES)) {
+        const job = this.queue.shift()!;
+        slot.inFlight++;
+        slot.bytes += job.length;
+        slot.sizes.set(job.id, job.length);
+        slot.w.postMessage(job);
+      }
+    }
+    if (this.helping && !this.helpScheduled && this.queue.some((j) => j.length <= HELP_MAX)) {
+      this.helpScheduled = true;
+      // After the event loop has had its turn: replies and the last bodies come first.
+      setImmediate(() => this.helpOnce());
+    }
+  }
+
+  /** Runs the newest small-enough queued job on this thread. */
+  private helpOnce(): void {
+    this.helpScheduled = false;
+    let i = this.queue.length - 1;
+    while (i >= 0 && this.queue[i]!.length > HELP_MAX) i--;
+    if (i < 0) return;
+    const job = this.queue.splice(i, 1)[0]!;
+    const p = this.waiting.get(job.id);
+    this.waiting.delete(job.id);
+    this.helped++;
+    try {
+      this.buf ??= Buffer.allocUnsafe(1024 * 1024);
+      p?.resolve(hashRangeHere(fs, crypto, this.buf, job.file, job.start, job.length, job.partSize));
+    } catch (e) {
+      p?.reject(new Error(`hashing failed: ${(e as Error).message}`));
+    }
+    this.pump();
   }
 
   /**
@@ -115,7 +203,7 @@ export class HashPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    await Promise.all(this.workers.map((slot) => slot.w.terminate()));
   }
 }
 

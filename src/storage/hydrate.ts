@@ -367,7 +367,8 @@ export async function hydrate(
 
     let listingError: unknown;
     try {
-      const transfers = queue.drain(fileWorkers, ([item, run]) => run(item));
+      // Once every download has started, this thread helps the hash workers with what they have queued.
+      const transfers = queue.drain(fileWorkers, ([item, run]) => run(item), () => ctx.hashes?.help());
       if (complete) feed([...complete]);
       else {
         feedNow = feed;

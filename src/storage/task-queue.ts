@@ -68,10 +68,18 @@ export class TaskQueue<T> {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  /** Runs `workers` loops that take items and `run` them, until the queue is closed and drained. */
-  async drain(workers: number, run: (item: T) => Promise<void>): Promise<void> {
+  /**
+   * Runs `workers` loops that take items and `run` them, until the queue is closed and drained.
+   * `onLast` is called once, when the first loop finds nothing left to take (the rest are finishing).
+   */
+  async drain(workers: number, run: (item: T) => Promise<void>, onLast?: () => void): Promise<void> {
+    let told = false;
     const loop = async (): Promise<void> => {
       for (let item = await this.next(); item !== undefined; item = await this.next()) await run(item);
+      if (!told) {
+        told = true;
+        onLast?.();
+      }
     };
     await Promise.all(Array.from({ length: workers }, loop));
   }

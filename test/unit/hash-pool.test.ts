@@ -32,3 +32,28 @@ test('workers hash what was written: whole-file MD5, a range, and the multipart 
   expect(hashPoolSize({ MARKETSIM_HASH_WORKERS: '0' })).toBe(0);
   expect(hashPoolSize({ MARKETSIM_HASH_WORKERS: '3' })).toBe(3);
 });
+
+test('a worker holds at most 32 MiB of jobs; once told to help, this thread hashes queued jobs too, with the same results', async () => {
+  const dir = tempDir('hashpool-help');
+  const body = bytes(40 * 1024 * 1024, 3);
+  const file = path.join(dir, 'big');
+  fs.writeFileSync(file, body);
+  const pool = new HashPool(1);
+  try {
+    const size = 4 * 1024 * 1024;
+    const jobs = Array.from({ length: 10 }, (_, i) => pool.hash(file, i * size, size, i % 2 ? 1024 * 1024 : undefined));
+    pool.help();
+    const got = await Promise.all(jobs);
+    got.forEach((h, i) => {
+      const slice = body.subarray(i * size, (i + 1) * size);
+      expect(h.md5).toBe(md5(slice).toString('hex'));
+      expect(h.bytes).toBe(size);
+      if (i % 2) expect(h.parts).toEqual([0, 1, 2, 3].map((k) => md5(slice.subarray(k * 1024 * 1024, (k + 1) * 1024 * 1024))));
+    });
+    // 8 jobs (32 MiB) went to the worker at once; the 2 left waiting were this thread's to take.
+    expect(pool.helped).toBeGreaterThanOrEqual(1);
+    await expect(Promise.all([pool.hash(path.join(dir, 'missing'), 0, 10), pool.hash(path.join(dir, 'missing'), 0, 10)])).rejects.toThrow(/hashing failed: ENOENT/);
+  } finally {
+    await pool.close();
+  }
+});
