@@ -204,15 +204,16 @@ class HashPool {
      * composite for a multipart one with a known part size, else the size only.
      */
     async verify(file, size, etag, partSize) {
-        if ((0,s3_etag/* isSinglePartMd5 */.eu)(etag)) {
+        const method = (0,s3_etag/* verifyMethod */.Xr)(etag, partSize);
+        if (method === 'md5') {
             const h = await this.hash(file, 0, size);
-            return { method: 'md5', bytes: h.bytes, actual: h.md5 };
+            return { method, bytes: h.bytes, actual: h.md5 };
         }
-        if ((0,s3_etag/* multipartParts */.h1)(etag) !== undefined && partSize) {
+        if (method === 'multipart-md5') {
             const h = await this.hash(file, 0, size, partSize);
-            return { method: 'multipart-md5', bytes: h.bytes, actual: (0,s3_etag/* compositeEtag */.Ln)(h.parts) };
+            return { method, bytes: h.bytes, actual: (0,s3_etag/* compositeEtag */.Ln)(h.parts) };
         }
-        return { method: 'size-only', bytes: size, actual: etag };
+        return { method, bytes: size, actual: etag };
     }
     async close() {
         await Promise.all(this.workers.map((slot) => slot.w.terminate()));
@@ -601,7 +602,7 @@ async function downloadStream(ctx, item, tmp, partSize) {
             checkBytes(item, hasher, item.size);
     }, ctx.http.retryPolicy, ctx.onRetry));
     // Outside the request slot: the next GET starts while a worker hashes this file.
-    return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: new s3_etag/* EtagHasher */.v(item.etag, partSize).method };
+    return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: (0,s3_etag/* verifyMethod */.Xr)(item.etag, partSize) };
 }
 async function verifyOnWorker(pool, item, tmp, partSize) {
     const v = await pool.verify(tmp, item.size, item.etag, partSize);

@@ -11,6 +11,7 @@ export const modules = {
 /* harmony export */   Ln: () => (/* binding */ compositeEtag),
 /* harmony export */   Qw: () => (/* binding */ PartsHasher),
 /* harmony export */   V: () => (/* binding */ partSizeFits),
+/* harmony export */   Xr: () => (/* binding */ verifyMethod),
 /* harmony export */   eu: () => (/* binding */ isSinglePartMd5),
 /* harmony export */   h1: () => (/* binding */ multipartParts),
 /* harmony export */   oV: () => (/* binding */ partSizeFor),
@@ -72,6 +73,14 @@ class PartsHasher {
         return compositeEtag(this.md5s);
     }
 }
+/** How bytes can be checked against `etag`: its MD5, the composite of part MD5s (with the part size), or the size alone. */
+function verifyMethod(etag, partSize) {
+    if (isSinglePartMd5(etag))
+        return 'md5';
+    if (multipartParts(etag) !== undefined && partSize)
+        return 'multipart-md5';
+    return 'size-only';
+}
 /**
  * Hashes bytes in order and says whether they match an ETag. For a multipart ETag it needs the
  * part size; without it (or for an ETag that is not an MD5, e.g. SSE-C) only the size can be checked.
@@ -83,18 +92,13 @@ class EtagHasher {
     bytes = 0;
     constructor(expected, partSize) {
         this.expected = expected;
-        if (isSinglePartMd5(expected)) {
-            this.method = 'md5';
+        this.method = verifyMethod(expected, partSize);
+        if (this.method === 'md5') {
             const whole = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('md5');
             this.hash = { update: (c) => whole.update(c), digest: () => whole.digest('hex') };
         }
-        else if (multipartParts(expected) !== undefined && partSize) {
-            this.method = 'multipart-md5';
+        else if (this.method === 'multipart-md5')
             this.hash = new PartsHasher(partSize);
-        }
-        else {
-            this.method = 'size-only';
-        }
     }
     update(chunk) {
         this.bytes += chunk.length;

@@ -32627,6 +32627,14 @@ class PartsHasher {
         return compositeEtag(this.md5s);
     }
 }
+/** How bytes can be checked against `etag`: its MD5, the composite of part MD5s (with the part size), or the size alone. */
+function verifyMethod(etag, partSize) {
+    if (isSinglePartMd5(etag))
+        return 'md5';
+    if (multipartParts(etag) !== undefined && partSize)
+        return 'multipart-md5';
+    return 'size-only';
+}
 /**
  * Hashes bytes in order and says whether they match an ETag. For a multipart ETag it needs the
  * part size; without it (or for an ETag that is not an MD5, e.g. SSE-C) only the size can be checked.
@@ -32638,18 +32646,13 @@ class EtagHasher {
     bytes = 0;
     constructor(expected, partSize) {
         this.expected = expected;
-        if (isSinglePartMd5(expected)) {
-            this.method = 'md5';
+        this.method = verifyMethod(expected, partSize);
+        if (this.method === 'md5') {
             const whole = createHash('md5');
             this.hash = { update: (c) => whole.update(c), digest: () => whole.digest('hex') };
         }
-        else if (multipartParts(expected) !== undefined && partSize) {
-            this.method = 'multipart-md5';
+        else if (this.method === 'multipart-md5')
             this.hash = new PartsHasher(partSize);
-        }
-        else {
-            this.method = 'size-only';
-        }
     }
     update(chunk) {
         this.bytes += chunk.length;

@@ -62,6 +62,13 @@ export class PartsHasher {
   }
 }
 
+/** How bytes can be checked against `etag`: its MD5, the composite of part MD5s (with the part size), or the size alone. */
+export function verifyMethod(etag: string, partSize?: number): VerifyMethod {
+  if (isSinglePartMd5(etag)) return 'md5';
+  if (multipartParts(etag) !== undefined && partSize) return 'multipart-md5';
+  return 'size-only';
+}
+
 /**
  * Hashes bytes in order and says whether they match an ETag. For a multipart ETag it needs the
  * part size; without it (or for an ETag that is not an MD5, e.g. SSE-C) only the size can be checked.
@@ -75,16 +82,11 @@ export class EtagHasher {
     readonly expected: string,
     partSize?: number,
   ) {
-    if (isSinglePartMd5(expected)) {
-      this.method = 'md5';
+    this.method = verifyMethod(expected, partSize);
+    if (this.method === 'md5') {
       const whole = createHash('md5');
       this.hash = { update: (c) => whole.update(c), digest: () => whole.digest('hex') };
-    } else if (multipartParts(expected) !== undefined && partSize) {
-      this.method = 'multipart-md5';
-      this.hash = new PartsHasher(partSize);
-    } else {
-      this.method = 'size-only';
-    }
+    } else if (this.method === 'multipart-md5') this.hash = new PartsHasher(partSize!);
   }
 
   update(chunk: Uint8Array): void {

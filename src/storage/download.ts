@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LimitFunction } from 'p-limit';
-import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, type VerifyMethod } from '../s3/etag.js';
+import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, verifyMethod, type VerifyMethod } from '../s3/etag.js';
 import { normalizeEtag } from '../s3/list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
@@ -255,7 +255,7 @@ async function downloadStream(ctx: DownloadContext, item: PlanItem, tmp: string,
     ),
   );
   // Outside the request slot: the next GET starts while a worker hashes this file.
-  return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: new EtagHasher(item.etag, partSize).method };
+  return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: verifyMethod(item.etag, partSize) };
 }
 
 async function verifyOnWorker(pool: HashPool, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { compositeEtag, isSinglePartMd5, multipartParts, type VerifyMethod } from '../s3/etag.js';
+import { compositeEtag, verifyMethod, type VerifyMethod } from '../s3/etag.js';
 
 /**
  * MD5 of written files on worker threads, so the JavaScript thread that parses bodies and feeds the
@@ -191,15 +191,16 @@ export class HashPool {
    * composite for a multipart one with a known part size, else the size only.
    */
   async verify(file: string, size: number, etag: string, partSize?: number): Promise<{ method: VerifyMethod; bytes: number; actual: string }> {
-    if (isSinglePartMd5(etag)) {
+    const method = verifyMethod(etag, partSize);
+    if (method === 'md5') {
       const h = await this.hash(file, 0, size);
-      return { method: 'md5', bytes: h.bytes, actual: h.md5 };
+      return { method, bytes: h.bytes, actual: h.md5 };
     }
-    if (multipartParts(etag) !== undefined && partSize) {
+    if (method === 'multipart-md5') {
       const h = await this.hash(file, 0, size, partSize);
-      return { method: 'multipart-md5', bytes: h.bytes, actual: compositeEtag(h.parts) };
+      return { method, bytes: h.bytes, actual: compositeEtag(h.parts) };
     }
-    return { method: 'size-only', bytes: size, actual: etag };
+    return { method, bytes: size, actual: etag };
   }
 
   async close(): Promise<void> {
