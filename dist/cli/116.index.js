@@ -107,6 +107,7 @@ const PER_WORKER_BYTES = 32 * 1024 * 1024;
 const HELP_MAX = 8 * 1024 * 1024;
 class HashPool {
     workers = [];
+    /** Each job's caller, and its length (what it counts against a worker's bytes once handed over). */
     waiting = new Map();
     /** Jobs not handed to a worker yet (workers take the oldest). */
     queue = [];
@@ -118,13 +119,12 @@ class HashPool {
     buf;
     constructor(size) {
         for (let i = 0; i < size; i++) {
-            const slot = { w: new external_node_worker_threads_.Worker(WORKER_CODE, { eval: true }), inFlight: 0, bytes: 0, sizes: new Map() };
+            const slot = { w: new external_node_worker_threads_.Worker(WORKER_CODE, { eval: true }), inFlight: 0, bytes: 0 };
             slot.w.on('message', (m) => {
-                slot.inFlight--;
-                slot.bytes -= slot.sizes.get(m.id) ?? 0;
-                slot.sizes.delete(m.id);
                 const p = this.waiting.get(m.id);
+                slot.inFlight--;
                 if (p) {
+                    slot.bytes -= p.length;
                     this.waiting.delete(m.id);
                     if (m.error !== undefined)
                         p.reject(new Error(`hashing failed: ${m.error}`));
@@ -147,7 +147,7 @@ class HashPool {
     hash(file, start, length, partSize) {
         const id = this.nextId++;
         return new Promise((resolve, reject) => {
-            this.waiting.set(id, { resolve, reject });
+            this.waiting.set(id, { resolve, reject, length });
             this.queue.push({ id, file, start, length, partSize });
             this.pump();
         });
@@ -168,7 +168,6 @@ class HashPool {
                 const job = this.queue.shift();
                 slot.inFlight++;
                 slot.bytes += job.length;
-                slot.sizes.set(job.id, job.length);
                 slot.w.postMessage(job);
             }
         }
@@ -1302,13 +1301,16 @@ function smallObjectLimit(cfg, log, idleShare = cpuIdleShare()) {
         return { limit, observe: () => undefined };
     let window = [];
     const observe = (ms) => {
+        // At the cap there is nothing left to decide: no window kept, no sorting per 32 answers.
+        if (limit.concurrency >= config/* SMALL_MAX_IN_FLIGHT */.sL)
+            return;
         window.push(ms);
         if (window.length < 32)
             return;
         const sorted = window.sort((a, b) => a - b);
         const median = sorted[sorted.length >> 1];
         window = [];
-        if (median < 10 || limit.concurrency >= config/* SMALL_MAX_IN_FLIGHT */.sL)
+        if (median < 10)
             return;
         // Read only when it decides something: os.cpus() costs ~40 µs on 2 cores, more on 64.
         const idle = idleShare();

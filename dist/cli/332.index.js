@@ -878,7 +878,7 @@ function compareKeys(a, b) {
 }
 /**
  * Split points for listing one prefix in parallel: every `perSegment`-th of the keys seen last
- * time (from the local state), in listing order. Empty when one page would do.
+ * time (the last listing, via ListingHints), in listing order. Empty when one page would do.
  */
 function splitPoints(knownKeys, perSegment = 1000) {
     const keys = [...knownKeys];

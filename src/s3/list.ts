@@ -94,7 +94,7 @@ export function compareKeys(a: string, b: string): number {
 
 /**
  * Split points for listing one prefix in parallel: every `perSegment`-th of the keys seen last
- * time (from the local state), in listing order. Empty when one page would do.
+ * time (the last listing, via ListingHints), in listing order. Empty when one page would do.
  */
 export function splitPoints(knownKeys: Iterable<string>, perSegment = 1000): string[] {
   const keys = [...knownKeys];

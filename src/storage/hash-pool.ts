@@ -93,8 +93,9 @@ const PER_WORKER_BYTES = 32 * 1024 * 1024;
 const HELP_MAX = 8 * 1024 * 1024;
 
 export class HashPool {
-  private readonly workers: { w: Worker; inFlight: number; bytes: number; sizes: Map<number, number> }[] = [];
-  private readonly waiting = new Map<number, { resolve: (h: RangeHash) => void; reject: (e: Error) => void }>();
+  private readonly workers: { w: Worker; inFlight: number; bytes: number }[] = [];
+  /** Each job's caller, and its length (what it counts against a worker's bytes once handed over). */
+  private readonly waiting = new Map<number, { resolve: (h: RangeHash) => void; reject: (e: Error) => void; length: number }>();
   /** Jobs not handed to a worker yet (workers take the oldest). */
   private readonly queue: Job[] = [];
   private nextId = 0;
@@ -106,13 +107,12 @@ export class HashPool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const slot = { w: new Worker(WORKER_CODE, { eval: true }), inFlight: 0, bytes: 0, sizes: new Map<number, number>() };
+      const slot = { w: new Worker(WORKER_CODE, { eval: true }), inFlight: 0, bytes: 0 };
       slot.w.on('message', (m: Reply) => {
-        slot.inFlight--;
-        slot.bytes -= slot.sizes.get(m.id) ?? 0;
-        slot.sizes.delete(m.id);
         const p = this.waiting.get(m.id);
+        slot.inFlight--;
         if (p) {
+          slot.bytes -= p.length;
           this.waiting.delete(m.id);
           if (m.error !== undefined) p.reject(new Error(`hashing failed: ${m.error}`));
           else p.resolve({ bytes: m.bytes ?? 0, md5: m.md5 ?? '', parts: (m.parts ?? []).map((x) => Buffer.from(x, 'base64')) });
@@ -133,7 +133,7 @@ export class HashPool {
   hash(file: string, start: number, length: number, partSize?: number): Promise<RangeHash> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, { resolve, reject });
+      this.waiting.set(id, { resolve, reject, length });
       this.queue.push({ id, file, start, length, partSize });
       this.pump();
     });
@@ -156,7 +156,6 @@ export class HashPool {
         const job = this.queue.shift()!;
         slot.inFlight++;
         slot.bytes += job.length;
-        slot.sizes.set(job.id, job.length);
         slot.w.postMessage(job);
       }
     }

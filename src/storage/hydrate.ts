@@ -114,12 +114,14 @@ export function smallObjectLimit(
   if (!cfg.adaptive) return { limit, observe: () => undefined };
   let window: number[] = [];
   const observe = (ms: number): void => {
+    // At the cap there is nothing left to decide: no window kept, no sorting per 32 answers.
+    if (limit.concurrency >= SMALL_MAX_IN_FLIGHT) return;
     window.push(ms);
     if (window.length < 32) return;
     const sorted = window.sort((a, b) => a - b);
     const median = sorted[sorted.length >> 1]!;
     window = [];
-    if (median < 10 || limit.concurrency >= SMALL_MAX_IN_FLIGHT) return;
+    if (median < 10) return;
     // Read only when it decides something: os.cpus() costs ~40 µs on 2 cores, more on 64.
     const idle = idleShare();
     if (idle >= 0.2) {
