@@ -132,6 +132,15 @@ function treeStats(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/** A full download into an emptied `dest`, checked against the data set, then the same command again (the no-op). */
+async function fullThenNoop(tool: string, cmd: (dest: string) => string[], dest: string, env: NodeJS.ProcessEnv, want: { files: number; bytes: number }): Promise<[Sample, Sample]> {
+  fs.rmSync(dest, { recursive: true, force: true });
+  const full = await measure(cmd(dest), env, ownCpu);
+  const got = treeStats(dest);
+  if (got.files !== want.files || got.bytes !== want.bytes) throw new Error(`${tool}: got ${got.files} files / ${got.bytes} bytes`);
+  return [full, await measure(cmd(dest), env, ownCpu)];
+}
+
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 const tableHeader = '| tool | median wall | throughput | client CPU | peak RSS | server CPU |\n|---|---|---|---|---|---|';
@@ -180,11 +189,7 @@ async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [tool, cmd] of Object.entries(tools)) {
         const dest = path.join(root, `dl-${regime.name}-${tool.replace(/\W/g, '')}`);
-        fs.rmSync(dest, { recursive: true, force: true });
-        const f = await measure(cmd(dest), e, ownCpu);
-        const got = treeStats(dest);
-        if (got.files !== regime.files.length || got.bytes !== total) throw new Error(`${tool}: got ${got.files} files / ${got.bytes} bytes`);
-        const n = await measure(cmd(dest), e, ownCpu);
+        const [f, n] = await fullThenNoop(tool, cmd, dest, e, { files: regime.files.length, bytes: total });
         (full[tool] ??= []).push(f);
         (noop[tool] ??= []).push(n);
         console.log(`${regime.name} round ${round} ${tool.padEnd(12)} full ${f.wall.toFixed(2)} s  no-op ${n.wall.toFixed(2)} s`);
@@ -277,11 +282,7 @@ async function scale(env: NodeJS.ProcessEnv): Promise<string[]> {
         };
         for (const [tool, cmd] of Object.entries(tools)) {
           const dest = path.join(root, `dl-scale-${tool}`);
-          fs.rmSync(dest, { recursive: true, force: true });
-          const f = await measure(cmd(dest), e, ownCpu);
-          const got = treeStats(dest);
-          if (got.files !== n || got.bytes !== total) throw new Error(`${tool}: got ${got.files} files / ${got.bytes} bytes`);
-          const z = await measure(cmd(dest), e, ownCpu);
+          const [f, z] = await fullThenNoop(tool, cmd, dest, e, { files: n, bytes: total });
           lines.push(`| ${n.toLocaleString('en-US')} | ${label} | ${tool} | ${f.wall.toFixed(2)} s | ${f.cpu.toFixed(2)} s | ${f.rssMb.toFixed(0)} MB | ${z.wall.toFixed(2)} s | ${z.rssMb.toFixed(0)} MB |`);
           console.log(lines[lines.length - 1]);
         }
