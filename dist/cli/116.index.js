@@ -723,7 +723,10 @@ async function headObject(http, item) {
     }));
 }
 
+// EXTERNAL MODULE: ./lib/atomic-write.js
+var atomic_write = __webpack_require__(9296);
 ;// CONCATENATED MODULE: ./lib/storage/local-state.js
+
 
 
 const STATE_DIR = '.marketsim';
@@ -842,10 +845,7 @@ class LocalState {
         const files = {};
         for (const [rel, e] of this.entries)
             files[rel] = [e.size, e.etag, e.mtimeMs, e.method];
-        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        external_node_fs_.writeFileSync(tmp, JSON.stringify({ version: 1, files }));
-        external_node_fs_.renameSync(tmp, this.file);
+        (0,atomic_write/* writeFileAtomic */.Z)(this.file, JSON.stringify({ version: 1, files }));
         external_node_fs_.rmSync(this.journal, { force: true });
         this.pending.clear();
         this.dirty = false;
@@ -853,6 +853,7 @@ class LocalState {
 }
 
 ;// CONCATENATED MODULE: ./lib/storage/listing-hints.js
+
 
 
 
@@ -912,10 +913,7 @@ class ListingHints {
     save() {
         if (!this.changed)
             return;
-        external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        external_node_fs_.writeFileSync(tmp, JSON.stringify({ version: 1, splits: this.splits }));
-        external_node_fs_.renameSync(tmp, this.file);
+        (0,atomic_write/* writeFileAtomic */.Z)(this.file, JSON.stringify({ version: 1, splits: this.splits }));
         this.changed = false;
     }
 }
@@ -1682,6 +1680,27 @@ async function hydrateStep(rt, env) {
         }
     }
     return result;
+}
+
+
+/***/ }),
+
+/***/ 9296:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+
+
+/** Writes `text` to `file` through a temporary file beside it and a rename: a reader, or a kill mid-write, never sees half a file. */
+function writeFileAtomic(file, text) {
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(tmp, text);
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(tmp, file);
 }
 
 

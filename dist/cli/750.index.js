@@ -2,6 +2,27 @@ export const id = 750;
 export const ids = [750];
 export const modules = {
 
+/***/ 9296:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+
+
+/** Writes `text` to `file` through a temporary file beside it and a rename: a reader, or a kill mid-write, never sees half a file. */
+function writeFileAtomic(file, text) {
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(tmp, text);
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(tmp, file);
+}
+
+
+/***/ }),
+
 /***/ 2870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
@@ -114,6 +135,8 @@ async function listExperiments(rt, env, limit, json) {
 /* unused harmony exports recordPath, costOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9296);
+
 
 
 /** Versioned: a reader refuses a major it does not know; fields are only ever added within a major. */
@@ -159,11 +182,7 @@ function costOf(r) {
 }
 /** Writes the record atomically (temp + rename): a reader never sees half a file. */
 function writeRecord(logDir, r) {
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(logDir, { recursive: true });
-    const file = recordPath(logDir);
-    const tmp = `${file}.tmp`;
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(tmp, `${JSON.stringify({ ...r, costUsd: costOf(r) }, null, 2)}\n`);
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(tmp, file);
+    (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(recordPath(logDir), `${JSON.stringify({ ...r, costUsd: costOf(r) }, null, 2)}\n`);
 }
 function readRecord(logDir) {
     try {

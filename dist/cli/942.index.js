@@ -491,6 +491,8 @@ async function persistIfUnfinished(rt, env) {
 /* unused harmony exports recordPath, costOf */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var _atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9296);
+
 
 
 /** Versioned: a reader refuses a major it does not know; fields are only ever added within a major. */
@@ -536,11 +538,7 @@ function costOf(r) {
 }
 /** Writes the record atomically (temp + rename): a reader never sees half a file. */
 function writeRecord(logDir, r) {
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(logDir, { recursive: true });
-    const file = recordPath(logDir);
-    const tmp = `${file}.tmp`;
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(tmp, `${JSON.stringify({ ...r, costUsd: costOf(r) }, null, 2)}\n`);
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(tmp, file);
+    (0,_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(recordPath(logDir), `${JSON.stringify({ ...r, costUsd: costOf(r) }, null, 2)}\n`);
 }
 function readRecord(logDir) {
     try {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { GpuSummary } from '../telemetry/gpu.js';
 
 /** Versioned: a reader refuses a major it does not know; fields are only ever added within a major. */
@@ -94,11 +95,7 @@ export function costOf(r: ExperimentRecord): number | undefined {
 
 /** Writes the record atomically (temp + rename): a reader never sees half a file. */
 export function writeRecord(logDir: string, r: ExperimentRecord): void {
-  fs.mkdirSync(logDir, { recursive: true });
-  const file = recordPath(logDir);
-  const tmp = `${file}.tmp`;
-  fs.writeFileSync(tmp, `${JSON.stringify({ ...r, costUsd: costOf(r) }, null, 2)}\n`);
-  fs.renameSync(tmp, file);
+  writeFileAtomic(recordPath(logDir), `${JSON.stringify({ ...r, costUsd: costOf(r) }, null, 2)}\n`);
 }
 
 export function readRecord(logDir: string): ExperimentRecord | undefined {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import { splitPoints } from '../s3/list.js';
 import { STATE_DIR } from './local-state.js';
 
@@ -62,10 +63,7 @@ export class ListingHints {
   /** Writes the file when a listing's split points changed (a no-op run writes nothing). */
   save(): void {
     if (!this.changed) return;
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ version: 1, splits: this.splits } satisfies HintsFile));
-    fs.renameSync(tmp, this.file);
+    writeFileAtomic(this.file, JSON.stringify({ version: 1, splits: this.splits } satisfies HintsFile));
     this.changed = false;
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomic } from '../atomic-write.js';
 import type { VerifyMethod } from '../s3/etag.js';
 
 /** What we know about one file we wrote: enough to skip it next time without asking the store. */
@@ -131,10 +132,7 @@ export class LocalState {
     if (!this.dirty) return;
     const files: Record<string, Packed> = {};
     for (const [rel, e] of this.entries) files[rel] = [e.size, e.etag, e.mtimeMs, e.method];
-    fs.mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify({ version: 1, files } satisfies StateFile));
-    fs.renameSync(tmp, this.file);
+    writeFileAtomic(this.file, JSON.stringify({ version: 1, files } satisfies StateFile));
     fs.rmSync(this.journal, { force: true });
     this.pending.clear();
     this.dirty = false;
