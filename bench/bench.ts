@@ -153,8 +153,11 @@ function row(name: string, xs: Sample[], bytes: number): string {
 
 /** ours / peer: below 1 is faster than the peer. */
 function ratios(results: Record<string, Sample[]>): string {
-  const ours = median(results.marketsim!.map((x) => x.wall));
-  return ['rclone', 'aws s3 sync'].map((t) => `marketsim / ${t} = ${(ours / median(results[t]!.map((x) => x.wall))).toFixed(2)}x`).join(', ');
+  const peers = ['rclone', 'aws s3 sync'];
+  return [FOREIGN, 'marketsim']
+    .filter((t) => results[t])
+    .map((ours) => peers.map((t) => `${ours} / ${t} = ${(median(results[ours]!.map((x) => x.wall)) / median(results[t]!.map((x) => x.wall))).toFixed(2)}x`).join(', '))
+    .join('; ');
 }
 
 interface Regime {
@@ -164,6 +167,8 @@ interface Regime {
   listDelayMs: number;
   /** https with a certificate made for the run (R2 is https only). */
   tls?: boolean;
+  /** Also run marketsim on the same objects without its upload metadata (as uploaded by another tool: MD5 checks, no CRC). */
+  foreignToo?: boolean;
 }
 
 /** A self-signed certificate for 127.0.0.1 (openssl), and the path every tool is told to trust. */
@@ -178,12 +183,13 @@ async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string
   const dataRoot = path.join(root, `data-${regime.name}`);
   const total = writeSet(path.join(dataRoot, 'models', 'stock'), regime.files);
   const tls = regime.tls ? makeCert() : undefined;
-  const server = new FolderS3({ root: dataRoot, bucket: 'models', delayMs: regime.delayMs, listDelayMs: regime.listDelayMs, tls });
+  const server = new FolderS3({ root: dataRoot, bucket: 'models', plainBucket: 'foreign', delayMs: regime.delayMs, listDelayMs: regime.listDelayMs, tls });
   await server.start();
   try {
     // Cloudflare's certificates are ECDSA P-256, like this one.
     const e: NodeJS.ProcessEnv = { ...env, R2_ENDPOINT: server.endpoint, RCLONE_CONFIG_BENCH_ENDPOINT: server.endpoint, ...(tls ? { NODE_EXTRA_CA_CERTS: tls.certPath } : {}) };
     const tools = toolsFor(server.endpoint, tls?.certPath);
+    if (regime.foreignToo) tools[FOREIGN] = (dest) => [...tools.marketsim!(dest), '--bucket', 'foreign'];
     const full: Record<string, Sample[]> = {};
     const noop: Record<string, Sample[]> = {};
     for (let round = 1; round <= ROUNDS; round++) {
@@ -198,11 +204,12 @@ async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string
     const mb = (total / 1e6).toFixed(0);
     // FolderS3 gives files of 64 MiB and more multipart ETags; rclone checks MD5 only against single-part ones.
     const multipart = regime.files.filter((f) => f.size >= 64 * 1024 * 1024).reduce((n, f) => n + f.size, 0);
+    const rc = `rclone: MD5 of ${((total - multipart) / 1e6).toFixed(0)} MB (single-part ETags only; multipart ones unchecked)`;
     return [
       `\n### ${regime.name}: full download (${regime.files.length} objects, ${mb} MB${regime.delayMs ? `; ${regime.delayMs} ms per answer, +${regime.listDelayMs} ms per listing page` : ''})\n${tableHeader}`,
       ...Object.entries(full).map(([t, xs]) => row(t, xs, total)),
       ratios(full),
-      ...(multipart ? [`Verified by MD5: marketsim ${mb} MB (multipart ETags part by part); rclone ${((total - multipart) / 1e6).toFixed(0)} MB (single-part ETags only).`] : []),
+      `Verified: marketsim, all ${mb} MB by the CRC-32 its upload recorded${regime.foreignToo ? `; ${FOREIGN}, all ${mb} MB by MD5 (multipart ETags part by part)` : ''}; ${rc}.`,
       `\n### ${regime.name}: no-op re-sync\n${tableHeader}`,
       ...Object.entries(noop).map(([t, xs]) => row(t, xs, 0)),
       ratios(noop),
@@ -211,6 +218,9 @@ async function downloads(regime: Regime, env: NodeJS.ProcessEnv): Promise<string
     await server.stop();
   }
 }
+
+/** marketsim on objects another tool uploaded (no CRC of ours in their metadata). */
+const FOREIGN = 'marketsim (foreign upload)';
 
 let toolsFor: (endpoint: string, ca?: string) => Record<string, (dest: string) => string[]>;
 
@@ -249,7 +259,7 @@ async function main(): Promise<void> {
   const nodeVersion = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim();
   const report: string[] = [`Bench: ${ROUNDS} rounds, medians; ${os.cpus().length} cores; marketsim on Node ${nodeVersion}; downloads from bench/folder-s3.ts, uploads to s3rver.`];
   const only = (process.env.BENCH_ONLY ?? 'loopback,internet,upload').split(',');
-  if (only.includes('loopback')) report.push(...(await downloads({ name: 'loopback', files: loopbackSet(), delayMs: 0, listDelayMs: 0 }, env)));
+  if (only.includes('loopback')) report.push(...(await downloads({ name: 'loopback', files: loopbackSet(), delayMs: 0, listDelayMs: 0, foreignToo: true }, env)));
   if (only.includes('internet')) report.push(...(await downloads({ name: 'internet', files: internetSet(), delayMs: 40, listDelayMs: 60 }, env)));
   // Opt-in: BENCH_ONLY=internet-tls, the internet model over https (every tool pays its handshakes and record encryption).
   if (only.includes('internet-tls')) report.push(...(await downloads({ name: 'internet-tls', files: internetSet(), delayMs: 40, listDelayMs: 60, tls: true }, env)));

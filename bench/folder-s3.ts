@@ -4,6 +4,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type net from 'node:net';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import { CRC_META, crcHex } from '../src/s3/crc.js';
+import { PART_SIZE_META } from '../src/storage/download.js';
 
 /**
  * A read-only S3 endpoint over a folder that costs next to no CPU per request, so a benchmark
@@ -13,6 +16,8 @@ import path from 'node:path';
  * `partSize`; `?partNumber=1` answers part 1's length, as S3 and R2 do). GET with Range, HEAD,
  * ListObjectsV2 (continuation-token, start-after) and v1 (marker) with pagination. Each answer can be
  * held `delayMs`, each listing page `listDelayMs` (the "internet" model: R2 seen from a rented GPU).
+ * Objects in `bucket` carry the metadata `marketsim push` records (CRC-32, part size); the same
+ * objects in `plainBucket` carry none, as when another tool uploaded them.
  * Signatures are not checked: this is a bench server, never a test of the wire form.
  */
 export interface FolderS3Options {
@@ -22,6 +27,8 @@ export interface FolderS3Options {
   listDelayMs?: number;
   multipartFrom?: number;
   partSize?: number;
+  /** The same objects without our upload metadata (uploaded by another tool). */
+  plainBucket?: string;
   /** Serve https with this key and certificate (R2 is https only: handshakes and record encryption cost the client too). */
   tls?: { key: Buffer; cert: Buffer };
 }
@@ -32,6 +39,8 @@ interface Entry {
   size: number;
   etag: string;
   lastModified: string;
+  /** The metadata headers marketsim's uploads set. */
+  meta: Record<string, string>;
 }
 
 const xmlEscape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -65,12 +74,14 @@ export class FolderS3 {
           const st = fs.statSync(abs);
           let etag: string;
           const data = fs.readFileSync(abs);
+          const meta: Record<string, string> = { [CRC_META]: crcHex(zlib.crc32(data)) };
           if (st.size >= multipartFrom) {
+            meta[PART_SIZE_META] = String(partSize);
             const parts: Buffer[] = [];
             for (let off = 0; off < st.size; off += partSize) parts.push(createHash('md5').update(data.subarray(off, off + partSize)).digest());
             etag = `${createHash('md5').update(Buffer.concat(parts)).digest('hex')}-${parts.length}`;
           } else etag = createHash('md5').update(data).digest('hex');
-          const entry = { key, file: abs, size: st.size, etag, lastModified: new Date(Math.floor(st.mtimeMs / 1000) * 1000).toISOString() };
+          const entry = { key, file: abs, size: st.size, etag, meta, lastModified: new Date(Math.floor(st.mtimeMs / 1000) * 1000).toISOString() };
           this.entries.push(entry);
           this.byKey.set(key, entry);
         }
@@ -90,10 +101,11 @@ export class FolderS3 {
       const bucket = decodeURIComponent(parts[1] ?? '');
       const key = decodeURIComponent(parts.slice(2).join('/'));
       req.resume();
-      if (bucket !== this.opts.bucket) return hold(this.opts.delayMs, () => this.error(res, 404, 'NoSuchBucket'));
+      const plain = bucket === this.opts.plainBucket;
+      if (bucket !== this.opts.bucket && !plain) return hold(this.opts.delayMs, () => this.error(res, 404, 'NoSuchBucket'));
       if (!key && req.method === 'GET') return hold((this.opts.delayMs ?? 0) + (this.opts.listDelayMs ?? 0), () => this.list(url.searchParams, res));
       const e = this.byKey.get(key);
-      hold(this.opts.delayMs, () => (e ? this.object(req, res, e, url.searchParams) : this.error(res, 404, req.method === 'HEAD' ? 'NotFound' : 'NoSuchKey')));
+      hold(this.opts.delayMs, () => (e ? this.object(req, res, e, url.searchParams, plain) : this.error(res, 404, req.method === 'HEAD' ? 'NotFound' : 'NoSuchKey')));
     };
     this.server = this.opts.tls ? https.createServer({ key: this.opts.tls.key, cert: this.opts.tls.cert }, handler) : http.createServer(handler);
     this.server.keepAliveTimeout = 60_000;
@@ -112,7 +124,7 @@ export class FolderS3 {
     res.end(body);
   }
 
-  private object(req: http.IncomingMessage, res: http.ServerResponse, e: Entry, q: URLSearchParams): void {
+  private object(req: http.IncomingMessage, res: http.ServerResponse, e: Entry, q: URLSearchParams, plain: boolean): void {
     let start = 0;
     let end = e.size - 1;
     let status = 200;
@@ -132,7 +144,13 @@ export class FolderS3 {
       }
       status = 206;
     }
-    const headers: http.OutgoingHttpHeaders = { etag: `"${e.etag}"`, 'last-modified': new Date(e.lastModified).toUTCString(), 'content-length': end - start + 1, 'accept-ranges': 'bytes' };
+    const headers: http.OutgoingHttpHeaders = {
+      etag: `"${e.etag}"`,
+      'last-modified': new Date(e.lastModified).toUTCString(),
+      'content-length': end - start + 1,
+      'accept-ranges': 'bytes',
+      ...(plain ? {} : e.meta),
+    };
     if (status === 206) headers['content-range'] = `bytes ${start}-${end}/${e.size}`;
     res.writeHead(status, headers);
     if (req.method === 'HEAD' || end < start) return void res.end();

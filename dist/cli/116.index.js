@@ -350,6 +350,10 @@ class FileWriter {
     }
 }
 
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(8522);
+// EXTERNAL MODULE: ./lib/s3/crc.js
+var s3_crc = __webpack_require__(6332);
 // EXTERNAL MODULE: ./lib/s3/list.js
 var list = __webpack_require__(6200);
 ;// CONCATENATED MODULE: ./lib/storage/local-tree.js
@@ -415,6 +419,8 @@ var s3_http = __webpack_require__(8164);
 
 
 
+
+
 /** Metadata key our uploads set, so a multipart ETag can be re-computed by anyone. */
 const PART_SIZE_META = 'x-amz-meta-marketsim-part-size';
 /**
@@ -454,14 +460,16 @@ function removeQuietly(file) {
  * The part size behind a multipart ETag: our own uploads record it in metadata; otherwise the
  * size of part 1 from `HEAD ?partNumber=1` (R2 and S3 support it). Undefined when the answer is not
  * consistent with the part count (a store that ignores partNumber), so we never "verify" wrongly.
+ * The same answer carries the CRC-32 metadata of our uploads, read at no extra request.
  */
-async function resolvePartSize(http, key, size, parts) {
+async function headParts(http, key, size, parts, etag) {
     return http.call('HEAD', key, `head s3://${http.store.bucket}/${key}`, { query: { partNumber: '1' } }, async (res) => {
+        const crc = (0,list/* normalizeEtag */.Pt)((0,s3_http/* header */.wx)(res, 'etag')) === etag ? (0,s3_crc/* parseCrcMeta */.Dm)((0,s3_http/* header */.wx)(res, s3_crc/* CRC_META */.hb)) : undefined;
         const meta = Number((0,s3_http/* header */.wx)(res, PART_SIZE_META));
         if ((0,s3_etag/* partSizeFits */.V)(size, meta, parts))
-            return meta;
+            return { partSize: meta, crc };
         const len = Number((0,s3_http/* header */.wx)(res, 'content-length'));
-        return (0,s3_etag/* partSizeFits */.V)(size, len, parts) ? len : undefined;
+        return { partSize: (0,s3_etag/* partSizeFits */.V)(size, len, parts) ? len : undefined, crc };
     });
 }
 function checkEtag(item, expected, actual) {
@@ -472,6 +480,20 @@ function checkBytes(item, hasher, size) {
     if (hasher.bytes !== size)
         throw new CorruptObjectError(`${item.key}: got ${hasher.bytes} bytes, expected ${size}`);
     checkEtag(item, hasher.expected, hasher.digest());
+}
+/**
+ * Bytes whose CRC-32 disagrees with the one our upload recorded: the ETag decides. When the MD5 (or
+ * multipart MD5) matches it, the metadata is wrong, not the bytes: told, and the file is kept.
+ * Otherwise, or when the ETag cannot be checked, the bytes are corrupt.
+ */
+function overruleCrc(ctx, item, etag, crc, md5) {
+    const what = `CRC-32 ${(0,s3_crc/* crcHex */.Cv)(crc.got)}, but ${(0,s3_crc/* crcHex */.Cv)(crc.want)} was recorded at upload`;
+    if (md5.method === 'size-only')
+        throw new CorruptObjectError(`${item.key}: ${what}`);
+    if (md5.actual !== etag)
+        throw new CorruptObjectError(`${item.key}: ${what}; content does not match its ETag either (${etag}, got ${md5.actual})`);
+    ctx.onNotice?.(`${item.key}: ${what}; its bytes match its ETag, so the metadata is wrong: kept, verified by MD5 (upload it again to mend the metadata)`);
+    return md5.method;
 }
 function what(ctx, item) {
     return `get s3://${ctx.http.store.bucket}/${item.key}`;
@@ -487,12 +509,15 @@ function lengthOf(item, headers) {
  * Small object: one GET into one buffer (pooled when it fits), verified, then
  * open/write/fstat/close/rename on the thread pool. Synchronous writes were cheaper per file but
  * froze every transfer whenever the kernel throttled writeback (profiled: 2.9 s of a 15 s run
- * blocked in writeSync).
+ * blocked in writeSync). With our CRC-32 in the answer's metadata, that is checked instead of the
+ * MD5, which is taken only if the CRC disagrees.
  */
 async function downloadSmall(ctx, item, dest, partSize) {
     return (ctx.smallRequests ?? ctx.requests)(() => (0,retry/* withRetry */.bD)(what(ctx, item), async () => {
         let hasher;
+        let want;
         let body;
+        let got = 0;
         let size = 0;
         let etag = item.etag;
         const asked = Date.now();
@@ -501,14 +526,16 @@ async function downloadSmall(ctx, item, dest, partSize) {
                 start: (_status, headers) => {
                     // A GET is atomic: verify against the ETag it came with, which is newer than the listing's if they differ.
                     etag = (0,list/* normalizeEtag */.Pt)(headers.etag) || item.etag;
-                    hasher = new s3_etag/* EtagHasher */.v(etag, etag === item.etag ? partSize : undefined);
+                    want = (0,s3_crc/* parseCrcMeta */.Dm)(headers[s3_crc/* CRC_META */.hb]);
+                    hasher = want === undefined ? new s3_etag/* EtagHasher */.v(etag, etag === item.etag ? partSize : undefined) : new s3_crc/* Crc32 */.s$();
                     size = lengthOf(item, headers);
                     body = size <= ctx.buffers.size ? ctx.buffers.take() : Buffer.allocUnsafe(size);
                 },
                 data: (chunk) => {
-                    if (!hasher || !body || hasher.bytes + chunk.length > size)
+                    if (!hasher || !body || got + chunk.length > size)
                         throw new CorruptObjectError(`${item.key}: body longer than its Content-Length`);
-                    body.set(chunk, hasher.bytes);
+                    body.set(chunk, got);
+                    got += chunk.length;
                     hasher.update(chunk);
                     return true;
                 },
@@ -516,7 +543,22 @@ async function downloadSmall(ctx, item, dest, partSize) {
             if (!hasher || !body)
                 throw new CorruptObjectError(`${item.key}: no answer`);
             ctx.onSmallLatency?.(Date.now() - asked);
-            checkBytes(item, hasher, size);
+            if (got !== size)
+                throw new CorruptObjectError(`${item.key}: got ${got} bytes, expected ${size}`);
+            let method;
+            if (hasher instanceof s3_crc/* Crc32 */.s$) {
+                if (hasher.value === want)
+                    method = 'crc32';
+                else {
+                    const md5 = new s3_etag/* EtagHasher */.v(etag, etag === item.etag ? partSize : undefined);
+                    md5.update(body.subarray(0, size));
+                    method = overruleCrc(ctx, item, etag, { want: want, got: hasher.value }, { method: md5.method, actual: md5.digest() });
+                }
+            }
+            else {
+                checkBytes(item, hasher, size);
+                method = hasher.method;
+            }
             const tmp = tempPathFor(dest);
             try {
                 const fh = await external_node_fs_.promises.open(tmp, 'wx', 0o644);
@@ -530,7 +572,7 @@ async function downloadSmall(ctx, item, dest, partSize) {
                 }
                 await external_node_fs_.promises.rename(tmp, dest);
                 ctx.onBytes(size);
-                return { size, etag, mtimeMs, method: hasher.method };
+                return { size, etag, mtimeMs, method };
             }
             catch (e) {
                 removeQuietly(tmp);
@@ -546,12 +588,15 @@ async function downloadSmall(ctx, item, dest, partSize) {
 /**
  * Streams `bytes start..end` of the object (the whole body when `range` is absent), pinned to the
  * listed ETag with If-Match, into `fd` at the same offsets through a FileWriter. Every chunk is
- * given to `hash` first. A short, long or replaced body throws; progress of a failed attempt is taken back.
+ * given to `hash` first, and to a CRC-32 when the answer carries our CRC metadata (zlib.crc32:
+ * ~3 ms per 8 MiB range on this thread). A short, long or replaced body throws; progress of a
+ * failed attempt is taken back.
  */
 async function fetchToFile(ctx, item, fd, range, hash) {
     const [start, end] = range ?? [0, item.size - 1];
     const writer = new FileWriter(fd, start, ctx.buffers, body_client/* READ_BUFFER */.ms);
     let pos = start;
+    const out = { crc: 0 };
     try {
         await ctx.http.getBody(item.key, what(ctx, item), { headers: { ...(range ? { range: `bytes=${start}-${end}` } : {}), 'if-match': `"${item.etag}"` }, accept: [range ? 206 : 200, 412] }, {
             start: (status, headers, resume) => {
@@ -565,12 +610,15 @@ async function fetchToFile(ctx, item, fd, range, hash) {
                 }
                 else if (lengthOf(item, headers) !== item.size)
                     throw new CorruptObjectError(`${item.key}: Content-Length ${headers['content-length']}, listed ${item.size}`);
+                out.want = (0,s3_crc/* parseCrcMeta */.Dm)(headers[s3_crc/* CRC_META */.hb]);
                 writer.onDrain = resume;
             },
             data: (chunk) => {
                 if (pos + chunk.length > end + 1)
                     throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
                 hash?.update(chunk);
+                if (out.want !== undefined)
+                    out.crc = external_node_zlib_.crc32(chunk, out.crc);
                 pos += chunk.length;
                 ctx.onBytes(chunk.length);
                 return writer.write(chunk);
@@ -579,6 +627,7 @@ async function fetchToFile(ctx, item, fd, range, hash) {
         if (pos !== end + 1)
             throw new CorruptObjectError(`${item.key}: range ${start}-${end} ended at ${pos}`);
         await writer.end();
+        return out;
     }
     catch (e) {
         await writer.idle();
@@ -586,21 +635,47 @@ async function fetchToFile(ctx, item, fd, range, hash) {
         throw e;
     }
 }
-/** Medium object: one GET streamed to a temporary file, hashed on the way (or, with a hash pool, read back on a worker). */
+/** The written file against its ETag: on a worker with a pool, else here. */
+async function md5OfFile(ctx, item, tmp, partSize) {
+    if (ctx.hashes)
+        return ctx.hashes.verify(tmp, item.size, item.etag, partSize);
+    const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
+    const fh = await external_node_fs_.promises.open(tmp, 'r');
+    try {
+        await (0,s3_etag/* hashFile */.DC)(fh, item.size, hasher);
+    }
+    finally {
+        await fh.close();
+    }
+    return { method: hasher.method, actual: hasher.digest(), bytes: hasher.bytes };
+}
+/** The written file, all of whose answers carried our CRC: checked by it, or (when it disagrees) by the ETag. */
+async function verifyByCrc(ctx, item, tmp, crc, partSize) {
+    if (crc.got === crc.want)
+        return { size: item.size, etag: item.etag, method: 'crc32' };
+    const md5 = await md5OfFile(ctx, item, tmp, partSize);
+    if (md5.bytes !== item.size)
+        throw new CorruptObjectError(`${item.key}: got ${md5.bytes} bytes, expected ${item.size}`);
+    return { size: item.size, etag: item.etag, method: overruleCrc(ctx, item, item.etag, crc, md5) };
+}
+/** Medium object: one GET streamed to a temporary file, checked by our CRC on the way, else hashed on the way (or, with a hash pool, read back on a worker). */
 async function downloadStream(ctx, item, tmp, partSize) {
+    let fetched = { crc: 0 };
     await ctx.requests(() => (0,retry/* withRetry */.bD)(what(ctx, item), async () => {
         const hasher = ctx.hashes ? undefined : new s3_etag/* EtagHasher */.v(item.etag, partSize);
         const fh = await external_node_fs_.promises.open(tmp, 'w', 0o644);
         try {
-            await fetchToFile(ctx, item, fh.fd, undefined, hasher);
+            fetched = await fetchToFile(ctx, item, fh.fd, undefined, hasher);
         }
         finally {
             await fh.close();
         }
-        if (hasher)
+        if (hasher && fetched.want === undefined)
             checkBytes(item, hasher, item.size);
     }, ctx.http.retryPolicy, ctx.onRetry));
     // Outside the request slot: the next GET starts while a worker hashes this file.
+    if (fetched.want !== undefined)
+        return verifyByCrc(ctx, item, tmp, { want: fetched.want, got: fetched.crc }, partSize);
     return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: (0,s3_etag/* verifyMethod */.Xr)(item.etag, partSize) };
 }
 async function verifyOnWorker(pool, item, tmp, partSize) {
@@ -614,32 +689,39 @@ function parseContentRange(v) {
     const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(v ?? '');
     return m ? { start: Number(m[1]), end: Number(m[2]), total: Number(m[3]) } : undefined;
 }
-/** Large object: parallel ranged GETs pinned with If-Match, written at their offsets, then hashed in order. */
-async function downloadRanged(ctx, item, tmp, partSize) {
-    // w+: the ranges are written here, then read back in order to hash them.
+/**
+ * Large object: parallel ranged GETs pinned with If-Match, written at their offsets. When every
+ * answer carries our CRC, the ranges' CRCs combine into the object's and nothing is read back;
+ * otherwise a multipart ETag with a known part size is checked part by part as parts arrive, and
+ * a single-part one by hashing the file in order.
+ */
+async function downloadRanged(ctx, item, tmp, head) {
+    const { partSize } = head;
+    // w+: the ranges are written here, then (without our CRC) read back in order to hash them.
     const fh = await external_node_fs_.promises.open(tmp, 'w+', 0o644);
     try {
         await fh.truncate(item.size);
-        // With a multipart ETag and a known part size, one range per part: each part's MD5 is taken as
-        // its bytes arrive, in parallel, and the file never has to be read back to be verified.
-        const inline = partSize !== undefined && (0,s3_etag/* multipartParts */.h1)(item.etag) !== undefined && partSize <= 4 * ctx.tuning.rangeSize;
+        // With a multipart ETag, a known part size and no CRC of ours, one range per part: each part's
+        // MD5 is taken as its bytes arrive, in parallel, and the file never has to be read back to be verified.
+        const inline = head.crc === undefined && partSize !== undefined && (0,s3_etag/* multipartParts */.h1)(item.etag) !== undefined && partSize <= 4 * ctx.tuning.rangeSize;
         const step = inline ? partSize : ctx.tuning.rangeSize;
         const ranges = [];
         for (let start = 0; start < item.size; start += step)
             ranges.push([start, Math.min(item.size, start + step) - 1]);
         const partMd5s = new Array(ranges.length);
+        const fetched = new Array(ranges.length);
         let failed = false;
         const pool = ctx.hashes;
-        const settled = await Promise.allSettled(ranges.map((range) => ctx
+        const settled = await Promise.allSettled(ranges.map((range, i) => ctx
             .requests(() => {
             // Once one range has failed for good, the queued ones are not worth fetching.
             if (failed)
                 throw new Error('cancelled');
             return (0,retry/* withRetry */.bD)(`${what(ctx, item)} bytes ${range[0]}-${range[1]}`, async () => {
                 const md5 = inline && !pool ? (0,external_node_crypto_.createHash)('md5') : undefined;
-                await fetchToFile(ctx, item, fh.fd, range, md5);
+                fetched[i] = await fetchToFile(ctx, item, fh.fd, range, md5);
                 if (md5)
-                    partMd5s[range[0] / step] = md5.digest();
+                    partMd5s[i] = md5.digest();
             }, ctx.http.retryPolicy, ctx.onRetry).catch((e) => {
                 failed = true;
                 throw e;
@@ -648,16 +730,21 @@ async function downloadRanged(ctx, item, tmp, partSize) {
             // A worker hashes the part once written, while the request slot goes to the next range.
             .then(async () => {
             if (inline && pool)
-                partMd5s[range[0] / step] = Buffer.from((await pool.hash(tmp, range[0], range[1] - range[0] + 1)).md5, 'hex');
+                partMd5s[i] = Buffer.from((await pool.hash(tmp, range[0], range[1] - range[0] + 1)).md5, 'hex');
         })));
         const firstFailure = settled.find((r) => r.status === 'rejected' && r.reason.message !== 'cancelled');
         if (firstFailure)
             throw firstFailure.reason;
+        const want = fetched[0]?.want;
+        if (want !== undefined && fetched.every((f) => f.want === want)) {
+            const got = fetched.reduce((acc, f, i) => (0,s3_crc/* crc32Combine */.zz)(acc, f.crc, ranges[i][1] - ranges[i][0] + 1), 0);
+            return await verifyByCrc(ctx, item, tmp, { want, got }, partSize);
+        }
         if (inline) {
             checkEtag(item, item.etag, (0,s3_etag/* compositeEtag */.Ln)(partMd5s));
             return { size: item.size, etag: item.etag, method: 'multipart-md5' };
         }
-        // Single-part ETag: one MD5 over the whole body, so hash the file front to back (it is in the page cache).
+        // Single-part ETag (or a part size too big to fetch per part): hash the file front to back (it is in the page cache).
         if (pool)
             return await verifyOnWorker(pool, item, tmp, partSize);
         const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
@@ -671,18 +758,18 @@ async function downloadRanged(ctx, item, tmp, partSize) {
 }
 /**
  * Downloads one object to `dest` (whose folder exists and was checked): bytes land in a temporary
- * file beside it and are renamed only after size and ETag match. Corruption and mid-read
- * replacement are retried as a whole; the bytes of a failed attempt are never kept.
+ * file beside it and are renamed only after size and ETag (or our CRC) match. Corruption and
+ * mid-read replacement are retried as a whole; the bytes of a failed attempt are never kept.
  */
 async function downloadObject(ctx, item, dest) {
     let current = item;
     let lastError;
     for (let attempt = 1; attempt <= ctx.tuning.verifyAttempts; attempt++) {
         const parts = (0,s3_etag/* multipartParts */.h1)(current.etag);
-        const partSize = parts === undefined ? undefined : await ctx.requests(() => resolvePartSize(ctx.http, current.key, current.size, parts));
+        const head = parts === undefined ? {} : await ctx.requests(() => headParts(ctx.http, current.key, current.size, parts, current.etag));
         if (current.size <= ctx.tuning.smallMax) {
             try {
-                return await downloadSmall(ctx, current, dest, partSize);
+                return await downloadSmall(ctx, current, dest, head.partSize);
             }
             catch (e) {
                 if (!(e instanceof CorruptObjectError))
@@ -694,7 +781,7 @@ async function downloadObject(ctx, item, dest) {
         }
         const tmp = tempPathFor(dest);
         try {
-            const got = current.size < ctx.tuning.rangeThreshold ? await downloadStream(ctx, current, tmp, partSize) : await downloadRanged(ctx, current, tmp, partSize);
+            const got = current.size < ctx.tuning.rangeThreshold ? await downloadStream(ctx, current, tmp, head.partSize) : await downloadRanged(ctx, current, tmp, head);
             const mtimeMs = external_node_fs_.statSync(tmp).mtimeMs;
             external_node_fs_.renameSync(tmp, dest);
             return { ...got, mtimeMs };
@@ -1475,6 +1562,7 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0)),
             onBytes: (n) => (bytesDone += n),
             onRetry: (m) => log.info(m),
+            onNotice: (m) => log.warn(m),
         };
         const finish = (item) => {
             filesDone++;
@@ -1502,7 +1590,7 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             const file = external_node_path_.join(cfg.localRoot, item.rel);
             try {
                 const parts = (0,s3_etag/* multipartParts */.h1)(item.etag);
-                const partSize = parts === undefined ? undefined : await requests(() => resolvePartSize(http, item.key, item.size, parts));
+                const partSize = parts === undefined ? undefined : (await requests(() => headParts(http, item.key, item.size, parts, item.etag))).partSize;
                 const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
                 const isFile = external_node_fs_.lstatSync(file).isFile();
                 const hashable = hasher.method !== 'size-only' && isFile;
@@ -1765,6 +1853,7 @@ function checkLocalRoot(root, opts = {}) {
 const METHOD_TEXT = {
     md5: 'MD5 of the body = single-part ETag',
     'multipart-md5': 'MD5 of part MD5s = multipart ETag',
+    crc32: 'CRC-32 of the body = the one recorded at upload (marketsim push / persist-logs)',
     'size-only': 'size only (the store did not reveal how to check the content)',
     'local-md5': 'local file hashed, matched the ETag (not downloaded)',
     cache: 'restored from the Actions cache',

@@ -65,6 +65,7 @@ async function persistStep(rt, env) {
 const METHOD_TEXT = {
     md5: 'MD5 of the body = single-part ETag',
     'multipart-md5': 'MD5 of part MD5s = multipart ETag',
+    crc32: 'CRC-32 of the body = the one recorded at upload (marketsim push / persist-logs)',
     'size-only': 'size only (the store did not reveal how to check the content)',
     'local-md5': 'local file hashed, matched the ETag (not downloaded)',
     cache: 'restored from the Actions cache',

@@ -375,7 +375,7 @@ addFlags(program.command('hydrate').description('pull the data folders from the 
     .action(async (opts) => {
     await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(116), __webpack_require__.e(973)]).then(__webpack_require__.bind(__webpack_require__, 2116));
+        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(116), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 2116));
         await hydrateStep(rt, await storageEnv(flagsToEnv(opts, HYDRATE, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });

@@ -2,7 +2,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 
 /** How an object's bytes were confirmed; counted in the summary. */
-export type VerifyMethod = 'md5' | 'multipart-md5' | 'size-only' | 'local-md5' | 'cache';
+export type VerifyMethod = 'md5' | 'multipart-md5' | 'crc32' | 'size-only' | 'local-md5' | 'cache';
 
 const SINGLE = /^[0-9a-f]{32}$/;
 const MULTI = /^([0-9a-f]{32})-(\d+)$/;

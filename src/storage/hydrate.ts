@@ -10,7 +10,7 @@ import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
 import { SMALL_MAX_IN_FLIGHT, type HydrateConfig } from './config.js';
 import { HashPool, hashPoolSize } from './hash-pool.js';
 import { BufferPool } from './file-writer.js';
-import { DEFAULT_TUNING, downloadObject, resolvePartSize, type DownloadContext, type DownloadTuning } from './download.js';
+import { DEFAULT_TUNING, downloadObject, headParts, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/etag.js';
 import { listAll, type RemoteObject } from '../s3/list.js';
 import { ListingHints } from './listing-hints.js';
@@ -294,6 +294,7 @@ export async function hydrate(
       buffers: new BufferPool(tuning.writeBuffer, 2 * cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0)),
       onBytes: (n) => (bytesDone += n),
       onRetry: (m) => log.info(m),
+      onNotice: (m) => log.warn(m),
     };
     const finish = (item: PlanItem): void => {
       filesDone++;
@@ -322,7 +323,7 @@ export async function hydrate(
       const file = path.join(cfg.localRoot, item.rel);
       try {
         const parts = multipartParts(item.etag);
-        const partSize = parts === undefined ? undefined : await requests(() => resolvePartSize(http, item.key, item.size, parts));
+        const partSize = parts === undefined ? undefined : (await requests(() => headParts(http, item.key, item.size, parts, item.etag))).partSize;
         const hasher = new EtagHasher(item.etag, partSize);
         const isFile = fs.lstatSync(file).isFile();
         const hashable = hasher.method !== 'size-only' && isFile;

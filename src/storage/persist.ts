@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
@@ -7,6 +8,7 @@ import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
 import { type PersistConfig } from './config.js';
 import { storeUri } from '../s3/store.js';
+import { CRC_META, CRC_META_NAME, Crc32, crcHex } from '../s3/crc.js';
 import { hashPath, PartsHasher, partSizeFor } from '../s3/etag.js';
 import { listAll, normalizeEtag, type RemoteObject } from '../s3/list.js';
 import { S3Error } from '../s3/s3-errors.js';
@@ -88,27 +90,30 @@ async function readSnapshot(file: string): Promise<{ buf: Buffer; growing: boole
   return { buf, growing: true };
 }
 
-/** MD5 and per-part MD5s of the first `size` bytes, in one pass. */
-async function hashPrefix(file: string, size: number, partSize: number): Promise<{ md5: string; composite: string }> {
+/** MD5, per-part MD5s and CRC-32 of the first `size` bytes, in one pass. */
+async function hashPrefix(file: string, size: number, partSize: number): Promise<{ md5: string; composite: string; crc: string }> {
   const whole = createHash('md5');
   const parts = new PartsHasher(partSize);
-  if ((await hashPath(file, size, whole, parts)) < size) throw new Error(`${file} shrank while being read`);
-  return { md5: whole.digest('hex'), composite: parts.digest() };
+  const crc = new Crc32();
+  if ((await hashPath(file, size, whole, parts, crc)) < size) throw new Error(`${file} shrank while being read`);
+  return { md5: whole.digest('hex'), composite: parts.digest(), crc: crcHex(crc.value) };
 }
 
 /**
  * Every ETag the first `size` bytes of a file may carry once uploaded as we upload it: the MD5, and
  * for a multipart upload (larger than one part) the composite of the part MD5s too.
  */
-export async function uploadEtags(file: string, size: number): Promise<{ partSize: number; md5: string; etags: string[] }> {
+export async function uploadEtags(file: string, size: number): Promise<{ partSize: number; md5: string; crc: string; etags: string[] }> {
   const partSize = partSizeFor(size);
-  const { md5, composite } = await hashPrefix(file, size, partSize);
-  return { partSize, md5, etags: size > partSize ? [composite, md5] : [md5] };
+  const { md5, composite, crc } = await hashPrefix(file, size, partSize);
+  return { partSize, md5, crc, etags: size > partSize ? [composite, md5] : [md5] };
 }
 
 /**
  * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body
- * that arrives different from what we read. Not the SDK: its middleware and payload SHA-256 cost
+ * that arrives different from what we read. Every upload also records the CRC-32 of the bytes it
+ * sends (CRC_META), which hydrate checks for a sixth of MD5's CPU; Content-MD5 (or the ETag check
+ * after a multipart upload) proves those bytes are the ones stored. Not the SDK: its middleware and payload SHA-256 cost
  * ~2 ms of CPU per file (profiled), which is most of the time when logs are many small files.
  */
 async function uploadSmall(http: S3Http, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
@@ -120,7 +125,7 @@ async function uploadSmall(http: S3Http, key: string, f: UploadFile, remote: Rem
     'PUT',
     key,
     `put s3://${http.store.bucket}/${key}`,
-    { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel) } },
+    { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel), [CRC_META]: crcHex(zlib.crc32(buf)) } },
     async (res) => normalizeEtag(header(res, 'etag')),
   );
   if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== hex) throw new Error(`store answered ETag ${etag} for content with MD5 ${hex}`);
@@ -131,7 +136,7 @@ async function uploadSmall(http: S3Http, key: string, f: UploadFile, remote: Rem
 async function uploadStreamed(http: S3Http, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
   for (let attempt = 1; ; attempt++) {
     const size = (await fs.promises.stat(f.abs)).size;
-    const { md5 } = await hashPrefix(f.abs, size, size);
+    const { md5, crc } = await hashPrefix(f.abs, size, size);
     if (remote && remote.size === size && remote.etag === md5) return { size, etags: [md5], growing: false, uploaded: false };
     try {
       await http.call(
@@ -140,7 +145,7 @@ async function uploadStreamed(http: S3Http, key: string, f: UploadFile, remote: 
         `put s3://${http.store.bucket}/${key}`,
         {
           body: () => fs.createReadStream(f.abs, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 }),
-          headers: { 'content-md5': Buffer.from(md5, 'hex').toString('base64'), 'content-length': String(size), 'content-type': contentType(f.rel) },
+          headers: { 'content-md5': Buffer.from(md5, 'hex').toString('base64'), 'content-length': String(size), 'content-type': contentType(f.rel), [CRC_META]: crc },
         },
         async () => undefined,
       );
@@ -166,7 +171,7 @@ async function uploadLarge(
   for (let attempt = 1; ; attempt++) {
     // The size now is the snapshot: an appending writer may add more, but these bytes are final.
     const size = (await fs.promises.stat(f.abs)).size;
-    const { partSize, md5, etags } = await uploadEtags(f.abs, size);
+    const { partSize, md5, crc, etags } = await uploadEtags(f.abs, size);
     if (remote && remote.size === size && etags.includes(remote.etag)) return { size, etags, growing: false, uploaded: false };
     const upload = new sdk.Upload({
       client,
@@ -176,7 +181,7 @@ async function uploadLarge(
         Body: fs.createReadStream(f.abs, { start: 0, end: size - 1, highWaterMark: 1024 * 1024 }),
         ContentLength: size,
         ContentType: contentType(f.rel),
-        Metadata: { 'marketsim-part-size': String(partSize), 'marketsim-md5': md5 },
+        Metadata: { 'marketsim-part-size': String(partSize), 'marketsim-md5': md5, [CRC_META_NAME]: crc },
       },
       partSize,
       queueSize: 4,

@@ -7,6 +7,7 @@ import type { PersistResult } from './persist.js';
 const METHOD_TEXT: Record<VerifyMethod, string> = {
   md5: 'MD5 of the body = single-part ETag',
   'multipart-md5': 'MD5 of part MD5s = multipart ETag',
+  crc32: 'CRC-32 of the body = the one recorded at upload (marketsim push / persist-logs)',
   'size-only': 'size only (the store did not reveal how to check the content)',
   'local-md5': 'local file hashed, matched the ETag (not downloaded)',
   cache: 'restored from the Actions cache',

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import type { PersistConfig } from '../../src/storage/config.js';
 import { NoFilesError, persistLogs as persist, type UploadTuning } from '../../src/storage/persist.js';
 import { listAll } from '../../src/s3/list.js';
+import { crcHex } from '../../src/s3/crc.js';
 import { S3Http } from '../../src/s3/s3-http.js';
 import { bytes, digestOf, RecordingLogger, RecordingProgress, s3BehindProxy, store, tempDir } from './helpers.js';
 
@@ -65,6 +67,13 @@ test('uploads every file byte-exact (multipart with equal parts for large ones),
   expect(parts).toHaveLength(3);
   const head = await fx.s3.client.send(new HeadObjectCommand({ Bucket: 'models', Key: `${c.targetPrefix}checkpoint.bin` }));
   expect(head.Metadata?.['marketsim-part-size']).toBe(String(8 * 1024 * 1024));
+  // Every upload records the CRC-32 of the bytes it sent, which hydrate checks instead of the MD5.
+  expect(head.Metadata?.['marketsim-crc32']).toBe(crcHex(zlib.crc32(files['checkpoint.bin']!)));
+  expect(streamed[0]?.headers['x-amz-meta-marketsim-crc32']).toBe(crcHex(zlib.crc32(files['model.pt']!)));
+  for (const rel of ['run.log', 'metrics/equity.csv', 'empty.txt']) {
+    const put = fx.proxy.log.find((x) => x.method === 'PUT' && x.path.endsWith(`/${rel}`));
+    expect(put?.headers['x-amz-meta-marketsim-crc32']).toBe(crcHex(zlib.crc32(files[rel]!)));
+  }
   expect(head.ContentType).toBe('application/octet-stream');
 
   fx.proxy.log.length = 0;
