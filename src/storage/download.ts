@@ -12,6 +12,7 @@ import { withRetry } from '../net/retry.js';
 import type { HashPool } from './hash-pool.js';
 import { READ_BUFFER } from '../s3/body-client.js';
 import { FileWriter, type BufferPool } from './file-writer.js';
+import type { SmallFileWriter } from './small-writer.js';
 import { header, type S3Http } from '../s3/s3-http.js';
 
 /** Metadata key our uploads set, so a multipart ETag can be re-computed by anyone. */
@@ -54,6 +55,8 @@ export interface DownloadContext {
   tuning: DownloadTuning;
   /** Write buffers shared by all transfers. */
   buffers: BufferPool;
+  /** Writes small files on a worker thread; without it, on the thread pool. */
+  smallWriter?: SmallFileWriter;
   /** Progress in bytes; negative to take back the bytes of a failed attempt. */
   onBytes: (n: number) => void;
   onRetry: (message: string) => void;
@@ -184,7 +187,7 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
               want = parseCrcMeta(headers[CRC_META]);
               hasher = want === undefined ? new EtagHasher(etag, etag === item.etag ? partSize : undefined) : new Crc32();
               size = lengthOf(item, headers);
-              body = size <= ctx.buffers.size ? ctx.buffers.take() : Buffer.allocUnsafe(size);
+              body = size <= ctx.buffers.size ? ctx.buffers.take(size) : Buffer.allocUnsafe(size);
             },
             data: (chunk) => {
               if (!hasher || !body || got + chunk.length > size) throw new CorruptObjectError(`${item.key}: body longer than its Content-Length`);
@@ -210,6 +213,11 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
             method = hasher.method;
           }
           const tmp = tempPathFor(dest);
+          if (ctx.smallWriter) {
+            const mtimeMs = await ctx.smallWriter.write(tmp, dest, body.subarray(0, size));
+            ctx.onBytes(size);
+            return { size, etag, mtimeMs, method };
+          }
           try {
             const fh = await fs.promises.open(tmp, 'wx', 0o644);
             let mtimeMs: number;

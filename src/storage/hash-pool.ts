@@ -105,8 +105,11 @@ export class HashPool {
   private helpScheduled = false;
   private buf: Buffer | undefined;
 
-  constructor(size: number) {
-    for (let i = 0; i < size; i++) {
+  /** Workers start with the first job: a run whose objects all carry our CRC needs none (~10 MB of RSS each). */
+  constructor(private readonly size: number) {}
+
+  private spawn(): void {
+    for (let i = 0; i < this.size; i++) {
       const slot = { w: new Worker(WORKER_CODE, { eval: true }), inFlight: 0, bytes: 0 };
       slot.w.on('message', (m: Reply) => {
         const p = this.waiting.get(m.id);
@@ -150,6 +153,7 @@ export class HashPool {
   }
 
   private pump(): void {
+    if (this.workers.length === 0 && this.queue.length > 0) this.spawn();
     for (const slot of this.workers) {
       // Always one job, then up to PER_WORKER_BYTES.
       while (this.queue.length > 0 && (slot.inFlight === 0 || slot.bytes + this.queue[0]!.length <= PER_WORKER_BYTES)) {

@@ -9,6 +9,7 @@ import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
 import { SMALL_MAX_IN_FLIGHT, type HydrateConfig } from './config.js';
 import { HashPool, hashPoolSize } from './hash-pool.js';
+import { SmallFileWriter } from './small-writer.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, headParts, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/etag.js';
@@ -295,6 +296,7 @@ export async function hydrate(
       onBytes: (n) => (bytesDone += n),
       onRetry: (m) => log.info(m),
       onNotice: (m) => log.warn(m),
+      smallWriter: new SmallFileWriter(),
     };
     const finish = (item: PlanItem): void => {
       filesDone++;
@@ -392,6 +394,7 @@ export async function hydrate(
       clearInterval(flusher);
       state.save();
       await ctx.hashes?.close();
+      await ctx.smallWriter?.close();
     }
     if (listingError !== undefined) throw explainAccessError(listingError, cfg.store, cfg.prefix);
     if (plan.missingDirs.length === cfg.dirs.length) throw noObjects();

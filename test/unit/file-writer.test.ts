@@ -73,3 +73,20 @@ test('a write error surfaces on the next write or at end, and idle() still waits
   await w.idle();
   fs.closeSync(fd);
 });
+
+test('a whole small body takes the smallest buffer class that holds it (1/16, 1/4 or all of the size), and buffers come back by class', () => {
+  const pool = new BufferPool(256 * 1024, 4);
+  expect(pool.take(0).length).toBe(16 * 1024);
+  expect(pool.take(16 * 1024).length).toBe(16 * 1024);
+  expect(pool.take(16 * 1024 + 1).length).toBe(64 * 1024);
+  expect(pool.take(64 * 1024 + 1).length).toBe(256 * 1024);
+  expect(pool.take().length).toBe(256 * 1024);
+  const b = pool.take(100);
+  pool.give(b);
+  expect(pool.take(5000)).toBe(b);
+  // Shared memory, so the writer thread can read it without a copy.
+  expect(b.buffer).toBeInstanceOf(SharedArrayBuffer);
+  // A buffer of another length is not kept.
+  pool.give(Buffer.alloc(1000));
+  expect(pool.take(1000).length).toBe(16 * 1024);
+});

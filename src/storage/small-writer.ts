@@ -1,0 +1,83 @@
+import { Worker } from 'node:worker_threads';
+
+/**
+ * Writes whole small files on one worker thread: create the temporary file, write, fstat, close,
+ * rename, all synchronous there. On the JavaScript thread the same five steps were five thread-pool
+ * round trips per file, each a cross-thread wake-up, and four pool threads creating files in one
+ * folder spin on its lock in the kernel. Inline code (node builtins only), so every bundle carries it.
+ */
+const WORKER_CODE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+parentPort.on('message', ({ id, tmp, dest, body }) => {
+  let fd;
+  let created = false;
+  try {
+    fd = fs.openSync(tmp, 'wx', 0o644);
+    created = true;
+    for (let off = 0; off < body.length; ) off += fs.writeSync(fd, body, off, body.length - off, off);
+    const mtimeMs = fs.fstatSync(fd).mtimeMs;
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, dest);
+    parentPort.postMessage({ id, mtimeMs });
+  } catch (e) {
+    if (fd !== undefined) try { fs.closeSync(fd); } catch {}
+    if (created) try { fs.unlinkSync(tmp); } catch {}
+    parentPort.postMessage({ id, error: String((e && e.message) || e), code: e && e.code });
+  }
+});
+`;
+
+interface Reply {
+  id: number;
+  mtimeMs?: number;
+  error?: string;
+  code?: string;
+}
+
+export class SmallFileWriter {
+  private worker?: Worker;
+  private readonly waiting = new Map<number, { resolve: (mtimeMs: number) => void; reject: (e: Error) => void }>();
+  private nextId = 0;
+
+  private start(): Worker {
+    const w = new Worker(WORKER_CODE, { eval: true });
+    w.on('message', (m: Reply) => {
+      const p = this.waiting.get(m.id);
+      if (!p) return;
+      this.waiting.delete(m.id);
+      if (m.error === undefined) p.resolve(m.mtimeMs ?? 0);
+      else p.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
+    });
+    w.on('error', (e) => this.failAll(e));
+    w.on('exit', (code) => this.failAll(new Error(`file writer exited with code ${code}`)));
+    return w;
+  }
+
+  private failAll(e: Error): void {
+    this.worker = undefined;
+    for (const p of this.waiting.values()) p.reject(e);
+    this.waiting.clear();
+  }
+
+  /**
+   * `body` into a new file `tmp`, renamed to `dest` once closed. A view of a SharedArrayBuffer (the
+   * pooled buffers) reaches the worker without a copy; the caller must not touch it until this
+   * settles. Resolves with the file's mtime; on failure nothing it wrote is left at `tmp`.
+   */
+  write(tmp: string, dest: string, body: Uint8Array): Promise<number> {
+    this.worker ??= this.start();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.worker!.postMessage({ id, tmp, dest, body });
+    });
+  }
+
+  async close(): Promise<void> {
+    const w = this.worker;
+    this.worker = undefined;
+    if (w) await w.terminate();
+  }
+}

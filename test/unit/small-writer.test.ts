@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SmallFileWriter } from '../../src/storage/small-writer.js';
+
+const own = (s: string): Buffer => Buffer.from(s);
+
+describe('SmallFileWriter', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marketsim-small-writer-'));
+  const writer = new SmallFileWriter();
+  afterAll(async () => {
+    await writer.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('writes each body to a temporary name, then renames it; answers the mtime the file has', async () => {
+    const bodies = Array.from({ length: 200 }, (_, i) => `file ${i} `.repeat(i));
+    const mtimes = await Promise.all(bodies.map((b, i) => writer.write(path.join(dir, `.t${i}.partial`), path.join(dir, `f${i}`), own(b))));
+    for (const [i, b] of bodies.entries()) {
+      expect(fs.readFileSync(path.join(dir, `f${i}`), 'utf8')).toBe(b);
+      expect(mtimes[i]).toBe(fs.statSync(path.join(dir, `f${i}`)).mtimeMs);
+    }
+    expect(fs.readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
+  });
+
+  test('a view of shared memory is written as it is when the write settles (no copy); other buffers are copied', async () => {
+    const shared = Buffer.from(new SharedArrayBuffer(64));
+    shared.write('shared bytes');
+    await writer.write(path.join(dir, '.s.partial'), path.join(dir, 's'), shared.subarray(0, 12));
+    expect(fs.readFileSync(path.join(dir, 's'), 'utf8')).toBe('shared bytes');
+    const plain = Buffer.from('plain bytes, then changed');
+    const done = writer.write(path.join(dir, '.p.partial'), path.join(dir, 'p'), plain.subarray(0, 11));
+    plain.fill(0); // copied when posted: the file still gets the old bytes
+    await done;
+    expect(fs.readFileSync(path.join(dir, 'p'), 'utf8')).toBe('plain bytes');
+  });
+
+  test('a failure rejects with the system error code and leaves no temporary file', async () => {
+    await expect(writer.write(path.join(dir, 'missing-folder', '.x.partial'), path.join(dir, 'missing-folder', 'x'), own('x'))).rejects.toMatchObject({ code: 'ENOENT' });
+    // The temporary name exists already ('wx'): refused, and the file there is not touched.
+    fs.writeFileSync(path.join(dir, '.busy.partial'), 'keep');
+    await expect(writer.write(path.join(dir, '.busy.partial'), path.join(dir, 'busy'), own('new'))).rejects.toMatchObject({ code: 'EEXIST' });
+    expect(fs.existsSync(path.join(dir, 'busy'))).toBe(false);
+    expect(fs.readFileSync(path.join(dir, '.busy.partial'), 'utf8')).toBe('keep');
+    // A rename that fails (the target is a non-empty folder) removes the temporary file.
+    fs.mkdirSync(path.join(dir, 'occupied'));
+    fs.writeFileSync(path.join(dir, 'occupied', 'x'), '');
+    await expect(writer.write(path.join(dir, '.occ.partial'), path.join(dir, 'occupied'), own('y'))).rejects.toThrow();
+    expect(fs.existsSync(path.join(dir, '.occ.partial'))).toBe(false);
+  });
+});
