@@ -601,10 +601,10 @@ function lengthOf(item, headers) {
 }
 /**
  * Small object: one GET into one buffer (pooled when it fits), verified, then
- * open/write/fstat/close/rename on the thread pool. Synchronous writes were cheaper per file but
- * froze every transfer whenever the kernel throttled writeback (profiled: 2.9 s of a 15 s run
- * blocked in writeSync). With our CRC-32 in the answer's metadata, that is checked instead of the
- * MD5, which is taken only if the CRC disagrees.
+ * open/write/fstat/close/rename synchronously on the writer thread (SmallFileWriter), else on the
+ * thread pool. Not synchronously on this thread: that froze every transfer whenever the kernel
+ * throttled writeback (profiled: 2.9 s of a 15 s run blocked in writeSync). With our CRC-32 in
+ * the answer's metadata, that is checked instead of the MD5, which is taken only if the CRC disagrees.
  */
 async function downloadSmall(ctx, item, dest, partSize) {
     return (ctx.smallRequests ?? ctx.requests)(() => (0,retry/* withRetry */.bD)(what(ctx, item), async () => {
