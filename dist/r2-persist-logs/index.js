@@ -34034,14 +34034,15 @@ async function readSnapshot(file) {
     }
     return { buf, growing: true };
 }
-/** MD5, per-part MD5s and CRC-32 of the first `size` bytes, in one pass. */
+/** MD5, CRC-32 and (given a part size) the per-part MD5s of the first `size` bytes, in one pass. */
 async function hashPrefix(file, size, partSize) {
     const whole = (0,external_node_crypto_.createHash)('md5');
-    const parts = new PartsHasher(partSize);
     const crc = new Crc32();
-    if ((await hashPath(file, size, whole, parts, crc)) < size)
+    // A single PUT needs no per-part MD5s: for one part that would be a second MD5 of every byte.
+    const parts = partSize === undefined ? undefined : new PartsHasher(partSize);
+    if ((await hashPath(file, size, whole, crc, ...(parts ? [parts] : []))) < size)
         throw new Error(`${file} shrank while being read`);
-    return { md5: whole.digest('hex'), composite: parts.digest(), crc: crcHex(crc.value) };
+    return { md5: whole.digest('hex'), composite: parts?.digest(), crc: crcHex(crc.value) };
 }
 /**
  * Every ETag the first `size` bytes of a file may carry once uploaded as we upload it: the MD5, and
@@ -34049,7 +34050,7 @@ async function hashPrefix(file, size, partSize) {
  */
 async function uploadEtags(file, size) {
     const partSize = partSizeFor(size);
-    const { md5, composite, crc } = await hashPrefix(file, size, partSize);
+    const { md5, composite, crc } = await hashPrefix(file, size, size > partSize ? partSize : undefined);
     return { partSize, md5, crc, etags: size > partSize ? [composite, md5] : [md5] };
 }
 /**
@@ -34074,7 +34075,7 @@ async function uploadSmall(http, key, f, remote) {
 async function uploadStreamed(http, key, f, remote) {
     for (let attempt = 1;; attempt++) {
         const size = (await external_node_fs_.promises.stat(f.abs)).size;
-        const { md5, crc } = await hashPrefix(f.abs, size, size);
+        const { md5, crc } = await hashPrefix(f.abs, size);
         if (remote && remote.size === size && remote.etag === md5)
             return { size, etags: [md5], growing: false, uploaded: false };
         try {

@@ -90,13 +90,14 @@ async function readSnapshot(file: string): Promise<{ buf: Buffer; growing: boole
   return { buf, growing: true };
 }
 
-/** MD5, per-part MD5s and CRC-32 of the first `size` bytes, in one pass. */
-async function hashPrefix(file: string, size: number, partSize: number): Promise<{ md5: string; composite: string; crc: string }> {
+/** MD5, CRC-32 and (given a part size) the per-part MD5s of the first `size` bytes, in one pass. */
+async function hashPrefix(file: string, size: number, partSize?: number): Promise<{ md5: string; composite?: string; crc: string }> {
   const whole = createHash('md5');
-  const parts = new PartsHasher(partSize);
   const crc = new Crc32();
-  if ((await hashPath(file, size, whole, parts, crc)) < size) throw new Error(`${file} shrank while being read`);
-  return { md5: whole.digest('hex'), composite: parts.digest(), crc: crcHex(crc.value) };
+  // A single PUT needs no per-part MD5s: for one part that would be a second MD5 of every byte.
+  const parts = partSize === undefined ? undefined : new PartsHasher(partSize);
+  if ((await hashPath(file, size, whole, crc, ...(parts ? [parts] : []))) < size) throw new Error(`${file} shrank while being read`);
+  return { md5: whole.digest('hex'), composite: parts?.digest(), crc: crcHex(crc.value) };
 }
 
 /**
@@ -105,8 +106,8 @@ async function hashPrefix(file: string, size: number, partSize: number): Promise
  */
 export async function uploadEtags(file: string, size: number): Promise<{ partSize: number; md5: string; crc: string; etags: string[] }> {
   const partSize = partSizeFor(size);
-  const { md5, composite, crc } = await hashPrefix(file, size, partSize);
-  return { partSize, md5, crc, etags: size > partSize ? [composite, md5] : [md5] };
+  const { md5, composite, crc } = await hashPrefix(file, size, size > partSize ? partSize : undefined);
+  return { partSize, md5, crc, etags: size > partSize ? [composite!, md5] : [md5] };
 }
 
 /**
@@ -136,7 +137,7 @@ async function uploadSmall(http: S3Http, key: string, f: UploadFile, remote: Rem
 async function uploadStreamed(http: S3Http, key: string, f: UploadFile, remote: RemoteObject | undefined): Promise<Snapshot & { uploaded: boolean }> {
   for (let attempt = 1; ; attempt++) {
     const size = (await fs.promises.stat(f.abs)).size;
-    const { md5, crc } = await hashPrefix(f.abs, size, size);
+    const { md5, crc } = await hashPrefix(f.abs, size);
     if (remote && remote.size === size && remote.etag === md5) return { size, etags: [md5], growing: false, uploaded: false };
     try {
       await http.call(
