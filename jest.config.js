@@ -7,6 +7,8 @@ export default {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  globalSetup: '<rootDir>/test/tmp-setup.mjs',
+  globalTeardown: '<rootDir>/test/tmp-teardown.mjs',
   maxWorkers: 2,
   testTimeout: 60000,
 };

@@ -7,7 +7,7 @@ import { tempDir } from '../integration/helpers.js';
 
 testWith('the demo test', ['python3'])('npm run demo: s3rver, sample data, hydrate -> example simulator -> persist, all verified', async () => {
   const { code, out } = await new Promise<{ code: number | null; out: string }>((resolve) => {
-    const child = spawn(NODE24, ['demo/demo.mjs'], { env: { PATH: process.env.PATH, HOME: process.env.HOME } });
+    const child = spawn(NODE24, ['demo/demo.mjs'], { env: { PATH: process.env.PATH, HOME: process.env.HOME, ...(process.env.TMPDIR ? { TMPDIR: process.env.TMPDIR } : {}) } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));

@@ -32,7 +32,7 @@ describe('the command runner', () => {
   });
 
   test('a login shell keeps the caller\'s PATH (Debian /etc/profile resets it)', async () => {
-    const dir = (await import('node:fs')).mkdtempSync('/tmp/marketsim-venv-');
+    const dir = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'marketsim-venv-'));
     (await import('node:fs')).writeFileSync(`${dir}/only-in-venv`, '#!/bin/sh\nexit 42\n', { mode: 0o755 });
     expect(await runCommand('only-in-venv', undefined, { ...process.env, PATH: `${dir}:${process.env.PATH}` })).toBe(42);
   });
