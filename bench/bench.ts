@@ -95,6 +95,8 @@ function writeSet(dir: string, files: DataSet): number {
 
 /** Runs one command under measure.py; `serverCpu` reads the server's CPU seconds so far. */
 async function measure(cmd: string[], env: NodeJS.ProcessEnv, serverCpu: () => number): Promise<Sample> {
+  // Every tool starts with no dirty pages: otherwise the one after aws s3 sync pays for writing back its 477 MB.
+  execFileSync('sync');
   const before = serverCpu();
   // Asynchronous: an in-process server (FolderS3) must keep answering while the tool runs.
   const out = await new Promise<string>((resolve) => {
