@@ -267,6 +267,10 @@ class SmallFileWriter {
     worker;
     waiting = new Map();
     nextId = 0;
+    /** Writes handed over and not finished yet. */
+    get pending() {
+        return this.waiting.size;
+    }
     start() {
         const w = new external_node_worker_threads_.Worker(small_writer_WORKER_CODE, { eval: true });
         w.on('message', (m) => {
@@ -536,6 +540,8 @@ class CorruptObjectError extends Error {
 class ObjectChangedError extends Error {
     name = 'ObjectChangedError';
 }
+/** Small files queued on the writer thread beyond which more go through the thread pool (~2 ms of writes on a local disk). */
+const WRITER_BACKLOG = 32;
 let tempCounter = 0;
 /** `.<name>.<pid>-<n>.marketsim-partial` beside the target: unique per process, cheap to make. */
 function tempPathFor(dest) {
@@ -654,7 +660,8 @@ async function downloadSmall(ctx, item, dest, partSize) {
                 method = hasher.method;
             }
             const tmp = tempPathFor(dest);
-            if (ctx.smallWriter) {
+            // A backlog there (a slow file system: one thread creates files one at a time) spills to the thread pool's four.
+            if (ctx.smallWriter && ctx.smallWriter.pending < WRITER_BACKLOG) {
                 const mtimeMs = await ctx.smallWriter.write(tmp, dest, body.subarray(0, size));
                 ctx.onBytes(size);
                 return { size, etag, mtimeMs, method };

@@ -81,6 +81,9 @@ class ObjectChangedError extends Error {
   override name = 'ObjectChangedError';
 }
 
+/** Small files queued on the writer thread beyond which more go through the thread pool (~2 ms of writes on a local disk). */
+const WRITER_BACKLOG = 32;
+
 let tempCounter = 0;
 
 /** `.<name>.<pid>-<n>.marketsim-partial` beside the target: unique per process, cheap to make. */
@@ -213,7 +216,8 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
             method = hasher.method;
           }
           const tmp = tempPathFor(dest);
-          if (ctx.smallWriter) {
+          // A backlog there (a slow file system: one thread creates files one at a time) spills to the thread pool's four.
+          if (ctx.smallWriter && ctx.smallWriter.pending < WRITER_BACKLOG) {
             const mtimeMs = await ctx.smallWriter.write(tmp, dest, body.subarray(0, size));
             ctx.onBytes(size);
             return { size, etag, mtimeMs, method };

@@ -41,6 +41,11 @@ export class SmallFileWriter {
   private readonly waiting = new Map<number, { resolve: (mtimeMs: number) => void; reject: (e: Error) => void }>();
   private nextId = 0;
 
+  /** Writes handed over and not finished yet. */
+  get pending(): number {
+    return this.waiting.size;
+  }
+
   private start(): Worker {
     const w = new Worker(WORKER_CODE, { eval: true });
     w.on('message', (m: Reply) => {
