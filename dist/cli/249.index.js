@@ -448,8 +448,6 @@ class FileWriter {
     }
 }
 
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: ./lib/s3/crc.js
 var s3_crc = __webpack_require__(6332);
 // EXTERNAL MODULE: ./lib/s3/list.js
@@ -507,7 +505,6 @@ var body_client = __webpack_require__(7362);
 // EXTERNAL MODULE: ./lib/s3/s3-http.js + 1 modules
 var s3_http = __webpack_require__(8164);
 ;// CONCATENATED MODULE: ./lib/storage/download.js
-
 
 
 
@@ -724,7 +721,7 @@ async function fetchToFile(ctx, item, fd, range, hash) {
                     throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
                 hash?.update(chunk);
                 if (out.want !== undefined)
-                    out.crc = external_node_zlib_.crc32(chunk, out.crc);
+                    out.crc = (0,s3_crc/* crc32 */.QR)(chunk, out.crc);
                 pos += chunk.length;
                 ctx.onBytes(chunk.length);
                 return writer.write(chunk);

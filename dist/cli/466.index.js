@@ -8,13 +8,18 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cv: () => (/* binding */ crcHex),
 /* harmony export */   Dm: () => (/* binding */ parseCrcMeta),
+/* harmony export */   QR: () => (/* binding */ crc32),
 /* harmony export */   hb: () => (/* binding */ CRC_META),
 /* harmony export */   ln: () => (/* binding */ CRC_META_NAME),
 /* harmony export */   s$: () => (/* binding */ Crc32),
 /* harmony export */   zz: () => (/* binding */ crc32Combine)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
-
+let zlib;
+/** zlib's CRC-32 of `data`, continuing from `value`. zlib loads on first use: ~3 ms a no-op run does not pay. */
+function crc32(data, value = 0) {
+    zlib ??= process.getBuiltinModule('node:zlib');
+    return zlib.crc32(data, value);
+}
 /**
  * Metadata our uploads set: the CRC-32 (zlib/ISO-HDLC, the one S3 calls CRC32) of the whole object,
  * 8 lowercase hex digits. Set in the same request that creates the object, so it cannot outlive
@@ -37,7 +42,7 @@ class Crc32 {
     value = 0;
     bytes = 0;
     update(chunk) {
-        this.value = node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32(chunk, this.value);
+        this.value = crc32(chunk, this.value);
         this.bytes += chunk.length;
     }
 }

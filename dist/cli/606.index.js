@@ -8,13 +8,18 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Cv: () => (/* binding */ crcHex),
 /* harmony export */   Dm: () => (/* binding */ parseCrcMeta),
+/* harmony export */   QR: () => (/* binding */ crc32),
 /* harmony export */   hb: () => (/* binding */ CRC_META),
 /* harmony export */   ln: () => (/* binding */ CRC_META_NAME),
 /* harmony export */   s$: () => (/* binding */ Crc32),
 /* harmony export */   zz: () => (/* binding */ crc32Combine)
 /* harmony export */ });
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8522);
-
+let zlib;
+/** zlib's CRC-32 of `data`, continuing from `value`. zlib loads on first use: ~3 ms a no-op run does not pay. */
+function crc32(data, value = 0) {
+    zlib ??= process.getBuiltinModule('node:zlib');
+    return zlib.crc32(data, value);
+}
 /**
  * Metadata our uploads set: the CRC-32 (zlib/ISO-HDLC, the one S3 calls CRC32) of the whole object,
  * 8 lowercase hex digits. Set in the same request that creates the object, so it cannot outlive
@@ -37,7 +42,7 @@ class Crc32 {
     value = 0;
     bytes = 0;
     update(chunk) {
-        this.value = node_zlib__WEBPACK_IMPORTED_MODULE_0__.crc32(chunk, this.value);
+        this.value = crc32(chunk, this.value);
         this.bytes += chunk.length;
     }
 }
@@ -254,8 +259,6 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(8522);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: ./node_modules/p-limit/index.js + 1 modules
@@ -316,7 +319,6 @@ function sdkClient(sdk, store, sockets) {
 // EXTERNAL MODULE: ./lib/storage/upload-walk.js
 var upload_walk = __webpack_require__(3820);
 ;// CONCATENATED MODULE: ./lib/storage/persist.js
-
 
 
 
@@ -400,7 +402,7 @@ async function uploadSmall(http, key, f, remote) {
     const hex = md5.toString('hex');
     if (remote && remote.size === buf.length && remote.etag === hex)
         return { size: buf.length, etags: [hex], growing, uploaded: false };
-    const etag = await http.call('PUT', key, `put s3://${http.store.bucket}/${key}`, { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel), [s3_crc/* CRC_META */.hb]: (0,s3_crc/* crcHex */.Cv)(external_node_zlib_.crc32(buf)) } }, async (res) => (0,list/* normalizeEtag */.Pt)((0,s3_http/* header */.wx)(res, 'etag')));
+    const etag = await http.call('PUT', key, `put s3://${http.store.bucket}/${key}`, { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel), [s3_crc/* CRC_META */.hb]: (0,s3_crc/* crcHex */.Cv)((0,s3_crc/* crc32 */.QR)(buf)) } }, async (res) => (0,list/* normalizeEtag */.Pt)((0,s3_http/* header */.wx)(res, 'etag')));
     if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== hex)
         throw new Error(`store answered ETag ${etag} for content with MD5 ${hex}`);
     return { size: buf.length, etags: [hex], growing, uploaded: true };

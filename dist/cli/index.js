@@ -169,6 +169,12 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_module__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8995);
 
+// zlib.crc32 (20.15) and process.getBuiltinModule (20.16) are used on every transfer: say so before any work.
+const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 16)) {
+    console.error(`error: marketsim needs Node 20.16 or newer; this is ${process.version}`);
+    process.exit(2);
+}
 // Node 22+ keeps compiled code on disk between runs (here in the OS temp folder): a no-op re-sync is
 // mostly process start, and compiling the bundle was ~40 % of it. Older Node has no such call.
 node_module__WEBPACK_IMPORTED_MODULE_0__.enableCompileCache?.();

@@ -1,10 +1,9 @@
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LimitFunction } from 'p-limit';
 import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, verifyMethod, type VerifyMethod } from '../s3/etag.js';
-import { CRC_META, Crc32, crc32Combine, crcHex, parseCrcMeta } from '../s3/crc.js';
+import { CRC_META, Crc32, crc32, crc32Combine, crcHex, parseCrcMeta } from '../s3/crc.js';
 import { normalizeEtag } from '../s3/list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
@@ -292,7 +291,7 @@ async function fetchToFile(
         data: (chunk) => {
           if (pos + chunk.length > end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
           hash?.update(chunk);
-          if (out.want !== undefined) out.crc = zlib.crc32(chunk, out.crc);
+          if (out.want !== undefined) out.crc = crc32(chunk, out.crc);
           pos += chunk.length;
           ctx.onBytes(chunk.length);
           return writer.write(chunk);

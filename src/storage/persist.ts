@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import path from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import pLimit from 'p-limit';
@@ -8,7 +7,7 @@ import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
 import { type PersistConfig } from './config.js';
 import { storeUri } from '../s3/store.js';
-import { CRC_META, CRC_META_NAME, Crc32, crcHex } from '../s3/crc.js';
+import { CRC_META, CRC_META_NAME, Crc32, crc32, crcHex } from '../s3/crc.js';
 import { hashPath, PartsHasher, partSizeFor } from '../s3/etag.js';
 import { listAll, normalizeEtag, type RemoteObject } from '../s3/list.js';
 import { S3Error } from '../s3/s3-errors.js';
@@ -126,7 +125,7 @@ async function uploadSmall(http: S3Http, key: string, f: UploadFile, remote: Rem
     'PUT',
     key,
     `put s3://${http.store.bucket}/${key}`,
-    { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel), [CRC_META]: crcHex(zlib.crc32(buf)) } },
+    { body: buf, headers: { 'content-md5': md5.toString('base64'), 'content-length': String(buf.length), 'content-type': contentType(f.rel), [CRC_META]: crcHex(crc32(buf)) } },
     async (res) => normalizeEtag(header(res, 'etag')),
   );
   if (etag && /^[0-9a-f]{32}$/.test(etag) && etag !== hex) throw new Error(`store answered ETag ${etag} for content with MD5 ${hex}`);
