@@ -1607,7 +1607,13 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             if (!cfg.dryRun) {
                 for (const [d, objects] of listings)
                     hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, objects.map((o) => o.key));
-                hints.save();
+                try {
+                    hints.save();
+                }
+                catch (e) {
+                    // Only next run's listing speed depends on them: never worth failing this run.
+                    log.warn(`Could not save listing hints: ${e.message}`);
+                }
             }
             // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
             // objects they are most of the memory, and a download runs for minutes).
@@ -1745,9 +1751,10 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
                 queue.push([i, fetchOne], i.size > tuning.smallMax);
         };
         let listingError;
+        let transfers;
         try {
             // Once every download has started, this thread helps the hash workers with what they have queued.
-            const transfers = queue.drain(fileWorkers, ([item, run]) => run(item), () => ctx.hashes?.help());
+            transfers = queue.drain(fileWorkers, ([item, run]) => run(item), () => ctx.hashes?.help());
             if (complete)
                 feed([...complete]);
             else {
@@ -1769,7 +1776,10 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             await transfers;
         }
         finally {
-            queue.close();
+            // On an error above, nothing new starts and the transfers under way end before the state is
+            // saved and the workers they use are stopped (a no-op when they were awaited already).
+            queue.discard();
+            await transfers?.catch(() => undefined);
             clearInterval(ticker);
             clearInterval(flusher);
             state.save();

@@ -326,3 +326,20 @@ test('an interrupted run leaves no partial file under a real name; the next run 
   expect(partialFiles(root)).toEqual([]);
   expect(treeDigest(root)).toEqual(expectedTree());
 });
+
+test('listing hints that cannot be saved cost a warning, not the run (they only speed up the next listing)', async () => {
+  const root = tempDir('hyd-hints-unwritable');
+  const file = hintsPath(root);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const old = JSON.stringify({ version: 1, splits: { 'models/stock/trainingdata/': ['stock/trainingdata/daily/T20.csv'] } });
+  fs.writeFileSync(file, old);
+  // The new hints differ (one page now) but cannot be written: a folder sits where the temporary file goes.
+  fs.mkdirSync(`${file}.${process.pid}.tmp`);
+  const log = new RecordingLogger();
+  const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root), log, new RecordingProgress(), {}, TUNING);
+  expect(r.failures).toEqual([]);
+  expect(treeDigest(root)).toEqual(expectedTree());
+  expect(log.matching(/^warn Could not save listing hints: EISDIR/)).toHaveLength(1);
+  expect(fs.readFileSync(file, 'utf8')).toBe(old);
+  expect(partialFiles(root)).toEqual([]);
+});
