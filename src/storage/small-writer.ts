@@ -15,7 +15,11 @@ parentPort.on('message', ({ id, tmp, dest, body }) => {
   try {
     fd = fs.openSync(tmp, 'wx', 0o644);
     created = true;
-    for (let off = 0; off < body.length; ) off += fs.writeSync(fd, body, off, body.length - off, off);
+    for (let off = 0; off < body.length; ) {
+      const n = fs.writeSync(fd, body, off, body.length - off, off);
+      if (n <= 0) throw new Error('write made no progress');
+      off += n;
+    }
     const mtimeMs = fs.fstatSync(fd).mtimeMs;
     fs.closeSync(fd);
     fd = undefined;
