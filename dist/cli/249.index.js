@@ -340,10 +340,13 @@ class BufferPool {
         return this.free.get(len)?.pop() ?? Buffer.from(new SharedArrayBuffer(len));
     }
     give(buf) {
-        const list = this.free.get(buf.length) ?? [];
-        if (list.length === 0)
-            this.free.set(buf.length, list);
-        if (list.length < this.keep && (buf.length === this.size || buf.length === this.size / 4 || buf.length === this.size / 16))
+        const len = buf.length;
+        if (len !== this.size && len !== this.size / 4 && len !== this.size / 16)
+            return;
+        let list = this.free.get(len);
+        if (!list)
+            this.free.set(len, (list = []));
+        if (list.length < this.keep)
             list.push(buf);
     }
 }
@@ -621,14 +624,17 @@ async function downloadSmall(ctx, item, dest, partSize) {
         let got = 0;
         let size = 0;
         let etag = item.etag;
+        let etagPartSize;
         const asked = Date.now();
         try {
             await ctx.http.getBody(item.key, what(ctx, item), { accept: [200] }, {
                 start: (_status, headers) => {
                     // A GET is atomic: verify against the ETag it came with, which is newer than the listing's if they differ.
                     etag = (0,list/* normalizeEtag */.Pt)(headers.etag) || item.etag;
+                    // The part size belongs to the listed ETag.
+                    etagPartSize = etag === item.etag ? partSize : undefined;
                     want = (0,s3_crc/* parseCrcMeta */.Dm)(headers[s3_crc/* CRC_META */.hb]);
-                    hasher = want === undefined ? new s3_etag/* EtagHasher */.v(etag, etag === item.etag ? partSize : undefined) : new s3_crc/* Crc32 */.s$();
+                    hasher = want === undefined ? new s3_etag/* EtagHasher */.v(etag, etagPartSize) : new s3_crc/* Crc32 */.s$();
                     size = lengthOf(item, headers);
                     body = size <= ctx.buffers.size ? ctx.buffers.take(size) : Buffer.allocUnsafe(size);
                 },
@@ -651,7 +657,7 @@ async function downloadSmall(ctx, item, dest, partSize) {
                 if (hasher.value === want)
                     method = 'crc32';
                 else {
-                    const md5 = new s3_etag/* EtagHasher */.v(etag, etag === item.etag ? partSize : undefined);
+                    const md5 = new s3_etag/* EtagHasher */.v(etag, etagPartSize);
                     md5.update(body.subarray(0, size));
                     method = overruleCrc(ctx, item, etag, { want: want, got: hasher.value }, { method: md5.method, actual: md5.digest() });
                 }
@@ -742,28 +748,31 @@ async function fetchToFile(ctx, item, fd, range, hash) {
         throw e;
     }
 }
-/** The written file against its ETag: on a worker with a pool, else here. */
+/** The written file's MD5 (or multipart MD5), as its ETag's form asks: on a worker with a pool, else here. A short file is corrupt. */
 async function md5OfFile(ctx, item, tmp, partSize) {
+    let v;
     if (ctx.hashes)
-        return ctx.hashes.verify(tmp, item.size, item.etag, partSize);
-    const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
-    const fh = await external_node_fs_.promises.open(tmp, 'r');
-    try {
-        await (0,s3_etag/* hashFile */.DC)(fh, item.size, hasher);
+        v = await ctx.hashes.verify(tmp, item.size, item.etag, partSize);
+    else {
+        const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
+        await (0,s3_etag/* hashPath */.Gv)(tmp, item.size, hasher);
+        v = { method: hasher.method, actual: hasher.digest(), bytes: hasher.bytes };
     }
-    finally {
-        await fh.close();
-    }
-    return { method: hasher.method, actual: hasher.digest(), bytes: hasher.bytes };
+    if (v.bytes !== item.size)
+        throw new CorruptObjectError(`${item.key}: got ${v.bytes} bytes, expected ${item.size}`);
+    return v;
+}
+/** The written file checked against its ETag. */
+async function verifyFile(ctx, item, tmp, partSize) {
+    const v = await md5OfFile(ctx, item, tmp, partSize);
+    checkEtag(item, item.etag, v.actual);
+    return { size: item.size, etag: item.etag, method: v.method };
 }
 /** The written file, all of whose answers carried our CRC: checked by it, or (when it disagrees) by the ETag. */
 async function verifyByCrc(ctx, item, tmp, crc, partSize) {
     if (crc.got === crc.want)
         return { size: item.size, etag: item.etag, method: 'crc32' };
-    const md5 = await md5OfFile(ctx, item, tmp, partSize);
-    if (md5.bytes !== item.size)
-        throw new CorruptObjectError(`${item.key}: got ${md5.bytes} bytes, expected ${item.size}`);
-    return { size: item.size, etag: item.etag, method: overruleCrc(ctx, item, item.etag, crc, md5) };
+    return { size: item.size, etag: item.etag, method: overruleCrc(ctx, item, item.etag, crc, await md5OfFile(ctx, item, tmp, partSize)) };
 }
 /** Medium object: one GET streamed to a temporary file, checked by our CRC on the way, else hashed on the way (or, with a hash pool, read back on a worker). */
 async function downloadStream(ctx, item, tmp, partSize) {
@@ -783,14 +792,7 @@ async function downloadStream(ctx, item, tmp, partSize) {
     // Outside the request slot: the next GET starts while a worker hashes this file.
     if (fetched.want !== undefined)
         return verifyByCrc(ctx, item, tmp, { want: fetched.want, got: fetched.crc }, partSize);
-    return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: (0,s3_etag/* verifyMethod */.Xr)(item.etag, partSize) };
-}
-async function verifyOnWorker(pool, item, tmp, partSize) {
-    const v = await pool.verify(tmp, item.size, item.etag, partSize);
-    if (v.bytes !== item.size)
-        throw new CorruptObjectError(`${item.key}: got ${v.bytes} bytes, expected ${item.size}`);
-    checkEtag(item, item.etag, v.actual);
-    return { size: item.size, etag: item.etag, method: v.method };
+    return ctx.hashes ? verifyFile(ctx, item, tmp, partSize) : { size: item.size, etag: item.etag, method: (0,s3_etag/* verifyMethod */.Xr)(item.etag, partSize) };
 }
 function parseContentRange(v) {
     const m = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(v ?? '');
@@ -804,8 +806,8 @@ function parseContentRange(v) {
  */
 async function downloadRanged(ctx, item, tmp, head) {
     const { partSize } = head;
-    // w+: the ranges are written here, then (without our CRC) read back in order to hash them.
-    const fh = await external_node_fs_.promises.open(tmp, 'w+', 0o644);
+    // The ranges are written here; without our CRC the file is read back by path to be hashed.
+    const fh = await external_node_fs_.promises.open(tmp, 'w', 0o644);
     try {
         await fh.truncate(item.size);
         // With a multipart ETag, a known part size and no CRC of ours, one range per part: each part's
@@ -852,12 +854,7 @@ async function downloadRanged(ctx, item, tmp, head) {
             return { size: item.size, etag: item.etag, method: 'multipart-md5' };
         }
         // Single-part ETag (or a part size too big to fetch per part): hash the file front to back (it is in the page cache).
-        if (pool)
-            return await verifyOnWorker(pool, item, tmp, partSize);
-        const hasher = new s3_etag/* EtagHasher */.v(item.etag, partSize);
-        await (0,s3_etag/* hashFile */.DC)(fh, item.size, hasher);
-        checkBytes(item, hasher, item.size);
-        return { size: item.size, etag: item.etag, method: hasher.method };
+        return await verifyFile(ctx, item, tmp, partSize);
     }
     finally {
         await fh.close();

@@ -94,7 +94,6 @@ function crc32Combine(crcA, crcB, lengthB) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DC: () => (/* binding */ hashFile),
 /* harmony export */   Gv: () => (/* binding */ hashPath),
 /* harmony export */   Ln: () => (/* binding */ compositeEtag),
 /* harmony export */   Qw: () => (/* binding */ PartsHasher),
@@ -105,6 +104,7 @@ function crc32Combine(crcA, crcB, lengthB) {
 /* harmony export */   oV: () => (/* binding */ partSizeFor),
 /* harmony export */   v: () => (/* binding */ EtagHasher)
 /* harmony export */ });
+/* unused harmony export hashFile */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
 

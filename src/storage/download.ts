@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { LimitFunction } from 'p-limit';
-import { compositeEtag, EtagHasher, hashFile, multipartParts, partSizeFits, verifyMethod, type VerifyMethod } from '../s3/etag.js';
+import { compositeEtag, EtagHasher, hashPath, multipartParts, partSizeFits, verifyMethod, type VerifyMethod } from '../s3/etag.js';
 import { CRC_META, Crc32, crc32, crc32Combine, crcHex, parseCrcMeta } from '../s3/crc.js';
 import { normalizeEtag } from '../s3/list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
@@ -180,14 +180,17 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
         let got = 0;
         let size = 0;
         let etag = item.etag;
+        let etagPartSize: number | undefined;
         const asked = Date.now();
         try {
           await ctx.http.getBody(item.key, what(ctx, item), { accept: [200] }, {
             start: (_status, headers) => {
               // A GET is atomic: verify against the ETag it came with, which is newer than the listing's if they differ.
               etag = normalizeEtag(headers.etag) || item.etag;
+              // The part size belongs to the listed ETag.
+              etagPartSize = etag === item.etag ? partSize : undefined;
               want = parseCrcMeta(headers[CRC_META]);
-              hasher = want === undefined ? new EtagHasher(etag, etag === item.etag ? partSize : undefined) : new Crc32();
+              hasher = want === undefined ? new EtagHasher(etag, etagPartSize) : new Crc32();
               size = lengthOf(item, headers);
               body = size <= ctx.buffers.size ? ctx.buffers.take(size) : Buffer.allocUnsafe(size);
             },
@@ -206,7 +209,7 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
           if (hasher instanceof Crc32) {
             if (hasher.value === want) method = 'crc32';
             else {
-              const md5 = new EtagHasher(etag, etag === item.etag ? partSize : undefined);
+              const md5 = new EtagHasher(etag, etagPartSize);
               md5.update(body.subarray(0, size));
               method = overruleCrc(ctx, item, etag, { want: want!, got: hasher.value }, { method: md5.method, actual: md5.digest() });
             }
@@ -308,25 +311,30 @@ async function fetchToFile(
   }
 }
 
-/** The written file against its ETag: on a worker with a pool, else here. */
-async function md5OfFile(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<{ method: VerifyMethod; actual: string; bytes: number }> {
-  if (ctx.hashes) return ctx.hashes.verify(tmp, item.size, item.etag, partSize);
-  const hasher = new EtagHasher(item.etag, partSize);
-  const fh = await fs.promises.open(tmp, 'r');
-  try {
-    await hashFile(fh, item.size, hasher);
-  } finally {
-    await fh.close();
+/** The written file's MD5 (or multipart MD5), as its ETag's form asks: on a worker with a pool, else here. A short file is corrupt. */
+async function md5OfFile(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<{ method: VerifyMethod; actual: string }> {
+  let v: { method: VerifyMethod; actual: string; bytes: number };
+  if (ctx.hashes) v = await ctx.hashes.verify(tmp, item.size, item.etag, partSize);
+  else {
+    const hasher = new EtagHasher(item.etag, partSize);
+    await hashPath(tmp, item.size, hasher);
+    v = { method: hasher.method, actual: hasher.digest(), bytes: hasher.bytes };
   }
-  return { method: hasher.method, actual: hasher.digest(), bytes: hasher.bytes };
+  if (v.bytes !== item.size) throw new CorruptObjectError(`${item.key}: got ${v.bytes} bytes, expected ${item.size}`);
+  return v;
+}
+
+/** The written file checked against its ETag. */
+async function verifyFile(ctx: DownloadContext, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
+  const v = await md5OfFile(ctx, item, tmp, partSize);
+  checkEtag(item, item.etag, v.actual);
+  return { size: item.size, etag: item.etag, method: v.method };
 }
 
 /** The written file, all of whose answers carried our CRC: checked by it, or (when it disagrees) by the ETag. */
 async function verifyByCrc(ctx: DownloadContext, item: PlanItem, tmp: string, crc: CrcCheck, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
   if (crc.got === crc.want) return { size: item.size, etag: item.etag, method: 'crc32' };
-  const md5 = await md5OfFile(ctx, item, tmp, partSize);
-  if (md5.bytes !== item.size) throw new CorruptObjectError(`${item.key}: got ${md5.bytes} bytes, expected ${item.size}`);
-  return { size: item.size, etag: item.etag, method: overruleCrc(ctx, item, item.etag, crc, md5) };
+  return { size: item.size, etag: item.etag, method: overruleCrc(ctx, item, item.etag, crc, await md5OfFile(ctx, item, tmp, partSize)) };
 }
 
 /** Medium object: one GET streamed to a temporary file, checked by our CRC on the way, else hashed on the way (or, with a hash pool, read back on a worker). */
@@ -351,14 +359,7 @@ async function downloadStream(ctx: DownloadContext, item: PlanItem, tmp: string,
   );
   // Outside the request slot: the next GET starts while a worker hashes this file.
   if (fetched.want !== undefined) return verifyByCrc(ctx, item, tmp, { want: fetched.want, got: fetched.crc }, partSize);
-  return ctx.hashes ? verifyOnWorker(ctx.hashes, item, tmp, partSize) : { size: item.size, etag: item.etag, method: verifyMethod(item.etag, partSize) };
-}
-
-async function verifyOnWorker(pool: HashPool, item: PlanItem, tmp: string, partSize?: number): Promise<Omit<Downloaded, 'mtimeMs'>> {
-  const v = await pool.verify(tmp, item.size, item.etag, partSize);
-  if (v.bytes !== item.size) throw new CorruptObjectError(`${item.key}: got ${v.bytes} bytes, expected ${item.size}`);
-  checkEtag(item, item.etag, v.actual);
-  return { size: item.size, etag: item.etag, method: v.method };
+  return ctx.hashes ? verifyFile(ctx, item, tmp, partSize) : { size: item.size, etag: item.etag, method: verifyMethod(item.etag, partSize) };
 }
 
 function parseContentRange(v: string | undefined): { start: number; end: number; total: number } | undefined {
@@ -374,8 +375,8 @@ function parseContentRange(v: string | undefined): { start: number; end: number;
  */
 async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string, head: PartsHead): Promise<Omit<Downloaded, 'mtimeMs'>> {
   const { partSize } = head;
-  // w+: the ranges are written here, then (without our CRC) read back in order to hash them.
-  const fh = await fs.promises.open(tmp, 'w+', 0o644);
+  // The ranges are written here; without our CRC the file is read back by path to be hashed.
+  const fh = await fs.promises.open(tmp, 'w', 0o644);
   try {
     await fh.truncate(item.size);
     // With a multipart ETag, a known part size and no CRC of ours, one range per part: each part's
@@ -426,11 +427,7 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
       return { size: item.size, etag: item.etag, method: 'multipart-md5' };
     }
     // Single-part ETag (or a part size too big to fetch per part): hash the file front to back (it is in the page cache).
-    if (pool) return await verifyOnWorker(pool, item, tmp, partSize);
-    const hasher = new EtagHasher(item.etag, partSize);
-    await hashFile(fh, item.size, hasher);
-    checkBytes(item, hasher, item.size);
-    return { size: item.size, etag: item.etag, method: hasher.method };
+    return await verifyFile(ctx, item, tmp, partSize);
   } finally {
     await fh.close();
   }

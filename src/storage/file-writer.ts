@@ -20,9 +20,11 @@ export class BufferPool {
   }
 
   give(buf: Buffer): void {
-    const list = this.free.get(buf.length) ?? [];
-    if (list.length === 0) this.free.set(buf.length, list);
-    if (list.length < this.keep && (buf.length === this.size || buf.length === this.size / 4 || buf.length === this.size / 16)) list.push(buf);
+    const len = buf.length;
+    if (len !== this.size && len !== this.size / 4 && len !== this.size / 16) return;
+    let list = this.free.get(len);
+    if (!list) this.free.set(len, (list = []));
+    if (list.length < this.keep) list.push(buf);
   }
 }
 
