@@ -790,12 +790,13 @@ class BodyClient {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ok: () => (/* binding */ listEach),
 /* harmony export */   Pt: () => (/* binding */ normalizeEtag),
 /* harmony export */   _w: () => (/* binding */ listAll),
-/* harmony export */   kn: () => (/* binding */ splitPoints),
+/* harmony export */   i0: () => (/* binding */ splitPointsFromPages),
 /* harmony export */   ks: () => (/* binding */ listPage)
 /* harmony export */ });
-/* unused harmony exports decodeXmlText, parseListPage, compareKeys */
+/* unused harmony exports decodeXmlText, parseListPage, compareKeys, splitPoints */
 /* harmony import */ var _s3_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8164);
 
 function normalizeEtag(etag) {
@@ -877,22 +878,34 @@ function compareKeys(a, b) {
     return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 /**
- * Split points for listing one prefix in parallel: every `perSegment`-th of the keys seen last
- * time (the last listing, via ListingHints), in listing order. Empty when one page would do.
+ * Split points for listing one prefix in parallel, about every `perSegment` keys: from the pages of
+ * the last listing (their last keys and counts, in any order: ranges arrive interleaved), so a
+ * hydrate keeps no key per object to learn them. Empty when one page would do. Pages of one key each
+ * give exactly every `perSegment`-th key.
  */
-function splitPoints(knownKeys, perSegment = 1000) {
-    const keys = [...knownKeys];
-    if (keys.length <= perSegment)
-        return [];
+function splitPointsFromPages(pages, perSegment = 1000) {
+    const all = [...pages].filter((p) => p.count > 0);
     // Printable ASCII keys (the usual case) sort the same as strings and as UTF-8 bytes, without a Buffer per comparison.
-    if (keys.every((k) => /^[ -~]*$/.test(k)))
-        keys.sort();
+    if (all.every((p) => /^[ -~]*$/.test(p.last)))
+        all.sort((a, b) => (a.last < b.last ? -1 : a.last > b.last ? 1 : 0));
     else
-        keys.sort(compareKeys);
+        all.sort((a, b) => compareKeys(a.last, b.last));
     const out = [];
-    for (let i = perSegment - 1; i < keys.length - 1; i += perSegment)
-        out.push(keys[i]);
+    let seen = 0;
+    let next = perSegment;
+    // The last page's end is the end of the listing: nothing to split there.
+    for (let i = 0; i < all.length - 1; i++) {
+        seen += all[i].count;
+        if (seen < next)
+            continue;
+        out.push(all[i].last);
+        next = seen + perSegment;
+    }
     return out;
+}
+/** Split points every `perSegment`-th of the keys seen last time, in listing order. */
+function splitPoints(knownKeys, perSegment = 1000) {
+    return splitPointsFromPages(Array.from(knownKeys, (last) => ({ last, count: 1 })), perSegment);
 }
 /** One page of a listing under `prefix` (ListObjectsV2): from the continuation token, else after `after`. */
 async function listPage(http, prefix, opts) {
@@ -904,8 +917,7 @@ async function listPage(http, prefix, opts) {
     return http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query, retry: opts.retry }, async (res) => parseListPage(await (0,_s3_http_js__WEBPACK_IMPORTED_MODULE_0__/* .readText */ .yR)(res.body)));
 }
 /** The keys in (after, upTo] under `prefix`, page by page; `undefined` bounds are open. */
-async function listSegment(http, prefix, after, upTo, maxKeys, firstPageRetry, onPage) {
-    const out = [];
+async function listSegment(http, prefix, after, upTo, maxKeys, onPage, firstPageRetry) {
     let token;
     for (;;) {
         const page = await listPage(http, prefix, { maxKeys, token, after, retry: token ? undefined : firstPageRetry });
@@ -919,28 +931,56 @@ async function listSegment(http, prefix, after, upTo, maxKeys, firstPageRetry, o
             if (n < objects.length)
                 objects = objects.slice(0, n);
         }
-        for (const o of objects)
-            out.push(o);
-        onPage?.(objects);
+        const room = onPage(objects);
         token = page.nextToken;
         if (!token || reachedBound)
-            return out;
+            return;
+        if (room)
+            await room;
     }
+}
+/** Split points in key order, each once: ranges between unordered or repeated points would overlap (a hand-edited hints file). */
+function rangeBounds(splitAfter) {
+    return [...new Set(splitAfter ?? [])].sort(compareKeys);
 }
 /**
  * Every object under `prefix`, recursively (no delimiter: s3rver drops deep folders with one,
- * and a sync wants every key anyway). 1,000 keys per Class A request. With `splitAfter` (keys in
- * listing order, e.g. from `splitPoints` over last run's keys) the ranges between them are listed
- * at the same time, each from `start-after`: a folder of 100k objects takes the time of a few
- * pages instead of 100 in a row. The ranges partition the key space, so the result is exact
- * whatever changed since; stale split points only cost balance. `onPage` sees each page as it
- * arrives (in no particular order across ranges), so work can start before the listing ends.
+ * and a sync wants every key anyway), handed to `onPage` a page at a time and not kept: a folder
+ * of 100,000 objects costs the memory of the pages the consumer has not finished. 1,000 keys per
+ * Class A request. With `splitAfter` (keys in listing order, e.g. from `splitPoints` over last run's
+ * keys) the ranges between them are listed at the same time, each from `start-after`: a folder of
+ * 100k objects takes the time of a few pages instead of 100 in a row. The ranges partition the key
+ * space, so the result is exact whatever changed since; stale split points only cost balance. Pages
+ * arrive in key order within a range, in no particular order across ranges.
  */
-async function listAll(http, prefix, opts = {}) {
+async function listEach(http, prefix, onPage, opts = {}) {
     const maxKeys = opts.maxKeys ?? 1000;
-    const bounds = opts.splitAfter ?? [];
-    const segments = await Promise.all([undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, opts.firstPageRetry, opts.onPage)));
-    return segments.flat();
+    const bounds = rangeBounds(opts.splitAfter);
+    await Promise.all([undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, onPage, opts.firstPageRetry)));
+}
+/** Every object under `prefix`, in listing order (see `listEach`). */
+async function listAll(http, prefix, opts = {}) {
+    const bounds = rangeBounds(opts.splitAfter);
+    // One list per range, joined in range order: the ranges follow each other in key order.
+    const ranges = new Map([undefined, ...bounds].map((b) => [b, []]));
+    const rangeOf = (key) => {
+        let lo = 0;
+        let hi = bounds.length;
+        // The last bound below `key`: keys in (bounds[i-1], bounds[i]] belong to range i.
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (compareKeys(bounds[mid], key) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo === 0 ? undefined : bounds[lo - 1];
+    };
+    await listEach(http, prefix, (objects) => {
+        if (objects.length)
+            ranges.get(rangeOf(objects[0].key)).push(objects);
+    }, opts);
+    return [...ranges.values()].flat(2);
 }
 
 
@@ -1258,6 +1298,7 @@ class S3Http {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FE: () => (/* binding */ DEFAULT_LOGS_PREFIX),
 /* harmony export */   Nf: () => (/* binding */ DEFAULT_PREFIX),
+/* harmony export */   RQ: () => (/* binding */ BACKLOG_HIGH),
 /* harmony export */   WH: () => (/* binding */ DEFAULT_CONCURRENCY),
 /* harmony export */   hg: () => (/* binding */ DEFAULT_BUCKET),
 /* harmony export */   nc: () => (/* binding */ DEFAULT_DIRS),
@@ -1272,6 +1313,12 @@ const DEFAULT_LOGS_PREFIX = 'marketsimulator/logs/';
 const DEFAULT_CONCURRENCY = 32;
 /** The most small-object GETs in flight when adapting to latency (s5cmd defaults to 256 workers). */
 const SMALL_MAX_IN_FLIGHT = 256;
+/**
+ * Listed objects waiting to start beyond which a hydrate's listing stops paging ahead (resuming at
+ * half): ten pages. Memory then stays flat in the folder's size, and a page (~100 ms from a GPU host)
+ * arrives long before 5,000 waiting objects run out (256 in flight at 40 ms: ~0.8 s of work).
+ */
+const BACKLOG_HIGH = 10_000;
 
 
 /***/ })

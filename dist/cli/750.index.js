@@ -6,7 +6,8 @@ export const modules = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic),
+/* harmony export */   x: () => (/* binding */ writeChunksAtomic)
 /* harmony export */ });
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
@@ -17,6 +18,23 @@ function writeFileAtomic(file, text) {
     node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;
     node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(tmp, text);
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(tmp, file);
+}
+/** `writeFileAtomic` for text made a piece at a time (a state of 100,000 records is never one string). */
+function writeChunksAtomic(file, chunks) {
+    node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    const fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(tmp, 'w');
+    try {
+        for (const c of chunks)
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync(fd, c);
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+    }
+    catch (e) {
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+        node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync(tmp, { force: true });
+        throw e;
+    }
     node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(tmp, file);
 }
 

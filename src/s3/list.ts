@@ -92,19 +92,39 @@ export function compareKeys(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 
+/** One listing page as the split points need it: its last key and how many keys it held. */
+export interface PageEnd {
+  last: string;
+  count: number;
+}
+
 /**
- * Split points for listing one prefix in parallel: every `perSegment`-th of the keys seen last
- * time (the last listing, via ListingHints), in listing order. Empty when one page would do.
+ * Split points for listing one prefix in parallel, about every `perSegment` keys: from the pages of
+ * the last listing (their last keys and counts, in any order: ranges arrive interleaved), so a
+ * hydrate keeps no key per object to learn them. Empty when one page would do. Pages of one key each
+ * give exactly every `perSegment`-th key.
  */
-export function splitPoints(knownKeys: Iterable<string>, perSegment = 1000): string[] {
-  const keys = [...knownKeys];
-  if (keys.length <= perSegment) return [];
+export function splitPointsFromPages(pages: Iterable<PageEnd>, perSegment = 1000): string[] {
+  const all = [...pages].filter((p) => p.count > 0);
   // Printable ASCII keys (the usual case) sort the same as strings and as UTF-8 bytes, without a Buffer per comparison.
-  if (keys.every((k) => /^[ -~]*$/.test(k))) keys.sort();
-  else keys.sort(compareKeys);
+  if (all.every((p) => /^[ -~]*$/.test(p.last))) all.sort((a, b) => (a.last < b.last ? -1 : a.last > b.last ? 1 : 0));
+  else all.sort((a, b) => compareKeys(a.last, b.last));
   const out: string[] = [];
-  for (let i = perSegment - 1; i < keys.length - 1; i += perSegment) out.push(keys[i]!);
+  let seen = 0;
+  let next = perSegment;
+  // The last page's end is the end of the listing: nothing to split there.
+  for (let i = 0; i < all.length - 1; i++) {
+    seen += all[i]!.count;
+    if (seen < next) continue;
+    out.push(all[i]!.last);
+    next = seen + perSegment;
+  }
   return out;
+}
+
+/** Split points every `perSegment`-th of the keys seen last time, in listing order. */
+export function splitPoints(knownKeys: Iterable<string>, perSegment = 1000): string[] {
+  return splitPointsFromPages(Array.from(knownKeys, (last) => ({ last, count: 1 })), perSegment);
 }
 
 /** One page of a listing under `prefix` (ListObjectsV2): from the continuation token, else after `after`. */
@@ -115,17 +135,11 @@ export async function listPage(http: S3Http, prefix: string, opts: { maxKeys: nu
   return http.call('GET', undefined, `list s3://${http.store.bucket}/${prefix}`, { query, retry: opts.retry }, async (res) => parseListPage(await readText(res.body)));
 }
 
+/** What a listing hands over page by page; a promise it returns holds the next page back until it settles (the consumer is full). */
+export type PageSink = (objects: RemoteObject[]) => void | Promise<void>;
+
 /** The keys in (after, upTo] under `prefix`, page by page; `undefined` bounds are open. */
-async function listSegment(
-  http: S3Http,
-  prefix: string,
-  after: string | undefined,
-  upTo: string | undefined,
-  maxKeys: number,
-  firstPageRetry?: RetryPolicy,
-  onPage?: (objects: RemoteObject[]) => void,
-): Promise<RemoteObject[]> {
-  const out: RemoteObject[] = [];
+async function listSegment(http: S3Http, prefix: string, after: string | undefined, upTo: string | undefined, maxKeys: number, onPage: PageSink, firstPageRetry?: RetryPolicy): Promise<void> {
   let token: string | undefined;
   for (;;) {
     const page = await listPage(http, prefix, { maxKeys, token, after, retry: token ? undefined : firstPageRetry });
@@ -137,31 +151,58 @@ async function listSegment(
       reachedBound = n < objects.length || (n > 0 && objects[n - 1]!.key === upTo);
       if (n < objects.length) objects = objects.slice(0, n);
     }
-    for (const o of objects) out.push(o);
-    onPage?.(objects);
+    const room = onPage(objects);
     token = page.nextToken;
-    if (!token || reachedBound) return out;
+    if (!token || reachedBound) return;
+    if (room) await room;
   }
+}
+
+/** Split points in key order, each once: ranges between unordered or repeated points would overlap (a hand-edited hints file). */
+function rangeBounds(splitAfter: string[] | undefined): string[] {
+  return [...new Set(splitAfter ?? [])].sort(compareKeys);
+}
+
+export interface ListOptions {
+  maxKeys?: number;
+  firstPageRetry?: RetryPolicy;
+  splitAfter?: string[];
 }
 
 /**
  * Every object under `prefix`, recursively (no delimiter: s3rver drops deep folders with one,
- * and a sync wants every key anyway). 1,000 keys per Class A request. With `splitAfter` (keys in
- * listing order, e.g. from `splitPoints` over last run's keys) the ranges between them are listed
- * at the same time, each from `start-after`: a folder of 100k objects takes the time of a few
- * pages instead of 100 in a row. The ranges partition the key space, so the result is exact
- * whatever changed since; stale split points only cost balance. `onPage` sees each page as it
- * arrives (in no particular order across ranges), so work can start before the listing ends.
+ * and a sync wants every key anyway), handed to `onPage` a page at a time and not kept: a folder
+ * of 100,000 objects costs the memory of the pages the consumer has not finished. 1,000 keys per
+ * Class A request. With `splitAfter` (keys in listing order, e.g. from `splitPoints` over last run's
+ * keys) the ranges between them are listed at the same time, each from `start-after`: a folder of
+ * 100k objects takes the time of a few pages instead of 100 in a row. The ranges partition the key
+ * space, so the result is exact whatever changed since; stale split points only cost balance. Pages
+ * arrive in key order within a range, in no particular order across ranges.
  */
-export async function listAll(
-  http: S3Http,
-  prefix: string,
-  opts: { maxKeys?: number; firstPageRetry?: RetryPolicy; splitAfter?: string[]; onPage?: (objects: RemoteObject[]) => void } = {},
-): Promise<RemoteObject[]> {
+export async function listEach(http: S3Http, prefix: string, onPage: PageSink, opts: ListOptions = {}): Promise<void> {
   const maxKeys = opts.maxKeys ?? 1000;
-  const bounds = opts.splitAfter ?? [];
-  const segments = await Promise.all(
-    [undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, opts.firstPageRetry, opts.onPage)),
-  );
-  return segments.flat();
+  const bounds = rangeBounds(opts.splitAfter);
+  await Promise.all([undefined, ...bounds].map((after, i) => listSegment(http, prefix, after, bounds[i], maxKeys, onPage, opts.firstPageRetry)));
+}
+
+/** Every object under `prefix`, in listing order (see `listEach`). */
+export async function listAll(http: S3Http, prefix: string, opts: ListOptions = {}): Promise<RemoteObject[]> {
+  const bounds = rangeBounds(opts.splitAfter);
+  // One list per range, joined in range order: the ranges follow each other in key order.
+  const ranges = new Map<string | undefined, RemoteObject[][]>([undefined, ...bounds].map((b) => [b, []]));
+  const rangeOf = (key: string): string | undefined => {
+    let lo = 0;
+    let hi = bounds.length;
+    // The last bound below `key`: keys in (bounds[i-1], bounds[i]] belong to range i.
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareKeys(bounds[mid]!, key) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 ? undefined : bounds[lo - 1];
+  };
+  await listEach(http, prefix, (objects) => {
+    if (objects.length) ranges.get(rangeOf(objects[0]!.key))!.push(objects);
+  }, opts);
+  return [...ranges.values()].flat(2);
 }

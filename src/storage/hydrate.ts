@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,18 +6,19 @@ import { ConfigurationError } from '../errors.js';
 import { formatBytes } from '../runtime/format.js';
 import type { Logger, ProgressSink } from '../runtime/ports.js';
 import { explainAccessError, FIRST_REQUEST_RETRY } from '../s3/access-check.js';
-import { SMALL_MAX_IN_FLIGHT, type HydrateConfig } from './config.js';
+import { BACKLOG_HIGH, SMALL_MAX_IN_FLIGHT, type HydrateConfig } from './config.js';
 import { HashPool, hashPoolSize } from './hash-pool.js';
 import { SmallFileWriter } from './small-writer.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, headParts, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/etag.js';
-import { listAll, type RemoteObject } from '../s3/list.js';
+import { listEach, type PageEnd, type RemoteObject } from '../s3/list.js';
 import { ListingHints } from './listing-hints.js';
 import { LocalState, statePath } from './local-state.js';
 import { walkLocal, type LocalTree } from './local-tree.js';
 import { Planner, type Plan, type PlanItem } from './plan.js';
-import { TaskQueue } from './task-queue.js';
+import { Backlog, TaskQueue } from './task-queue.js';
+import { ManifestBuilder } from './manifest.js';
 import { S3Http } from '../s3/s3-http.js';
 import { SafeDirs } from './safe-dirs.js';
 
@@ -51,21 +51,16 @@ export interface HydrateResult {
   dryRun: boolean;
 }
 
+export interface HydrateTuning extends DownloadTuning {
+  /** Listed objects waiting to start beyond which the listing stops paging ahead (default BACKLOG_HIGH). */
+  backlogHigh?: number;
+  /** Keys per listing page (default 1,000, the most S3 and R2 return). */
+  listPageSize?: number;
+}
+
 export interface HydrateHooks {
   /** After listing, before the local tree is read: e.g. restore a cache keyed on the manifest hash. */
   afterListing?: (manifestHash: string) => Promise<void>;
-}
-
-/** sha256 of the filtered remote listing: changes exactly when a pulled object changes. */
-export function manifestHash(prefix: string, listings: Map<string, RemoteObject[]>): string {
-  const h = createHash('sha256');
-  h.update(`marketsim-manifest-v1\n${prefix}\n`);
-  for (const dir of [...listings.keys()].sort()) {
-    h.update(`dir ${dir}\n`);
-    const objs = [...(listings.get(dir) ?? [])].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const o of objs) h.update(`${o.key}\t${o.size}\t${o.etag}\n`);
-  }
-  return h.digest('hex');
 }
 
 /** What would change, one line each; the unchanged summarised in one line (they can be thousands). */
@@ -145,7 +140,7 @@ export async function hydrate(
   log: Logger,
   progress: ProgressSink,
   hooks: HydrateHooks = {},
-  tuning: DownloadTuning = DEFAULT_TUNING,
+  tuning: HydrateTuning = DEFAULT_TUNING,
 ): Promise<HydrateResult> {
   const started = Date.now();
   // Sockets open on demand: room for the small-object requests an adaptive run may add.
@@ -159,24 +154,44 @@ export async function hydrate(
     // listing, and big files started first keep the hash workers busy while small ones finish).
     const waiting: [string, RemoteObject[]][] = [];
     const firstPagesDue = new Set(cfg.dirs);
-    let feedNow: ((pages: [string, RemoteObject[]][]) => void) | undefined;
-    const onPage = (dir: string, objects: RemoteObject[]): void => {
+    let feedNow: (() => void) | undefined;
+    // Objects listed and not yet started: past BACKLOG_HIGH the listing stops paging ahead, so a folder
+    // of 100,000 objects is never held whole while its downloads catch up.
+    const backlog = new Backlog(tuning.backlogHigh ?? BACKLOG_HIGH);
+    // What is kept of each listing: a count, its pages' ends (next run's split points) and the
+    // manifest's 32 bytes per object; the objects themselves only without streaming.
+    const listed = new Map(cfg.dirs.map((d) => [d, { count: 0, pages: [] as PageEnd[] }]));
+    const manifest = new ManifestBuilder();
+    for (const d of cfg.dirs) manifest.addDir(d);
+    const complete = streaming ? undefined : new Map(cfg.dirs.map((d) => [d, [] as RemoteObject[][]]));
+    // Set once the run ends early: a listing still paging stops at its next page.
+    let stopped = false;
+    const onPage = (dir: string, objects: RemoteObject[]): Promise<void> | undefined => {
+      if (stopped) throw new Error('hydrate stopped');
+      const l = listed.get(dir)!;
+      l.count += objects.length;
+      if (objects.length) l.pages.push({ last: objects[objects.length - 1]!.key, count: objects.length });
+      manifest.add(dir, objects);
+      if (complete) {
+        complete.get(dir)!.push(objects);
+        return undefined;
+      }
       waiting.push([dir, objects]);
+      backlog.add(objects.length);
       firstPagesDue.delete(dir);
-      if (feedNow && firstPagesDue.size === 0) feedNow(waiting.splice(0));
+      if (feedNow && firstPagesDue.size === 0) feedNow();
+      return backlog.room();
     };
     // The first page of each listing doubles as the credentials check: one message naming the input.
     // Folders that took several pages last time are listed in parallel ranges split at last run's
     // keys: the hints are a tiny file of their own, so the requests go out before the state is read.
     const hints = ListingHints.load(cfg.localRoot);
     const listing = Promise.all(
-      cfg.dirs.map(async (d) => {
-        const splitAfter = hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`);
-        const page = streaming ? (objects: RemoteObject[]) => onPage(d, objects) : undefined;
-        return [d, await listAll(http, `${cfg.prefix}${d}/`, { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter, onPage: page })] as const;
-      }),
+      cfg.dirs.map((d) =>
+        listEach(http, `${cfg.prefix}${d}/`, (objects) => onPage(d, objects), { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter: hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`), maxKeys: tuning.listPageSize }),
+      ),
     ).then(
-      (ok) => ({ listings: new Map(ok) }),
+      () => undefined,
       (err: unknown) => ({ err }),
     );
     // The state and the local walk are read while the store answers (a no-op is mostly waiting for
@@ -187,18 +202,16 @@ export async function hydrate(
       local = { state: LocalState.load(statePath(cfg.localRoot)), tree: walkLocal(cfg.localRoot, cfg.dirs) };
     }
     // Without streaming: the complete listings, before anything else.
-    let complete: Map<string, RemoteObject[]> | undefined;
     let hash = '';
-    if (!streaming) {
-      const listed = await listing;
-      if ('err' in listed) throw explainAccessError(listed.err, cfg.store, cfg.prefix);
-      complete = listed.listings;
-      hash = manifestHash(cfg.prefix, complete);
+    if (complete) {
+      const failed = await listing;
+      if (failed) throw explainAccessError(failed.err, cfg.store, cfg.prefix);
+      hash = manifest.digest(cfg.prefix);
       if (hooks.afterListing) await hooks.afterListing(hash);
     }
     const state = local?.state ?? LocalState.load(statePath(cfg.localRoot));
     const tree = local?.tree ?? walkLocal(cfg.localRoot, cfg.dirs);
-    const planner = new Planner({ ...cfg, tree, state });
+    const planner = new Planner({ ...cfg, tree, state, keepItems: cfg.dryRun });
     const plan = planner.plan;
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
 
@@ -220,23 +233,23 @@ export async function hydrate(
     };
 
     /** What needs every listing: counts, missing folders, deletions, the manifest and the hints. */
-    const listingDone = (listings: Map<string, RemoteObject[]>): void => {
+    const listingDone = (): void => {
       planner.finish(cfg.dirs);
-      result.manifestHash ||= manifestHash(cfg.prefix, listings);
+      result.manifestHash ||= manifest.digest(cfg.prefix);
       result.skipped += plan.unchanged.files;
       result.refused = plan.refused.length;
       for (const [dir, n] of plan.unchanged.perDir) stats.get(dir)!.skipped += n;
       for (const s of stats.values()) {
-        s.objects = listings.get(s.dir)?.length ?? 0;
+        s.objects = listed.get(s.dir)!.count;
         s.missing = plan.missingDirs.includes(s.dir);
       }
       for (const d of plan.missingDirs) log.warn(`Folder ${where}${d}/ is empty or missing in the bucket; skipped${cfg.delete ? ' (nothing deleted there)' : ''}`);
       // An include that matches nothing is most often a typo: say so instead of a silent "0 files".
-      if (cfg.include.length && plan.download.length + plan.adopt.length + plan.unchanged.files === 0 && plan.missingDirs.length < cfg.dirs.length) {
+      if (cfg.include.length && plan.toFetch + plan.unchanged.files === 0 && plan.missingDirs.length < cfg.dirs.length) {
         log.warn(`include: ${cfg.include.join(', ')} matched none of the objects listed (patterns are relative to the local root, e.g. trainingdata/AAPL*.csv)`);
       }
       if (!cfg.dryRun) {
-        for (const [d, objects] of listings) hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, objects.map((o) => o.key));
+        for (const [d, l] of listed) hints.learn(cfg.store.bucket, `${cfg.prefix}${d}/`, l.pages);
         try {
           hints.save();
         } catch (e) {
@@ -246,16 +259,16 @@ export async function hydrate(
       }
       // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
       // objects they are most of the memory, and a download runs for minutes).
-      listings.clear();
+      complete?.clear();
       tree.files.clear();
     };
     const noObjects = (): ConfigurationError => new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
 
     if (cfg.dryRun) {
-      for (const [dir, objects] of complete!) planner.add(dir, objects);
+      for (const [dir, pages] of complete!) for (const objects of pages) planner.add(dir, objects);
       plan.download.sort((a, b) => b.size - a.size);
       for (const r of plan.refused) log.warn(`Refused object key '${r.key}': ${r.reason}; nothing written for it`);
-      listingDone(complete!);
+      listingDone();
       if (plan.missingDirs.length === cfg.dirs.length) throw noObjects();
       printPlan(log, plan);
       result.downloaded = plan.download.length + plan.adopt.length;
@@ -371,37 +384,56 @@ export async function hydrate(
         // Worker threads hash what is larger than one buffer; started with the first such object.
         if (i.size > tuning.smallMax && poolSize > 0) ctx.hashes ??= new HashPool(poolSize);
       }
+      backlog.add(got.adopt.length + got.download.length);
       for (const i of got.adopt) queue.push([i, adoptOne]);
       for (const i of got.download) queue.push([i, fetchOne], i.size > tuning.smallMax);
+    };
+    /** Feeds the pages that waited for the first pages of every folder, or for the state. */
+    const feedWaiting = (): void => {
+      const pages = waiting.splice(0);
+      backlog.take(pages.reduce((n, [, objects]) => n + objects.length, 0));
+      feed(pages);
     };
 
     let listingError: unknown;
     let transfers: Promise<void> | undefined;
     try {
       // Once every download has started, this thread helps the hash workers with what they have queued.
-      transfers = queue.drain(fileWorkers, ([item, run]) => run(item), () => ctx.hashes?.help());
-      if (complete) feed([...complete]);
+      transfers = queue.drain(
+        fileWorkers,
+        ([item, run]) => {
+          backlog.take(1);
+          return run(item);
+        },
+        () => ctx.hashes?.help(),
+      );
+      if (complete) feed([...complete].flatMap(([dir, pages]) => pages.map((objects): [string, RemoteObject[]] => [dir, objects])));
       else {
-        feedNow = feed;
-        if (firstPagesDue.size === 0) feed(waiting.splice(0));
-        const listed = await listing;
-        if ('err' in listed) {
+        feedNow = feedWaiting;
+        if (firstPagesDue.size === 0) feedWaiting();
+        const failed = await listing;
+        if (failed) {
           // The run fails: downloads under way finish (and are kept), nothing new starts.
-          listingError = listed.err;
+          listingError = failed.err;
           queue.discard();
-        } else complete = listed.listings;
+        }
       }
-      if (complete) listingDone(complete);
+      if (listingError === undefined) listingDone();
       queue.close();
       await transfers;
     } finally {
       // On an error above, nothing new starts and the transfers under way end before the state is
-      // saved and the workers they use are stopped (a no-op when they were awaited already).
+      // saved and the workers they use are stopped (a no-op when they were awaited already). A
+      // listing held back by the backlog is let go and stops at its next page.
+      stopped = true;
+      feedNow = undefined;
       queue.discard();
+      backlog.close();
       await transfers?.catch(() => undefined);
       clearInterval(ticker);
       clearInterval(flusher);
-      state.save();
+      // On disk before anything else can fail; the snapshot is written once, at the end.
+      state.flush();
       await ctx.hashes?.close();
       await ctx.smallWriter?.close();
     }

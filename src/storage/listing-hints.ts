@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../atomic-write.js';
-import { splitPoints } from '../s3/list.js';
+import { splitPointsFromPages, type PageEnd } from '../s3/list.js';
 import { STATE_DIR } from './local-state.js';
 
 export const HINTS_FILE = 'listing-hints.json';
@@ -49,10 +49,10 @@ export class ListingHints {
     return this.splits[`${bucket}/${prefix}`] ?? [];
   }
 
-  /** Records the split points of a fresh listing (keys in listing order). */
-  learn(bucket: string, prefix: string, keys: string[]): void {
+  /** Records the split points of a fresh listing, from its pages' ends (in any order). */
+  learn(bucket: string, prefix: string, pages: Iterable<PageEnd>): void {
     const id = `${bucket}/${prefix}`;
-    const next = splitPoints(keys);
+    const next = splitPointsFromPages(pages);
     const prev = this.splits[id] ?? [];
     if (next.length === prev.length && next.every((k, i) => k === prev[i])) return;
     if (next.length) this.splits[id] = next;

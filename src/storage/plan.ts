@@ -18,9 +18,12 @@ export interface PlanItem {
 export type DownloadReason = 'new' | 'changed in bucket' | 'changed locally';
 
 export interface Plan {
+  /** Kept only with `keepItems` (a dry run prints them); a streaming hydrate hands each batch on and forgets it. */
   download: (PlanItem & { reason: DownloadReason })[];
-  /** A local file of the right size that we have no record of: hash it before fetching anything. */
+  /** A local file of the right size that we have no record of: hash it before fetching anything (kept as `download` is). */
   adopt: PlanItem[];
+  /** How many objects went to download or adopt, kept or not. */
+  toFetch: number;
   /** Up to date already: counted, not listed (a no-op over 100,000 objects keeps no item per file). */
   unchanged: { files: number; bytes: number; perDir: Map<string, number> };
   /** Local paths (relative) that are gone from the bucket; filled only with delete on. */
@@ -38,6 +41,8 @@ export interface PlanInput {
   include: string[];
   exclude: string[];
   delete: boolean;
+  /** Keep every planned item in `plan` (a dry run); otherwise only `add`'s caller holds them. */
+  keepItems?: boolean;
 }
 
 /** include/exclude globs over paths relative to the local root, e.g. `trainingdata/**\/*.csv`. */
@@ -66,7 +71,7 @@ function throughSymlink(rel: string, symlinks: Set<string>): string | undefined 
  * folders, deletions).
  */
 export class Planner {
-  readonly plan: Plan = { download: [], adopt: [], unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
+  readonly plan: Plan = { download: [], adopt: [], toFetch: 0, unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
   private readonly wanted: (rel: string) => boolean;
   private readonly remoteRels = new Set<string>();
   /** Real objects (not folder markers) seen per folder. */
@@ -116,8 +121,11 @@ export class Planner {
     this.seen.set(dir, real);
     // Largest first: long ranged downloads overlap with the stream of small files.
     out.download.sort((a, b) => b.size - a.size);
-    for (const d of out.download) plan.download.push(d);
-    for (const a of out.adopt) plan.adopt.push(a);
+    plan.toFetch += out.download.length + out.adopt.length;
+    if (input.keepItems) {
+      for (const d of out.download) plan.download.push(d);
+      for (const a of out.adopt) plan.adopt.push(a);
+    }
     return out;
   }
 

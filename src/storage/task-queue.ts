@@ -84,3 +84,41 @@ export class TaskQueue<T> {
     await Promise.all(Array.from({ length: workers }, loop));
   }
 }
+
+/**
+ * How many items wait to start, with a brake for whoever produces them: `room()` is a promise while
+ * `high` or more wait, settled once half of that or fewer do (a listing stops paging ahead of the
+ * downloads, and resumes with enough left that the next page arrives before the queue runs dry).
+ */
+export class Backlog {
+  private n = 0;
+  private closed = false;
+  private readonly waiters: (() => void)[] = [];
+
+  constructor(private readonly high: number) {}
+
+  get size(): number {
+    return this.n;
+  }
+
+  add(count: number): void {
+    this.n += count;
+  }
+
+  take(count: number): void {
+    this.n -= count;
+    if (this.waiters.length && this.n <= this.high / 2) for (const w of this.waiters.splice(0)) w();
+  }
+
+  /** Undefined when there is room; else a promise settled when there is (or on `close`). */
+  room(): Promise<void> | undefined {
+    if (this.closed || this.n < this.high) return undefined;
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  /** No more braking: waiting producers go on (the consumer has stopped). */
+  close(): void {
+    this.closed = true;
+    for (const w of this.waiters.splice(0)) w();
+  }
+}

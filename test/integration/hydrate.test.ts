@@ -119,6 +119,51 @@ test('downloads start from the first listing page while a later page is still on
   expect(fs.readFileSync(path.join(root2, 'trainingdata', 'local-only.csv'), 'utf8')).toBe('keep me');
 });
 
+test('the listing stops paging ahead of the downloads: objects listed and not started stay under the backlog bound', async () => {
+  // 44 objects in pages of 5; every GET held 40 ms with 2 in flight, so the listing could run far ahead.
+  const tuning = { ...TUNING, listPageSize: 5, backlogHigh: 8 };
+  const cfg = (root: string) => hydrateConfig(fx.proxy.endpoint, root, { concurrency: 2, adaptive: false });
+  const isGet = (x: { method: string; query: URLSearchParams }): boolean => x.method === 'GET' && !x.query.has('list-type');
+  fx.proxy.inject(isGet, { kind: 'delay', ms: 40 }, 1000);
+  fx.proxy.log.length = 0;
+  const root = tempDir('hyd-backlog');
+  const r = await hydrate(cfg(root), new RecordingLogger(), new RecordingProgress(), {}, tuning);
+  fx.proxy.clearFaults();
+  expect(r.failures).toEqual([]);
+  expect(treeDigest(root)).toEqual(expectedTree());
+  // Before each page is asked for: listed - GETs sent <= bound + a page + the 2 files taken and not yet sent.
+  // A page asked for again (a retried request) counts once.
+  let listed = 0;
+  let gets = 0;
+  let most = 0;
+  const pagesSeen = new Set<string>();
+  const pagesPerPrefix = new Map<string, number>();
+  for (const x of fx.proxy.log) {
+    if (isGet(x)) gets++;
+    else if (x.query.get('list-type') === '2') {
+      const prefix = x.query.get('prefix')!;
+      const page = `${prefix} ${x.query.get('continuation-token') ?? ''}`;
+      if (pagesSeen.has(page)) continue;
+      pagesSeen.add(page);
+      most = Math.max(most, listed - gets);
+      const before = pagesPerPrefix.get(prefix) ?? 0;
+      listed += Math.min(5, (prefix === 'stock/trainingdata/' ? 42 : 2) - before * 5);
+      pagesPerPrefix.set(prefix, before + 1);
+    }
+  }
+  expect(pagesPerPrefix.get('stock/trainingdata/')).toBe(9);
+  expect(most).toBeLessThanOrEqual(8 + 5 + 2);
+  // Unbraked, the whole folder is listed while the first GETs are held: the bound is what held it back.
+  fx.proxy.inject(isGet, { kind: 'delay', ms: 40 }, 1000);
+  fx.proxy.log.length = 0;
+  await hydrate(cfg(tempDir('hyd-backlog-free')), new RecordingLogger(), new RecordingProgress(), {}, { ...tuning, backlogHigh: 1e9 });
+  fx.proxy.clearFaults();
+  const lastList = fx.proxy.log.findLastIndex((x) => x.query.get('list-type') === '2');
+  expect(fx.proxy.log.slice(0, lastList).filter(isGet).length).toBeLessThan(10);
+  // The same listing, however it was paged: the same manifest.
+  expect(r.manifestHash).toBe((await hydrate(cfg(tempDir('hyd-backlog-b')), new RecordingLogger(), new RecordingProgress(), {}, TUNING)).manifestHash);
+});
+
 test('a same-size object changed in the bucket is fetched again (aws s3 sync misses it)', async () => {
   const root = tempDir('hyd-samesize');
   const cfg = hydrateConfig(fx.proxy.endpoint, root, { dirs: ['hyperparams'] });

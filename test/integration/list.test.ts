@@ -1,4 +1,4 @@
-import { compareKeys, listAll, splitPoints } from '../../src/s3/list.js';
+import { compareKeys, listAll, splitPoints, splitPointsFromPages } from '../../src/s3/list.js';
 import { S3Http } from '../../src/s3/s3-http.js';
 import { s3BehindProxy, store } from './helpers.js';
 
@@ -27,6 +27,16 @@ test('split points are every n-th known key in listing order, none when one page
   // UTF-8 byte order, as S3 lists: U+FF5E sorts before U+1F600, though not as UTF-16 strings.
   expect(splitPoints(['k/😀', 'k/～', 'k/a', 'k/z'], 1)).toEqual(['k/a', 'k/z', 'k/～']);
   expect(compareKeys('k/～', 'k/😀')).toBeLessThan(0);
+});
+
+test('split points from page ends: one about every n keys, pages in any order; small pages coalesce', () => {
+  const page = (i: number, count: number) => ({ last: `k/${String(i).padStart(4, '0')}`, count });
+  // Pages of 1,000: each page's end, except the listing's last.
+  expect(splitPointsFromPages([page(3, 500), page(1, 1000), page(2, 1000)])).toEqual(['k/0001', 'k/0002']);
+  // 300 pages of 10 keys (a folder that shrank under old split points) give 2 points, not 299.
+  expect(splitPointsFromPages(Array.from({ length: 300 }, (_, i) => page(299 - i, 10)))).toEqual(['k/0099', 'k/0199']);
+  expect(splitPointsFromPages([page(1, 999)])).toEqual([]);
+  expect(splitPointsFromPages([page(1, 0), page(2, 0)])).toEqual([]);
 });
 
 test('a folder listed in parallel ranges from last run’s keys equals the page-by-page listing', async () => {

@@ -1,7 +1,6 @@
 import { commandEnv, runCommand, shellJoin } from '../../src/actions/run/command.js';
 import { generateExperimentId } from '../../src/storage/experiment-id.js';
 import { formatBytes, formatEta, renderTextTable } from '../../src/runtime/format.js';
-import { manifestHash } from '../../src/storage/hydrate.js';
 
 describe('the command runner', () => {
   test('bash -lc runs shell features and reports the exit code', async () => {
@@ -42,14 +41,6 @@ describe('small helpers', () => {
   test('experiment ids are sortable by UTC time and carry the run id', () => {
     expect(generateExperimentId(new Date('2026-11-29T10:15:07Z'), '123')).toBe('marketsim-20261129-101507-123');
     expect(generateExperimentId(new Date('2026-11-29T10:15:07Z'))).toMatch(/^marketsim-20261129-101507-[0-9a-f]{6}$/);
-  });
-
-  test('manifest hash depends on content, not listing order', () => {
-    const a = { key: 'p/d/a', size: 1, etag: 'e1', lastModified: '' };
-    const b = { key: 'p/d/b', size: 2, etag: 'e2', lastModified: '' };
-    const h1 = manifestHash('p/', new Map([['d', [a, b]]]));
-    expect(manifestHash('p/', new Map([['d', [b, a]]]))).toBe(h1);
-    expect(manifestHash('p/', new Map([['d', [a, { ...b, etag: 'e3' }]]]))).not.toBe(h1);
   });
 
   test('formatting', () => {

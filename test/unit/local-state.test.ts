@@ -33,3 +33,57 @@ test('flush appends only what changed; a killed run (torn last line) loses nothi
   expect(fs.existsSync(`${file}${JOURNAL_SUFFIX}`)).toBe(false);
   expect(LocalState.load(file).get('d/new')).toEqual(e(5000));
 });
+
+test('a run keeps no record per file it writes: they go to the journal, and save copies them into the snapshot', () => {
+  const file = path.join(tempDir('state-flat'), '.marketsim', 'hydrate-state.json');
+  const a = new LocalState(file);
+  for (let i = 0; i < 100; i++) a.set(`d/old${i}`, e(i));
+  a.save();
+  expect(() => a.set('d/x', e(1))).toThrow(/after save/);
+
+  const b = LocalState.load(file);
+  expect(b.size).toBe(100);
+  for (let i = 0; i < 5000; i++) {
+    b.set(`d/new${i}`, e(i));
+    if (i % 1000 === 999) b.flush();
+  }
+  b.set('d/old3', e(333)); // a changed record leaves memory too
+  b.flush();
+  expect(b.size).toBe(99);
+  expect(b.get('d/new10')).toBeUndefined(); // flushed: on disk only
+  b.set('d/new11', e(11));
+  expect(b.get('d/new11')).toEqual(e(11)); // not flushed yet
+  b.delete('d/new12'); // a record made in this run, already flushed: removed in the snapshot
+  b.delete('d/old4');
+  b.set('d/new13', e(13));
+  b.delete('d/new13');
+  b.set('d/new13', e(1313)); // set again after its removal: kept
+  b.save();
+  expect(fs.existsSync(`${file}${JOURNAL_SUFFIX}`)).toBe(false);
+
+  const c = LocalState.load(file);
+  expect(c.size).toBe(100 + 5000 - 2);
+  expect(c.get('d/new0')).toEqual(e(0));
+  expect(c.get('d/new4999')).toEqual(e(4999));
+  expect(c.get('d/new12')).toBeUndefined();
+  expect(c.get('d/new13')).toEqual(e(1313));
+  expect(c.get('d/old3')).toEqual(e(333));
+  expect(c.get('d/old4')).toBeUndefined();
+  expect(c.get('d/old5')).toEqual(e(5));
+  // d/new13 was flushed, then set again: the snapshot has both lines, and loading keeps the later (JSON.parse keeps the last).
+  expect(fs.readFileSync(file, 'utf8').match(/"d\/new13"/g)).toHaveLength(2);
+});
+
+test('after a killed run (torn last line) this run appends on a line of its own, and save keeps both runs', () => {
+  const file = path.join(tempDir('state-torn'), '.marketsim', 'hydrate-state.json');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(`${file}${JOURNAL_SUFFIX}`, '["d/a",1,"e1",1000,"md5"]\n["d/torn",12');
+  const s = LocalState.load(file);
+  expect(s.get('d/a')).toEqual(e(1));
+  s.set('d/b', e(2));
+  s.flush();
+  expect(LocalState.load(file).get('d/b')).toEqual(e(2));
+  s.save();
+  const t = LocalState.load(file);
+  expect([t.get('d/a'), t.get('d/b'), t.get('d/torn')]).toEqual([e(1), e(2), undefined]);
+});

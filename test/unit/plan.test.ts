@@ -5,9 +5,10 @@ import { pathFilter, Planner, type Plan, type PlanInput } from '../../src/storag
 
 /** The whole plan from complete listings, as a dry run makes it: every folder, then `finish`, largest first. */
 function planHydrate(input: PlanInput & { listings: Map<string, RemoteObject[]> }): Plan {
-  const planner = new Planner(input);
+  const planner = new Planner({ ...input, keepItems: true });
   for (const [dir, objects] of input.listings) planner.add(dir, objects);
   const plan = planner.finish(input.listings.keys());
+  expect(plan.toFetch).toBe(plan.download.length + plan.adopt.length);
   plan.download.sort((a, b) => b.size - a.size);
   return plan;
 }

@@ -1,4 +1,4 @@
-import { TaskQueue } from '../../src/storage/task-queue.js';
+import { Backlog, TaskQueue } from '../../src/storage/task-queue.js';
 
 const tick = (): Promise<void> => new Promise((r) => setImmediate(r));
 
@@ -52,4 +52,26 @@ test('items pushed as first are taken before the others, whenever they arrive', 
   const order: string[] = [];
   await q.drain(1, async (s) => void order.push(s));
   expect(order).toEqual(['BIG', 'HUGE', 'a', 'b', 'c', 'd']);
+});
+
+test('a backlog brakes its producer at the bound and lets it go at half, or when closed', async () => {
+  const b = new Backlog(10);
+  b.add(9);
+  expect(b.room()).toBeUndefined();
+  b.add(3);
+  const room = b.room()!;
+  let resumed = false;
+  void room.then(() => (resumed = true));
+  b.take(6); // 6 wait: more than half
+  await Promise.resolve();
+  expect(resumed).toBe(false);
+  b.take(1); // 5: half
+  await room;
+  expect(resumed).toBe(true);
+  b.add(20);
+  const held = b.room()!;
+  b.close();
+  await held;
+  expect(b.room()).toBeUndefined();
+  expect(b.size).toBe(25);
 });
