@@ -104,3 +104,17 @@ describe('planHydrate', () => {
     expect(pathFilter([], [])('anything')).toBe(true);
   });
 });
+
+test('a streaming planner hands each batch to its caller and keeps only counts (memory flat in the object count)', () => {
+  const planner = new Planner(input({}));
+  let handed = 0;
+  for (let page = 0; page < 20; page++) {
+    const got = planner.add('td', Array.from({ length: 100 }, (_, i) => obj(`p${page}/f${i}.csv`, 10 + i)));
+    handed += got.download.length + got.adopt.length;
+  }
+  const plan = planner.finish(['td']);
+  expect(handed).toBe(2000);
+  expect(plan.toFetch).toBe(2000);
+  expect(plan.download).toEqual([]);
+  expect(plan.adopt).toEqual([]);
+});
