@@ -1032,7 +1032,10 @@ class LocalState {
         try {
             const parsed = JSON.parse(raw);
             if (parsed.version === 1 && parsed.files && typeof parsed.files === 'object') {
-                for (const [rel, p] of Object.entries(parsed.files)) {
+                // for-in, not Object.entries: no array of 100,000 pairs on top of the parsed file.
+                const files = parsed.files;
+                for (const rel in files) {
+                    const p = files[rel];
                     if (Array.isArray(p) && p.length === 4)
                         s.entries.set(rel, { size: p[0], etag: p[1], mtimeMs: p[2], method: p[3] });
                 }
@@ -1309,7 +1312,6 @@ class Planner {
     input;
     plan = { download: [], adopt: [], toFetch: 0, unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
     wanted;
-    remoteRels = new Set();
     /** Real objects (not folder markers) seen per folder. */
     seen = new Map();
     constructor(input) {
@@ -1338,11 +1340,12 @@ class Planner {
                 plan.refused.push({ key: o.key, reason: `would be written through the symlink ${link}` });
                 continue;
             }
-            if (input.delete)
-                this.remoteRels.add(rel);
+            // Matched files leave the walk: what stays there is what the bucket lacks (delete mode), and a
+            // no-op's walk of 100,000 files shrinks as pages arrive instead of being held to the end.
+            const local = input.tree.files.get(rel);
+            input.tree.files.delete(rel);
             if (!this.wanted(rel))
                 continue;
-            const local = input.tree.files.get(rel);
             const st = input.state.get(rel);
             const untouched = local !== undefined && st !== undefined && local.size === st.size && local.mtimeMs === st.mtimeMs;
             if (untouched && st.etag === o.etag && st.size === o.size) {
@@ -1371,7 +1374,7 @@ class Planner {
         }
         return out;
     }
-    /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket. */
+    /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket (what `add` left in the walk). */
     finish(dirs) {
         const { input, plan } = this;
         const all = [...dirs];
@@ -1382,7 +1385,7 @@ class Planner {
             const present = all.filter((d) => this.seen.get(d));
             for (const rel of input.tree.files.keys()) {
                 const dir = present.find((d) => rel.startsWith(`${d}/`));
-                if (dir && !this.remoteRels.has(rel) && this.wanted(rel))
+                if (dir && this.wanted(rel))
                     plan.delete.push(rel);
             }
         }

@@ -36,6 +36,7 @@ export interface Plan {
 export interface PlanInput {
   prefix: string;
   localRoot: string;
+  /** The local walk: `add` takes each matched file out of it. */
   tree: LocalTree;
   state: LocalState;
   include: string[];
@@ -73,7 +74,6 @@ function throughSymlink(rel: string, symlinks: Set<string>): string | undefined 
 export class Planner {
   readonly plan: Plan = { download: [], adopt: [], toFetch: 0, unchanged: { files: 0, bytes: 0, perDir: new Map() }, delete: [], refused: [], missingDirs: [] };
   private readonly wanted: (rel: string) => boolean;
-  private readonly remoteRels = new Set<string>();
   /** Real objects (not folder markers) seen per folder. */
   private readonly seen = new Map<string, number>();
 
@@ -102,9 +102,11 @@ export class Planner {
         plan.refused.push({ key: o.key, reason: `would be written through the symlink ${link}` });
         continue;
       }
-      if (input.delete) this.remoteRels.add(rel);
-      if (!this.wanted(rel)) continue;
+      // Matched files leave the walk: what stays there is what the bucket lacks (delete mode), and a
+      // no-op's walk of 100,000 files shrinks as pages arrive instead of being held to the end.
       const local = input.tree.files.get(rel);
+      input.tree.files.delete(rel);
+      if (!this.wanted(rel)) continue;
       const st = input.state.get(rel);
       const untouched = local !== undefined && st !== undefined && local.size === st.size && local.mtimeMs === st.mtimeMs;
       if (untouched && st.etag === o.etag && st.size === o.size) {
@@ -129,7 +131,7 @@ export class Planner {
     return out;
   }
 
-  /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket. */
+  /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket (what `add` left in the walk). */
   finish(dirs: Iterable<string>): Plan {
     const { input, plan } = this;
     const all = [...dirs];
@@ -138,7 +140,7 @@ export class Planner {
       const present = all.filter((d) => this.seen.get(d));
       for (const rel of input.tree.files.keys()) {
         const dir = present.find((d) => rel.startsWith(`${d}/`));
-        if (dir && !this.remoteRels.has(rel) && this.wanted(rel)) plan.delete.push(rel);
+        if (dir && this.wanted(rel)) plan.delete.push(rel);
       }
     }
     return plan;
