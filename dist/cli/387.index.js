@@ -1099,15 +1099,22 @@ class LocalState {
         if (this.pending.size === 0)
             return;
         let lines = '';
+        const removed = [];
+        let n = this.journalLines;
         for (const [rel, e] of this.pending) {
             if (!e)
-                this.removedAt.set(rel, this.journalLines);
+                removed.push([rel, n]);
             lines += `${JSON.stringify(e ? [rel, e.size, e.etag, e.mtimeMs, e.method] : [rel])}\n`;
-            this.journalLines++;
+            n++;
         }
-        this.pending.clear();
         external_node_fs_.mkdirSync(external_node_path_.dirname(this.file), { recursive: true });
+        // Kept pending until appended: a failed append (disk full) is tried again at the next flush.
+        // A partial append leaves a torn line, which loading skips; a record it held is re-verified next run.
         external_node_fs_.appendFileSync(this.journal, lines);
+        this.pending.clear();
+        this.journalLines = n;
+        for (const [rel, at] of removed)
+            this.removedAt.set(rel, at);
     }
     /** Records from before this run that it has not changed. */
     get size() {
@@ -1891,7 +1898,18 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         const snapshot = () => ({ verb: 'download', filesDone, filesTotal: total.files, bytesDone, bytesTotal: total.bytes, elapsedMs: Date.now() - started });
         const ticker = setInterval(() => progress.update(snapshot()), 1000);
         // The journal takes only what changed: never the whole state every 2 s (10 MB at 100,000 objects).
-        const flusher = setInterval(() => state.flush(), 2000);
+        let flushWarned = false;
+        const flusher = setInterval(() => {
+            try {
+                state.flush();
+            }
+            catch (e) {
+                // The records wait in memory for the next flush; the download itself goes on.
+                if (!flushWarned)
+                    log.warn(`Could not append to the hydrate state journal: ${e.message}`);
+                flushWarned = true;
+            }
+        }, 2000);
         const requests = (0,p_limit/* default */.A)(cfg.concurrency);
         const small = smallObjectLimit(cfg, log);
         const poolSize = hashPoolSize();
@@ -1989,8 +2007,9 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         /** Feeds the pages that waited for the first pages of every folder, or for the state. */
         const feedWaiting = () => {
             const pages = waiting.splice(0);
-            backlog.take(pages.reduce((n, [, objects]) => n + objects.length, 0));
+            // Their tasks count before the pages stop counting: the listing is not let go in between.
             feed(pages);
+            backlog.take(pages.reduce((n, [, objects]) => n + objects.length, 0));
         };
         let listingError;
         let transfers;

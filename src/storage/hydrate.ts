@@ -297,7 +297,16 @@ export async function hydrate(
     const snapshot = () => ({ verb: 'download', filesDone, filesTotal: total.files, bytesDone, bytesTotal: total.bytes, elapsedMs: Date.now() - started });
     const ticker = setInterval(() => progress.update(snapshot()), 1000);
     // The journal takes only what changed: never the whole state every 2 s (10 MB at 100,000 objects).
-    const flusher = setInterval(() => state.flush(), 2000);
+    let flushWarned = false;
+    const flusher = setInterval(() => {
+      try {
+        state.flush();
+      } catch (e) {
+        // The records wait in memory for the next flush; the download itself goes on.
+        if (!flushWarned) log.warn(`Could not append to the hydrate state journal: ${(e as Error).message}`);
+        flushWarned = true;
+      }
+    }, 2000);
     const requests = pLimit(cfg.concurrency);
     const small = smallObjectLimit(cfg, log);
     const poolSize = hashPoolSize();
@@ -391,8 +400,9 @@ export async function hydrate(
     /** Feeds the pages that waited for the first pages of every folder, or for the state. */
     const feedWaiting = (): void => {
       const pages = waiting.splice(0);
-      backlog.take(pages.reduce((n, [, objects]) => n + objects.length, 0));
+      // Their tasks count before the pages stop counting: the listing is not let go in between.
       feed(pages);
+      backlog.take(pages.reduce((n, [, objects]) => n + objects.length, 0));
     };
 
     let listingError: unknown;

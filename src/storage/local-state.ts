@@ -194,14 +194,20 @@ export class LocalState {
   flush(): void {
     if (this.pending.size === 0) return;
     let lines = '';
+    const removed: [string, number][] = [];
+    let n = this.journalLines;
     for (const [rel, e] of this.pending) {
-      if (!e) this.removedAt.set(rel, this.journalLines);
+      if (!e) removed.push([rel, n]);
       lines += `${JSON.stringify(e ? [rel, e.size, e.etag, e.mtimeMs, e.method] : [rel])}\n`;
-      this.journalLines++;
+      n++;
     }
-    this.pending.clear();
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    // Kept pending until appended: a failed append (disk full) is tried again at the next flush.
+    // A partial append leaves a torn line, which loading skips; a record it held is re-verified next run.
     fs.appendFileSync(this.journal, lines);
+    this.pending.clear();
+    this.journalLines = n;
+    for (const [rel, at] of removed) this.removedAt.set(rel, at);
   }
 
   /** Records from before this run that it has not changed. */

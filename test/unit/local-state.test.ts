@@ -87,3 +87,18 @@ test('after a killed run (torn last line) this run appends on a line of its own,
   const t = LocalState.load(file);
   expect([t.get('d/a'), t.get('d/b'), t.get('d/torn')]).toEqual([e(1), e(2), undefined]);
 });
+
+test('a failed journal append keeps the changes for the next flush', () => {
+  const file = path.join(tempDir('state-append-fails'), '.marketsim', 'hydrate-state.json');
+  const s = new LocalState(file);
+  s.set('d/a', e(1));
+  fs.mkdirSync(`${file}${JOURNAL_SUFFIX}`, { recursive: true }); // in the way: the append fails
+  expect(() => s.flush()).toThrow(/EISDIR/);
+  expect(s.get('d/a')).toEqual(e(1));
+  fs.rmSync(`${file}${JOURNAL_SUFFIX}`, { recursive: true });
+  s.delete('d/b');
+  s.flush();
+  expect(fs.readFileSync(`${file}${JOURNAL_SUFFIX}`, 'utf8')).toBe('["d/a",1,"e1",1000,"md5"]\n["d/b"]\n');
+  s.save();
+  expect(LocalState.load(file).get('d/a')).toEqual(e(1));
+});
