@@ -15,10 +15,7 @@ export const modules = {
 
 /** Writes `text` to `file` through a temporary file beside it and a rename: a reader, or a kill mid-write, never sees half a file. */
 function writeFileAtomic(file, text) {
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.mkdirSync(node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(tmp, text);
-    node_fs__WEBPACK_IMPORTED_MODULE_0__.renameSync(tmp, file);
+    writeChunksAtomic(file, [text]);
 }
 /** `writeFileAtomic` for text made a piece at a time (a state of 100,000 records is never one string). */
 function writeChunksAtomic(file, chunks) {
@@ -26,12 +23,16 @@ function writeChunksAtomic(file, chunks) {
     const tmp = `${file}.${process.pid}.tmp`;
     const fd = node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync(tmp, 'w');
     try {
-        for (const c of chunks)
-            node_fs__WEBPACK_IMPORTED_MODULE_0__.writeSync(fd, c);
-        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+        try {
+            // writeFileSync on a descriptor writes the whole piece at the current position (writeSync may write part of it).
+            for (const c of chunks)
+                node_fs__WEBPACK_IMPORTED_MODULE_0__.writeFileSync(fd, c);
+        }
+        finally {
+            node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
+        }
     }
     catch (e) {
-        node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync(fd);
         node_fs__WEBPACK_IMPORTED_MODULE_0__.rmSync(tmp, { force: true });
         throw e;
     }
