@@ -33860,10 +33860,6 @@ function splitPointsFromPages(pages, perSegment = 1000) {
     }
     return out;
 }
-/** Split points every `perSegment`-th of the keys seen last time, in listing order. */
-function splitPoints(knownKeys, perSegment = 1000) {
-    return splitPointsFromPages(Array.from(knownKeys, (last) => ({ last, count: 1 })), perSegment);
-}
 /** One page of a listing under `prefix` (ListObjectsV2): from the continuation token, else after `after`. */
 async function listPage(http, prefix, opts) {
     const query = { 'list-type': '2', prefix, 'max-keys': String(opts.maxKeys) };
@@ -33904,9 +33900,9 @@ function rangeBounds(splitAfter) {
  * Every object under `prefix`, recursively (no delimiter: s3rver drops deep folders with one,
  * and a sync wants every key anyway), handed to `onPage` a page at a time and not kept: a folder
  * of 100,000 objects costs the memory of the pages the consumer has not finished. 1,000 keys per
- * Class A request. With `splitAfter` (keys in listing order, e.g. from `splitPoints` over last run's
- * keys) the ranges between them are listed at the same time, each from `start-after`: a folder of
- * 100k objects takes the time of a few pages instead of 100 in a row. The ranges partition the key
+ * Class A request. With `splitAfter` (keys, e.g. from `splitPointsFromPages` over last run's pages)
+ * the ranges between them are listed at the same time, each from `start-after`: a folder of 100k
+ * objects takes the time of a few pages instead of 100 in a row. The ranges partition the key
  * space, so the result is exact whatever changed since; stale split points only cost balance. Pages
  * arrive in key order within a range, in no particular order across ranges.
  */
@@ -33917,27 +33913,15 @@ async function listEach(http, prefix, onPage, opts = {}) {
 }
 /** Every object under `prefix`, in listing order (see `listEach`). */
 async function listAll(http, prefix, opts = {}) {
-    const bounds = rangeBounds(opts.splitAfter);
-    // One list per range, joined in range order: the ranges follow each other in key order.
-    const ranges = new Map([undefined, ...bounds].map((b) => [b, []]));
-    const rangeOf = (key) => {
-        let lo = 0;
-        let hi = bounds.length;
-        // The last bound below `key`: keys in (bounds[i-1], bounds[i]] belong to range i.
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (compareKeys(bounds[mid], key) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo === 0 ? undefined : bounds[lo - 1];
-    };
+    const pages = [];
     await listEach(http, prefix, (objects) => {
         if (objects.length)
-            ranges.get(rangeOf(objects[0].key)).push(objects);
+            pages.push(objects);
     }, opts);
-    return [...ranges.values()].flat(2);
+    // Pages of parallel ranges arrive interleaved; they never overlap, so their first keys order them.
+    if (opts.splitAfter?.length)
+        pages.sort((a, b) => compareKeys(a[0].key, b[0].key));
+    return pages.flat();
 }
 
 ;// CONCATENATED MODULE: ./lib/s3/s3-sdk.js

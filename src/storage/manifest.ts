@@ -9,10 +9,10 @@ const RECORD = 32;
  * per object outside the JS heap instead of the listing itself (at 100,000 objects: 3.2 MB against
  * ~20 MB of objects), and never depends on how the listing was split.
  *
- * Each object is hashed on its own (SHA-256 of folder and key, each after its length, size, ETag); the manifest is the SHA-256
- * of those digests in sorted order. Sorting makes the result independent of arrival order while any
- * two different listings still need a SHA-256 collision to share a hash (a sum or XOR of the digests
- * would be cheaper to keep but can be forged).
+ * Each object is hashed on its own (SHA-256 of folder and key, each after its length, size, ETag);
+ * the manifest is the SHA-256 of those digests in sorted order. Sorting makes the result independent
+ * of arrival order while any two different listings still need a SHA-256 collision to share a hash
+ * (a sum or XOR of the digests would be cheaper to keep but can be forged).
  */
 export class ManifestBuilder {
   private records = Buffer.alloc(0);
@@ -55,11 +55,4 @@ export class ManifestBuilder {
     h.update(sorted);
     return h.digest('hex');
   }
-}
-
-/** The manifest hash of complete listings (folder → objects). */
-export function manifestHash(prefix: string, listings: ReadonlyMap<string, readonly RemoteObject[]>): string {
-  const m = new ManifestBuilder();
-  for (const [dir, objects] of listings) m.add(dir, objects);
-  return m.digest(prefix);
 }

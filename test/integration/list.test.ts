@@ -1,4 +1,7 @@
-import { compareKeys, listAll, splitPoints, splitPointsFromPages } from '../../src/s3/list.js';
+import { compareKeys, listAll, splitPointsFromPages } from '../../src/s3/list.js';
+
+/** Split points every `n`-th of `keys` in listing order: pages of one key each. */
+const splitPoints = (keys: string[], n?: number): string[] => splitPointsFromPages(keys.map((last) => ({ last, count: 1 })), n);
 import { S3Http } from '../../src/s3/s3-http.js';
 import { s3BehindProxy, store } from './helpers.js';
 

@@ -1,6 +1,13 @@
 import crypto from 'node:crypto';
 import type { RemoteObject } from '../../src/s3/list.js';
-import { ManifestBuilder, manifestHash } from '../../src/storage/manifest.js';
+import { ManifestBuilder } from '../../src/storage/manifest.js';
+
+/** The manifest hash of complete listings (folder → objects), fed a folder at a time. */
+function manifestHash(prefix: string, listings: ReadonlyMap<string, readonly RemoteObject[]>): string {
+  const m = new ManifestBuilder();
+  for (const [dir, objects] of listings) m.add(dir, objects);
+  return m.digest(prefix);
+}
 
 const obj = (key: string, size: number, etag: string): RemoteObject => ({ key, size, etag, lastModified: '' });
 const folder = (n: number, dir = 'd'): RemoteObject[] => Array.from({ length: n }, (_, i) => obj(`p/${dir}/f${i}.csv`, 1000 + i, crypto.hash('md5', String(i))));
