@@ -2035,7 +2035,6 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             // saved and the workers they use are stopped (a no-op when they were awaited already). A
             // listing held back by the backlog is let go and stops at its next page.
             stopped = true;
-            feedNow = undefined;
             queue.discard();
             backlog.close();
             await transfers?.catch(() => undefined);

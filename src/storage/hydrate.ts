@@ -436,7 +436,6 @@ export async function hydrate(
       // saved and the workers they use are stopped (a no-op when they were awaited already). A
       // listing held back by the backlog is let go and stops at its next page.
       stopped = true;
-      feedNow = undefined;
       queue.discard();
       backlog.close();
       await transfers?.catch(() => undefined);
