@@ -34088,8 +34088,9 @@ async function uploadEtags(file, size) {
  * Small file: one signed PUT through our own client with Content-MD5, so the store rejects a body
  * that arrives different from what we read. Every upload also records the CRC-32 of the bytes it
  * sends (CRC_META), which hydrate checks for a sixth of MD5's CPU; Content-MD5 (or the ETag check
- * after a multipart upload) proves those bytes are the ones stored. Not the SDK: its middleware and payload SHA-256 cost
- * ~2 ms of CPU per file (profiled), which is most of the time when logs are many small files.
+ * after a multipart upload) proves those bytes are the ones stored. Not the SDK: its middleware and
+ * payload SHA-256 cost ~2 ms of CPU per file (profiled), which is most of the time when logs are
+ * many small files.
  */
 async function uploadSmall(http, key, f, remote) {
     const { buf, growing } = await readSnapshot(f.abs);
