@@ -1,3 +1,4 @@
+import { jest } from '@jest/globals';
 import { compareKeys, listAll, splitPointsFromPages } from '../../src/s3/list.js';
 
 /** Split points every `n`-th of `keys` in listing order: pages of one key each. */
@@ -68,4 +69,30 @@ test('stale split points (deleted keys, keys that never existed, keys outside th
   const got = await listAll(http, prefix, { maxKeys: 20, splitAfter: stale.sort(compareKeys) });
   expect(got.map((o) => o.key)).toEqual(want);
   expect(new Set(got.map((o) => o.key)).size).toBe(want.length);
+});
+
+test('ranges are listed a bounded number at a time (a 300,000-object folder has 300 of them)', async () => {
+  const prefix = 'stock/big/';
+  const bounds = splitPoints(under(prefix), 20);
+  expect(bounds.length).toBe(11);
+  fx.proxy.inject((r) => r.query.get('list-type') === '2', { kind: 'delay', ms: 30 }, 1000);
+  const call = http.call.bind(http);
+  let inFlight = 0;
+  let most = 0;
+  const spy = jest.spyOn(http, 'call').mockImplementation(async (...args: Parameters<S3Http['call']>) => {
+    most = Math.max(most, ++inFlight);
+    try {
+      return await call(...args);
+    } finally {
+      inFlight--;
+    }
+  });
+  try {
+    const got = await listAll(http, prefix, { maxKeys: 1000, splitAfter: bounds, rangesInFlight: 3 });
+    expect(got.map((o) => o.key)).toEqual(under(prefix));
+    expect(most).toBe(3);
+  } finally {
+    spy.mockRestore();
+    fx.proxy.clearFaults();
+  }
 });
