@@ -375,7 +375,7 @@ addFlags(program.command('hydrate').description('pull the data folders from the 
     .action(async (opts) => {
     await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(387), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 8387));
+        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(782), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 5782));
         await hydrateStep(rt, await storageEnv(flagsToEnv(opts, HYDRATE, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
@@ -410,7 +410,7 @@ addFlags(program.command('run'), RUN)
             throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(606), __webpack_require__.e(387), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(606), __webpack_require__.e(782), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
         const env = await storageEnv(flagsToEnv(opts, RUN, process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);
@@ -463,7 +463,7 @@ addFlags(experiments.command('show').description('print one experiment\'s record
     .addHelpText('after', examples(['marketsim experiments show marketsim-20261130-031700-123-0']))
     .action(async (id, opts) => {
     await attempt(global(), 'experiments show', async (rt) => {
-        const { showExperiment } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
+        const { showExperiment } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(285)]).then(__webpack_require__.bind(__webpack_require__, 2870));
         await showExperiment(rt, await storageEnv(flagsToEnv(opts, CONNECTION_FLAGS, process.env)), id, Boolean(global().json));
     });
 });
@@ -472,7 +472,7 @@ addFlags(experiments.command('list').description('list recent experiments, newes
     .addHelpText('after', examples(['marketsim experiments list --limit 5', 'marketsim --json experiments list']))
     .action(async (opts) => {
     await attempt(global(), 'experiments list', async (rt) => {
-        const { listExperiments } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(750)]).then(__webpack_require__.bind(__webpack_require__, 2870));
+        const { listExperiments } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(285)]).then(__webpack_require__.bind(__webpack_require__, 2870));
         const limit = Number(opts.limit ?? 20);
         if (!Number.isInteger(limit) || limit < 1)
             throw new errors/* ConfigurationError */.j1(`limit: expected a whole number of 1 or more, got '${String(opts.limit)}'`);
@@ -494,7 +494,7 @@ program
     .option('--skip <checks>', 'comma-separated check groups to skip: vast, r2, image, github')
     .action(async (opts) => {
     await attempt(global(), 'doctor', async (rt) => {
-        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(435), __webpack_require__.e(453)]).then(__webpack_require__.bind(__webpack_require__, 9453));
+        const { runDoctor } = await Promise.all(/* import() */[__webpack_require__.e(332), __webpack_require__.e(435), __webpack_require__.e(966)]).then(__webpack_require__.bind(__webpack_require__, 9453));
         return runDoctor(rt, withRepo(await storageEnv({ ...process.env }), opts.repo), opts, Boolean(global().json));
     });
 });

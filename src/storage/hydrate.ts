@@ -14,8 +14,9 @@ import { DEFAULT_TUNING, downloadObject, headParts, type DownloadContext, type D
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/etag.js';
 import { listEach, type PageEnd, type RemoteObject } from '../s3/list.js';
 import { ListingHints } from './listing-hints.js';
-import { LocalState, statePath } from './local-state.js';
-import { walkLocal, type LocalTree } from './local-tree.js';
+import { LocalState, STATE_DIR, statePath } from './local-state.js';
+import { DOWNLOADING_MARKER, sweepPartials, walkLocal, type LocalTree } from './local-tree.js';
+import { StatView, walkedView } from './local-view.js';
 import { Planner, type Plan, type PlanItem } from './plan.js';
 import { Backlog, TaskQueue } from './task-queue.js';
 import { ManifestBuilder } from './manifest.js';
@@ -194,12 +195,15 @@ export async function hydrate(
       () => undefined,
       (err: unknown) => ({ err }),
     );
-    // The state and the local walk are read while the store answers (a no-op is mostly waiting for
-    // listings), once the requests are on their way: both are synchronous and would otherwise hold them back.
-    let local: { state: LocalState; tree: LocalTree } | undefined;
+    // The state is opened (a killed run's journal merged) and, with delete, the local folders walked
+    // while the store answers, once the requests are on their way: both are synchronous and would
+    // otherwise hold them back. Without delete there is no walk: each listed path is looked up as
+    // its page is planned, so a no-op over 100,000 objects holds nothing per file.
+    let local: { state: LocalState; tree: LocalTree | undefined } | undefined;
+    const readLocal = () => ({ state: LocalState.load(statePath(cfg.localRoot)), tree: cfg.delete ? walkLocal(cfg.localRoot, cfg.dirs) : undefined });
     if (!hooks.afterListing) {
       await new Promise((resolve) => setImmediate(resolve));
-      local = { state: LocalState.load(statePath(cfg.localRoot)), tree: walkLocal(cfg.localRoot, cfg.dirs) };
+      local = readLocal();
     }
     // Without streaming: the complete listings, before anything else.
     let hash = '';
@@ -209,9 +213,14 @@ export async function hydrate(
       hash = manifest.digest(cfg.prefix);
       if (hooks.afterListing) await hooks.afterListing(hash);
     }
-    const state = local?.state ?? LocalState.load(statePath(cfg.localRoot));
-    const tree = local?.tree ?? walkLocal(cfg.localRoot, cfg.dirs);
-    const planner = new Planner({ ...cfg, tree, state, keepItems: cfg.dryRun });
+    const { state, tree } = local ?? readLocal();
+    const planner = new Planner({
+      ...cfg,
+      state,
+      local: tree ? walkedView(tree) : new StatView(cfg.localRoot),
+      unmatched: tree ? () => tree.files.keys() : undefined,
+      keepItems: cfg.dryRun,
+    });
     const plan = planner.plan;
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
 
@@ -260,7 +269,7 @@ export async function hydrate(
       // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
       // objects they are most of the memory, and a download runs for minutes).
       complete?.clear();
-      tree.files.clear();
+      tree?.files.clear();
     };
     const noObjects = (): ConfigurationError => new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
 
@@ -278,14 +287,25 @@ export async function hydrate(
       return result;
     }
 
-    for (const p of tree.partials) {
-      try {
-        fs.unlinkSync(p);
-        result.staleTempFilesRemoved++;
-      } catch {
-        // gone already
+    // A killed run's temporary files: the walk met them, or the marker says a run was cut short.
+    const marker = path.join(cfg.localRoot, STATE_DIR, DOWNLOADING_MARKER);
+    if (tree) {
+      for (const p of tree.partials) {
+        try {
+          fs.unlinkSync(p);
+          result.staleTempFilesRemoved++;
+        } catch {
+          // gone already
+        }
       }
-    }
+    } else if (fs.existsSync(marker)) result.staleTempFilesRemoved += sweepPartials(cfg.localRoot, cfg.dirs);
+    let marked = false;
+    const markDownloading = (): void => {
+      if (marked) return;
+      fs.mkdirSync(path.dirname(marker), { recursive: true });
+      fs.writeFileSync(marker, `${process.pid}\n`);
+      marked = true;
+    };
 
     const count = (m: VerifyMethod): void => {
       result.verification[m] = (result.verification[m] ?? 0) + 1;
@@ -393,6 +413,7 @@ export async function hydrate(
         // Worker threads hash what is larger than one buffer; started with the first such object.
         if (i.size > tuning.smallMax && poolSize > 0) ctx.hashes ??= new HashPool(poolSize);
       }
+      if (got.adopt.length + got.download.length) markDownloading();
       backlog.add(got.adopt.length + got.download.length);
       for (const i of got.adopt) queue.push([i, adoptOne]);
       for (const i of got.download) queue.push([i, fetchOne], i.size > tuning.smallMax);
@@ -445,6 +466,8 @@ export async function hydrate(
       state.flush();
       await ctx.hashes?.close();
       await ctx.smallWriter?.close();
+      // Every transfer has ended, and each removes its temporary file when it fails.
+      if (marked) fs.rmSync(marker, { force: true });
     }
     if (listingError !== undefined) throw explainAccessError(listingError, cfg.store, cfg.prefix);
     if (plan.missingDirs.length === cfg.dirs.length) throw noObjects();

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { writeChunksAtomic } from '../atomic-write.js';
 import type { VerifyMethod } from '../s3/etag.js';
+import { compareKeys } from '../s3/key-order.js';
+import { batchLines, byKey, keyOfLine, linesFrom, linesOf, mergeSorted, seekLine, type KeyedLine } from './sorted-lines.js';
 
 /** What we know about one file we wrote: enough to skip it next time without asking the store. */
 export interface StateEntry {
@@ -12,13 +14,6 @@ export interface StateEntry {
   method: VerifyMethod;
 }
 
-type Packed = [number, string, number, VerifyMethod];
-
-interface StateFile {
-  version: 1;
-  files: Record<string, Packed>;
-}
-
 export const STATE_DIR = '.marketsim';
 export const STATE_FILE = 'hydrate-state.json';
 /** Changes since the last snapshot, one JSON line each: `[rel, size, etag, mtimeMs, method]` or `[rel]` for a removal. */
@@ -26,52 +21,6 @@ export const JOURNAL_SUFFIX = '.journal';
 
 export function statePath(localRoot: string): string {
   return path.join(localRoot, STATE_DIR, STATE_FILE);
-}
-
-/** Lines read from a file in pieces of this size: the journal of a 100,000-object run is ~7 MB. */
-const READ_CHUNK = 1 << 20;
-
-/** The lines of `file` from byte `from` on, read a piece at a time. */
-function* linesOf(file: string, from = 0): Generator<string> {
-  let fd: number;
-  try {
-    fd = fs.openSync(file, 'r');
-  } catch {
-    return;
-  }
-  try {
-    const buf = Buffer.allocUnsafe(READ_CHUNK);
-    let pos = from;
-    let rest = '';
-    for (;;) {
-      const n = fs.readSync(fd, buf, 0, buf.length, pos);
-      if (n === 0) break;
-      pos += n;
-      // Cut at the last newline: a UTF-8 character never spans it.
-      const cut = buf.lastIndexOf(10, n - 1);
-      if (cut === -1) {
-        rest += buf.toString('utf8', 0, n);
-        continue;
-      }
-      const text = rest + buf.toString('utf8', 0, cut);
-      rest = buf.toString('utf8', cut + 1, n);
-      yield* text.split('\n');
-    }
-    if (rest) yield rest;
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-function lastByte(file: string, size: number): number {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const b = Buffer.alloc(1);
-    fs.readSync(fd, b, 0, 1, size - 1);
-    return b[0]!;
-  } finally {
-    fs.closeSync(fd);
-  }
 }
 
 type JournalLine = [string] | [string, number, string, number, VerifyMethod];
@@ -88,57 +37,60 @@ function parseJournalLine(line: string): JournalLine | undefined {
   return undefined;
 }
 
+function entryOf(line: string): StateEntry | undefined {
+  const j = parseJournalLine(line);
+  return j && j.length === 5 ? { size: j[1], etag: j[2], mtimeMs: j[3], method: j[4] } : undefined;
+}
+
+/** The first line of a snapshot; the records follow, one per line, sorted by path in S3's key order. */
+const HEADER = '{"version":2}';
+const DATA_START = Buffer.byteLength(`${HEADER}\n`);
+/** Journal records sorted in memory at a time when a snapshot is written; more spill to sorted run files. */
+export const SORT_CHUNK = 20_000;
+
 /**
  * The hydrate state file, kept in `<local-root>/.marketsim/` (outside the data folders, so the
- * simulator never sees it). During a run, changes are appended to a journal beside it (`flush`,
- * every 2 s: a few lines, not the whole 10 MB of a 100,000-object state); the end of a run writes one
- * snapshot atomically and drops the journal (`save`). Loading replays the journal over the snapshot,
- * ignoring a torn last line, so a killed run loses nothing it had flushed. A lost or corrupt file only
- * costs re-verification.
+ * simulator never sees it): a header line, then one record per line, sorted by path in the order
+ * S3 lists keys. It is never loaded: each listing page is looked up in one forward pass over the
+ * slice of the file it spans (found by binary search), so a no-op over 100,000 objects holds no
+ * record per file.
  *
- * Memory: what was recorded before this run, plus changes not flushed yet. A record made in this run
- * lives in the journal once flushed, and `save` copies the journal into the snapshot a piece at a
- * time: a full download of 100,000 objects holds no record per file (a run looks each path up once,
- * before it changes it).
+ * During a run, changes are appended to a journal beside it (`flush`, every 2 s: a few lines, not
+ * the whole 10 MB of a 100,000-object state). `save` merges the journal into a new snapshot, sorted
+ * in pieces of SORT_CHUNK records, written atomically, and drops the journal. Loading merges a
+ * killed run's journal first (ignoring its torn last line), so it loses nothing it had flushed. A
+ * lost or corrupt file only costs re-verification. A version 1 file (one JSON object) is rewritten
+ * once.
  */
 export class LocalState {
-  /** Records from before this run that this run has not changed. */
-  private readonly entries = new Map<string, StateEntry>();
-  private dirty = false;
   /** Changes not yet in the journal; null = removed. */
   private readonly pending = new Map<string, StateEntry | null>();
-  /** Where this run's lines start in the journal: what comes before was a killed run's, replayed into `entries`. */
-  private journalFrom = 0;
-  /** Lines this run wrote to the journal, and the last line that removed each path (a set before it is void). Removals are few: delete mode. */
-  private journalLines = 0;
-  private readonly removedAt = new Map<string, number>();
+  /** The journal holds lines the snapshot lacks. */
+  private dirty = false;
+  /** A killed run's journal could not be merged at load: this run's lines start on a line of their own. */
+  private tornCheck = false;
   private saved = false;
+  /** Bytes read from the snapshot by lookups (a test checks that a page reads only its slice). */
+  bytesRead = 0;
 
-  constructor(readonly file: string) {}
+  constructor(
+    readonly file: string,
+    private readonly sortChunk = SORT_CHUNK,
+  ) {}
 
-  static load(file: string): LocalState {
-    const s = new LocalState(file);
-    let raw: string;
-    try {
-      raw = fs.readFileSync(file, 'utf8');
-    } catch {
-      s.replayJournal();
-      return s;
-    }
-    try {
-      const parsed = JSON.parse(raw) as StateFile;
-      if (parsed.version === 1 && parsed.files && typeof parsed.files === 'object') {
-        // for-in, not Object.entries: no array of 100,000 pairs on top of the parsed file.
-        const files = parsed.files;
-        for (const rel in files) {
-          const p = files[rel];
-          if (Array.isArray(p) && p.length === 4) s.entries.set(rel, { size: p[0], etag: p[1], mtimeMs: p[2], method: p[3] });
-        }
+  static load(file: string, sortChunk = SORT_CHUNK): LocalState {
+    const s = new LocalState(file, sortChunk);
+    s.upgradeVersion1();
+    if (fs.existsSync(s.journal)) {
+      s.dirty = true;
+      try {
+        s.merge();
+      } catch {
+        // Left for save (which merges the whole journal); until then lookups miss its records,
+        // which costs re-verification of those files, never a wrong skip.
+        s.tornCheck = true;
       }
-    } catch {
-      // A torn or foreign file: start empty; files on disk get re-verified against the listing.
     }
-    s.replayJournal();
     return s;
   }
 
@@ -146,46 +98,90 @@ export class LocalState {
     return `${this.file}${JOURNAL_SUFFIX}`;
   }
 
-  private replayJournal(): void {
-    let size: number;
+  /** A version 1 state (one JSON object) becomes a sorted snapshot, once. */
+  private upgradeVersion1(): void {
+    let raw: string;
     try {
-      size = fs.statSync(this.journal).size;
+      const fd = fs.openSync(this.file, 'r');
+      try {
+        const head = Buffer.alloc(DATA_START);
+        const n = fs.readSync(fd, head, 0, DATA_START, 0);
+        if (head.toString('utf8', 0, n) === `${HEADER}\n`) return;
+      } finally {
+        fs.closeSync(fd);
+      }
+      raw = fs.readFileSync(this.file, 'utf8');
     } catch {
       return;
     }
-    for (const line of linesOf(this.journal)) {
-      const j = parseJournalLine(line);
-      if (!j) continue;
-      if (j.length === 1) this.entries.delete(j[0]);
-      else this.entries.set(j[0], { size: j[1], etag: j[2], mtimeMs: j[3], method: j[4] });
+    try {
+      const parsed = JSON.parse(raw) as { version?: number; files?: Record<string, unknown> };
+      if (parsed.version !== 1 || !parsed.files || typeof parsed.files !== 'object') return;
+      const recs: KeyedLine[] = [];
+      for (const [rel, p] of Object.entries(parsed.files)) if (Array.isArray(p) && p.length === 4) recs.push({ key: rel, line: JSON.stringify([rel, ...(p as unknown[])]) });
+      recs.sort(byKey);
+      writeChunksAtomic(this.file, batchLines([HEADER, ...recs.map((r) => r.line!)]));
+    } catch {
+      // A torn or foreign file: lookups find nothing in it, and save replaces it.
     }
-    // After a torn last line, this run's lines start on a line of their own.
-    if (size > 0 && lastByte(this.journal, size) !== 10) {
-      fs.appendFileSync(this.journal, '\n');
-      size++;
-    }
-    this.journalFrom = size;
-    // What the journal held is not in the snapshot yet.
-    this.dirty = true;
   }
 
-  /** The record of `rel` from before this run, or its change in this run while not flushed yet. */
+  /**
+   * The records of `rels` from before this run, or their changes in this run not flushed yet. One
+   * forward pass over the slice of the snapshot they span: a listing page, in key order, reads
+   * about its own share of the file.
+   */
+  lookup(rels: readonly string[]): (StateEntry | undefined)[] {
+    const out: (StateEntry | undefined)[] = new Array<StateEntry | undefined>(rels.length).fill(undefined);
+    const want: number[] = [];
+    for (let i = 0; i < rels.length; i++) {
+      const p = this.pending.get(rels[i]!);
+      if (p === undefined) want.push(i);
+      else out[i] = p ?? undefined;
+    }
+    if (want.length === 0) return out;
+    // Already in this order when they come from a listing page: the sort is one pass then.
+    want.sort((i, j) => compareKeys(rels[i]!, rels[j]!));
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'r');
+    } catch {
+      return out;
+    }
+    const count = (n: number): void => {
+      this.bytesRead += n;
+    };
+    try {
+      const size = fs.fstatSync(fd).size;
+      const head = Buffer.alloc(DATA_START);
+      if (fs.readSync(fd, head, 0, DATA_START, 0) !== DATA_START || head.toString('utf8') !== `${HEADER}\n`) return out;
+      let k = 0;
+      for (const line of linesFrom(fd, seekLine(fd, DATA_START, size, rels[want[0]!]!, count), count)) {
+        const key = keyOfLine(line);
+        if (key === undefined) continue;
+        while (k < want.length && compareKeys(rels[want[k]!]!, key) < 0) k++;
+        if (k === want.length) break;
+        while (k < want.length && rels[want[k]!] === key) out[want[k++]!] = entryOf(line);
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+    return out;
+  }
+
+  /** One record; see `lookup`. */
   get(rel: string): StateEntry | undefined {
-    const p = this.pending.get(rel);
-    return p === undefined ? this.entries.get(rel) : (p ?? undefined);
+    return this.lookup([rel])[0];
   }
 
   set(rel: string, e: StateEntry): void {
     this.usable();
-    this.entries.delete(rel);
     this.pending.set(rel, e);
     this.dirty = true;
   }
 
   delete(rel: string): void {
     this.usable();
-    // Removing a record made in this run that is in the journal already: the removal goes there too.
-    this.entries.delete(rel);
     this.pending.set(rel, null);
     this.dirty = true;
   }
@@ -194,70 +190,96 @@ export class LocalState {
   flush(): void {
     if (this.pending.size === 0) return;
     let lines = '';
-    const removed: [string, number][] = [];
-    let n = this.journalLines;
-    for (const [rel, e] of this.pending) {
-      if (!e) removed.push([rel, n]);
-      lines += `${JSON.stringify(e ? [rel, e.size, e.etag, e.mtimeMs, e.method] : [rel])}\n`;
-      n++;
-    }
+    for (const [rel, e] of this.pending) lines += `${JSON.stringify(e ? [rel, e.size, e.etag, e.mtimeMs, e.method] : [rel])}\n`;
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    if (this.tornCheck) {
+      // After a killed run's torn last line, this run's lines start on a line of their own.
+      if (!endsWithNewline(this.journal)) lines = `\n${lines}`;
+      this.tornCheck = false;
+    }
     // Kept pending until appended: a failed append (disk full) is tried again at the next flush.
     // A partial append leaves a torn line, which loading skips; a record it held is re-verified next run.
     fs.appendFileSync(this.journal, lines);
     this.pending.clear();
-    this.journalLines = n;
-    for (const [rel, at] of removed) this.removedAt.set(rel, at);
   }
 
-  /** Records from before this run that it has not changed. */
-  get size(): number {
-    return this.entries.size;
-  }
-
-  /**
-   * The snapshot: the unchanged records, then this run's journal replayed in order (a removal after
-   * a set cancels it), written to a temporary file a piece at a time and renamed (never torn); then
-   * the journal is dropped.
-   */
+  /** Merges the journal into a new snapshot (see the class comment), then drops the journal. */
   save(): void {
     if (!this.dirty) return;
     this.flush();
-    const { entries, journal, journalFrom, removedAt } = this;
-    function* records(): Generator<[string, Packed]> {
-      for (const [rel, e] of entries) yield [rel, [e.size, e.etag, e.mtimeMs, e.method]];
-      let i = 0;
-      // A path set twice in this run appears twice: JSON.parse keeps the last, which is the newer.
-      for (const line of linesOf(journal, journalFrom)) {
-        const j = parseJournalLine(line);
-        const at = i++;
-        if (!j || j.length === 1) continue;
-        const removed = removedAt.get(j[0]);
-        if (removed === undefined || removed < at) yield [j[0], [j[1], j[2], j[3], j[4]]];
-      }
-    }
-    function* chunks(): Generator<string> {
-      let out = '{"version":1,"files":{';
-      let sep = '';
-      for (const [rel, packed] of records()) {
-        out += `${sep}${JSON.stringify(rel)}:${JSON.stringify(packed)}`;
-        sep = ',';
-        if (out.length > 1 << 16) {
-          yield out;
-          out = '';
-        }
-      }
-      yield `${out}}}`;
-    }
-    writeChunksAtomic(this.file, chunks());
-    fs.rmSync(this.journal, { force: true });
-    // The snapshot now holds this run's records, which this object does not: load the file again to go on.
-    this.entries.clear();
+    this.merge();
     this.saved = true;
-    this.dirty = false;
+  }
+
+  private merge(): void {
+    const runs: string[] = [];
+    try {
+      const sources: Iterator<KeyedLine>[] = [this.snapshotRecords()];
+      let chunk: KeyedLine[] = [];
+      const spill = (): void => {
+        // Stable: a path changed twice keeps its journal order, and the later wins the merge.
+        chunk.sort(byKey);
+        const run = `${this.file}.run-${process.pid}-${runs.length}`;
+        runs.push(run);
+        fs.writeFileSync(run, [...batchLines(chunk.map((r) => r.line ?? JSON.stringify([r.key])))].join(''));
+        chunk = [];
+      };
+      for (const line of linesOf(this.journal)) {
+        const j = parseJournalLine(line);
+        if (!j) continue;
+        chunk.push({ key: j[0], line: j.length === 1 ? null : line });
+        if (chunk.length >= this.sortChunk) spill();
+      }
+      if (runs.length && chunk.length) spill();
+      if (runs.length) for (const run of runs) sources.push(runRecords(run));
+      else sources.push(chunk.sort(byKey).values());
+      writeChunksAtomic(this.file, batchLines([HEADER, ...mergeSorted(sources)]));
+      fs.rmSync(this.journal, { force: true });
+      this.dirty = false;
+    } finally {
+      for (const run of runs) fs.rmSync(run, { force: true });
+    }
+  }
+
+  private *snapshotRecords(): Generator<KeyedLine> {
+    let first = true;
+    for (const line of linesOf(this.file)) {
+      if (first) {
+        first = false;
+        if (line !== HEADER) return;
+        continue;
+      }
+      const key = keyOfLine(line);
+      if (key !== undefined) yield { key, line };
+    }
   }
 
   private usable(): void {
     if (this.saved) throw new Error('LocalState: changed after save; load the file again');
+  }
+}
+
+function* runRecords(file: string): Generator<KeyedLine> {
+  for (const line of linesOf(file)) {
+    const j = parseJournalLine(line);
+    if (j) yield { key: j[0], line: j.length === 1 ? null : line };
+  }
+}
+
+function endsWithNewline(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return true;
+  }
+  try {
+    const size = fs.fstatSync(fd).size;
+    if (size === 0) return true;
+    const b = Buffer.alloc(1);
+    fs.readSync(fd, b, 0, 1, size - 1);
+    return b[0] === 10;
+  } finally {
+    fs.closeSync(fd);
   }
 }

@@ -53,3 +53,39 @@ export function walkLocal(localRoot: string, dirs: string[]): LocalTree {
   for (const dir of dirs) visit(path.join(localRoot, dir), dir);
   return tree;
 }
+
+/** Present while a hydrate may have temporary files on disk; a run that finds it sweeps for a killed run's leftovers. */
+export const DOWNLOADING_MARKER = 'hydrate-downloading';
+
+/**
+ * Deletes our temporary files (a killed run's) below the pulled folders, reading names only, a
+ * few at a time (no lstat, nothing kept per file); symlinks are not followed. Returns how many.
+ */
+export function sweepPartials(localRoot: string, dirs: string[]): number {
+  let removed = 0;
+  const stack = dirs.map((d) => path.join(localRoot, d));
+  for (let abs = stack.pop(); abs !== undefined; abs = stack.pop()) {
+    let dir: fs.Dir;
+    try {
+      dir = fs.opendirSync(abs);
+    } catch {
+      continue;
+    }
+    try {
+      for (let ent = dir.readSync(); ent; ent = dir.readSync()) {
+        if (ent.isDirectory()) stack.push(path.join(abs, ent.name));
+        else if (ent.isFile() && ent.name.endsWith(PARTIAL_SUFFIX)) {
+          try {
+            fs.unlinkSync(path.join(abs, ent.name));
+            removed++;
+          } catch {
+            // gone already
+          }
+        }
+      }
+    } finally {
+      dir.closeSync();
+    }
+  }
+  return removed;
+}

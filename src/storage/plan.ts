@@ -3,7 +3,7 @@ import { isSinglePartMd5, multipartParts } from '../s3/etag.js';
 import { unsafeKeyReason } from './key-safety.js';
 import type { RemoteObject } from '../s3/list.js';
 import type { LocalState } from './local-state.js';
-import type { LocalTree } from './local-tree.js';
+import type { LocalView } from './local-view.js';
 
 export interface PlanItem {
   /** Full object key. */
@@ -36,8 +36,10 @@ export interface Plan {
 export interface PlanInput {
   prefix: string;
   localRoot: string;
-  /** The local walk: `add` takes each matched file out of it. */
-  tree: LocalTree;
+  /** The local side, asked one listed path at a time. */
+  local: LocalView;
+  /** With delete: the local files `local` was not asked about once every listing is in (a walk's leftovers). */
+  unmatched?: () => Iterable<string>;
   state: LocalState;
   include: string[];
   exclude: string[];
@@ -53,20 +55,8 @@ export function pathFilter(include: string[], exclude: string[]): (rel: string) 
   return (rel) => (!inc || inc(rel)) && !(exc && exc(rel));
 }
 
-function throughSymlink(rel: string, symlinks: Set<string>): string | undefined {
-  let i = rel.indexOf('/');
-  // The pulled folder itself may be a link; anything below it may not.
-  i = rel.indexOf('/', i + 1);
-  while (i !== -1) {
-    const parent = rel.slice(0, i);
-    if (symlinks.has(parent)) return parent;
-    i = rel.indexOf('/', i + 1);
-  }
-  return undefined;
-}
-
 /**
- * Decides, without touching the network or the disk, what a hydrate has to do, one batch of listed
+ * Decides, without touching the network, what a hydrate has to do, one batch of listed
  * objects at a time: a hydrate starts downloading from the first listing page while later pages
  * are on their way. `finish` once every listing is complete adds what needs all of them (missing
  * folders, deletions).
@@ -78,6 +68,7 @@ export class Planner {
   private readonly seen = new Map<string, number>();
 
   constructor(private readonly input: PlanInput) {
+    if (input.delete && !input.unmatched) throw new Error('Planner: delete needs the local files left unmatched (a walk)');
     this.wanted = pathFilter(input.include, input.exclude);
   }
 
@@ -87,6 +78,7 @@ export class Planner {
     const out: { download: Plan['download']; adopt: PlanItem[] } = { download: [], adopt: [] };
     const dirPrefix = `${input.prefix}${dir}/`;
     let real = this.seen.get(dir) ?? 0;
+    const wanted: { o: RemoteObject; rel: string }[] = [];
     for (const o of objects) {
       if (o.key.endsWith('/') && o.size === 0) continue; // a folder marker
       real++;
@@ -97,17 +89,21 @@ export class Planner {
         continue;
       }
       const rel = `${dir}/${rest}`;
-      const link = throughSymlink(rel, input.tree.symlinks);
+      const link = input.local.linkAbove(rel);
       if (link) {
         plan.refused.push({ key: o.key, reason: `would be written through the symlink ${link}` });
         continue;
       }
-      // Matched files leave the walk: what stays there is what the bucket lacks (delete mode), and a
-      // no-op's walk of 100,000 files shrinks as pages arrive instead of being held to the end.
-      const local = input.tree.files.get(rel);
-      input.tree.files.delete(rel);
-      if (!this.wanted(rel)) continue;
-      const st = input.state.get(rel);
+      if (this.wanted(rel)) wanted.push({ o, rel });
+      else input.local.skip(rel);
+    }
+    this.seen.set(dir, real);
+    // One pass over the state's slice for the whole page (its keys are in order).
+    const states = input.state.lookup(wanted.map((w) => w.rel));
+    for (let i = 0; i < wanted.length; i++) {
+      const { o, rel } = wanted[i]!;
+      const st = states[i];
+      const local = input.local.take(rel);
       const untouched = local !== undefined && st !== undefined && local.size === st.size && local.mtimeMs === st.mtimeMs;
       if (untouched && st.etag === o.etag && st.size === o.size) {
         plan.unchanged.files++;
@@ -120,7 +116,6 @@ export class Planner {
       else if (local && local.size === o.size && (isSinglePartMd5(o.etag) || multipartParts(o.etag) !== undefined)) out.adopt.push(item);
       else out.download.push({ ...item, reason: local ? 'changed locally' : 'new' });
     }
-    this.seen.set(dir, real);
     // Largest first: long ranged downloads overlap with the stream of small files.
     out.download.sort((a, b) => b.size - a.size);
     plan.toFetch += out.download.length + out.adopt.length;
@@ -131,14 +126,14 @@ export class Planner {
     return out;
   }
 
-  /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket (what `add` left in the walk). */
+  /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket (what `add` never asked about). */
   finish(dirs: Iterable<string>): Plan {
     const { input, plan } = this;
     const all = [...dirs];
     for (const d of all) if (!this.seen.get(d)) plan.missingDirs.push(d);
-    if (input.delete) {
+    if (input.delete && input.unmatched) {
       const present = all.filter((d) => this.seen.get(d));
-      for (const rel of input.tree.files.keys()) {
+      for (const rel of input.unmatched()) {
         const dir = present.find((d) => rel.startsWith(`${d}/`));
         if (dir && this.wanted(rel)) plan.delete.push(rel);
       }

@@ -45,6 +45,8 @@ test('kill -9 half-way: only complete, verified files under real names; the re-r
   expect(complete.length).toBeGreaterThanOrEqual(30);
   expect(complete.length).toBeLessThan(121);
   for (const rel of complete) expect(afterKill[rel]).toBe(expected[rel]);
+  // The marker tells the re-run to sweep for temporary files (there is no walk without delete).
+  expect(fs.existsSync(path.join(root, '.marketsim', 'hydrate-downloading'))).toBe(true);
 
   fx.proxy.clearFaults();
   const rerun = hydrateCli(root);
@@ -52,4 +54,5 @@ test('kill -9 half-way: only complete, verified files under real names; the re-r
   expect(code).toBe(0);
   expect(treeDigest(root)).toEqual(expected);
   expect(partialFiles(root)).toEqual([]);
+  expect(fs.existsSync(path.join(root, '.marketsim', 'hydrate-downloading'))).toBe(false);
 });

@@ -366,10 +366,15 @@ test('an interrupted run leaves no partial file under a real name; the next run 
   const root = tempDir('hyd-stale');
   fs.mkdirSync(path.join(root, 'trainingdata/daily'), { recursive: true });
   fs.writeFileSync(path.join(root, 'trainingdata/daily/.T1.csv.abcd1234.marketsim-partial'), 'half');
+  // A killed run leaves the marker it writes before its first download; a run that ends removes it.
+  const marker = path.join(root, '.marketsim', 'hydrate-downloading');
+  fs.mkdirSync(path.dirname(marker), { recursive: true });
+  fs.writeFileSync(marker, '123\n');
   const r = await hydrate(hydrateConfig(fx.proxy.endpoint, root), new RecordingLogger(), new RecordingProgress(), {}, TUNING);
   expect(r.staleTempFilesRemoved).toBe(1);
   expect(partialFiles(root)).toEqual([]);
   expect(treeDigest(root)).toEqual(expectedTree());
+  expect(fs.existsSync(marker)).toBe(false);
 });
 
 test('listing hints that cannot be saved cost a warning, not the run (they only speed up the next listing)', async () => {

@@ -1,5 +1,10 @@
+import { jest } from '@jest/globals';
+import fs from 'node:fs';
+import path from 'node:path';
 import { LocalState } from '../../src/storage/local-state.js';
 import type { LocalTree } from '../../src/storage/local-tree.js';
+import { StatView, walkedView } from '../../src/storage/local-view.js';
+import { tempDir } from '../integration/helpers.js';
 import type { RemoteObject } from '../../src/s3/list.js';
 import { pathFilter, Planner, type Plan, type PlanInput } from '../../src/storage/plan.js';
 
@@ -16,14 +21,18 @@ function planHydrate(input: PlanInput & { listings: Map<string, RemoteObject[]> 
 const E1 = '0123456789abcdef0123456789abcdef';
 const E2 = 'fedcba9876543210fedcba9876543210';
 
-function input(over: Partial<PlanInput> & { objects?: RemoteObject[]; local?: [string, number, number][] }): PlanInput & { listings: Map<string, RemoteObject[]> } {
-  const tree: LocalTree = { files: new Map(), partials: [], symlinks: new Set() };
-  for (const [rel, size, mtimeMs] of over.local ?? []) tree.files.set(rel, { size, mtimeMs });
+/** The local side as a walk (`files`, `tree`) unless `local` is given. */
+function input(
+  over: Partial<PlanInput> & { objects?: RemoteObject[]; files?: [string, number, number][]; tree?: LocalTree },
+): PlanInput & { listings: Map<string, RemoteObject[]> } {
+  const tree: LocalTree = over.tree ?? { files: new Map(), partials: [], symlinks: new Set() };
+  for (const [rel, size, mtimeMs] of over.files ?? []) tree.files.set(rel, { size, mtimeMs });
   return {
     prefix: 'stock/',
-    localRoot: '/ws',
+    localRoot: over.localRoot ?? '/ws',
     listings: new Map([['td', over.objects ?? []]]),
-    tree: over.tree ?? tree,
+    local: over.local ?? walkedView(tree),
+    unmatched: over.unmatched ?? (() => tree.files.keys()),
     state: over.state ?? new LocalState('/nonexistent'),
     include: over.include ?? [],
     exclude: over.exclude ?? [],
@@ -44,7 +53,7 @@ describe('planHydrate', () => {
       input({
         state,
         objects: [obj('new.csv', 5), obj('same.csv', 10), obj('remote-changed.csv', 10, E2), obj('local-edited.csv', 10), obj('truncated.csv', 10)],
-        local: [
+        files: [
           ['td/same.csv', 10, 100],
           ['td/remote-changed.csv', 10, 100],
           ['td/local-edited.csv', 10, 222],
@@ -60,7 +69,7 @@ describe('planHydrate', () => {
   });
 
   test('a local file we have no record of is verified by hashing, not trusted', () => {
-    const plan = planHydrate(input({ objects: [obj('a.csv', 10), obj('b.csv', 10, 'not-md5')], local: [['td/a.csv', 10, 1], ['td/b.csv', 10, 1]] }));
+    const plan = planHydrate(input({ objects: [obj('a.csv', 10), obj('b.csv', 10, 'not-md5')], files: [['td/a.csv', 10, 1], ['td/b.csv', 10, 1]] }));
     expect(plan.adopt.map((i) => i.rel)).toEqual(['td/a.csv']);
     expect(plan.download.map((i) => i.rel)).toEqual(['td/b.csv']);
   });
@@ -78,14 +87,14 @@ describe('planHydrate', () => {
         delete: true,
         exclude: ['**/*.keep'],
         objects: [obj('a.csv', 1)],
-        local: [['td/a.csv', 1, 1], ['td/gone.csv', 1, 1], ['td/local.keep', 1, 1]],
+        files: [['td/a.csv', 1, 1], ['td/gone.csv', 1, 1], ['td/local.keep', 1, 1]],
       }),
     );
     expect(plan.delete).toEqual(['td/gone.csv']);
   });
 
   test('an empty or missing folder is reported and never emptied locally', () => {
-    const plan = planHydrate(input({ delete: true, objects: [], local: [['td/mine.csv', 1, 1]] }));
+    const plan = planHydrate(input({ delete: true, objects: [], files: [['td/mine.csv', 1, 1]] }));
     expect(plan.missingDirs).toEqual(['td']);
     expect(plan.delete).toEqual([]);
   });
@@ -117,4 +126,55 @@ test('a streaming planner hands each batch to its caller and keeps only counts (
   expect(plan.toFetch).toBe(2000);
   expect(plan.download).toEqual([]);
   expect(plan.adopt).toEqual([]);
+});
+
+describe('without a walk (StatView: one lstat per listed path)', () => {
+  test('unchanged, adopted, new, and writes through symlinks refused, from the disk itself', () => {
+    const root = tempDir('plan-stat');
+    fs.mkdirSync(path.join(root, 'td', 'sub'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'td', 'same.csv'), 'x'.repeat(10));
+    fs.writeFileSync(path.join(root, 'td', 'sub', 'mine.csv'), 'y'.repeat(10));
+    fs.mkdirSync(path.join(root, 'elsewhere'));
+    fs.symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'td', 'link'));
+    fs.mkdirSync(path.join(root, 'td', 'dir.csv')); // a folder where a file is listed: not a file
+    const state = new LocalState('/nonexistent');
+    state.set('td/same.csv', { size: 10, etag: E1, mtimeMs: fs.lstatSync(path.join(root, 'td', 'same.csv')).mtimeMs, method: 'md5' });
+    const plan = planHydrate(
+      input({
+        localRoot: root,
+        local: new StatView(root),
+        state,
+        objects: [obj('dir.csv', 1), obj('link/x.csv', 1), obj('new/deep/n.csv', 1), obj('same.csv', 10), obj('sub/mine.csv', 10)],
+      }),
+    );
+    expect(plan.unchanged.files).toBe(1);
+    expect(plan.adopt.map((i) => i.rel)).toEqual(['td/sub/mine.csv']);
+    expect(plan.download.map((d) => [d.rel, d.reason])).toEqual([
+      ['td/dir.csv', 'new'],
+      ['td/new/deep/n.csv', 'new'],
+    ]);
+    expect(plan.refused).toEqual([{ key: 'stock/td/link/x.csv', reason: 'would be written through the symlink td/link' }]);
+  });
+
+  test('a pulled folder that is itself a link is followed; a missing one costs one lstat for all its objects', () => {
+    const root = tempDir('plan-stat-top');
+    fs.mkdirSync(path.join(root, 'data'));
+    fs.writeFileSync(path.join(root, 'data', 'a.csv'), 'abc');
+    fs.symlinkSync(path.join(root, 'data'), path.join(root, 'td'));
+    const plan = planHydrate(input({ localRoot: root, local: new StatView(root), objects: [obj('a.csv', 3)] }));
+    expect(plan.adopt.map((i) => i.rel)).toEqual(['td/a.csv']);
+
+    const fresh = tempDir('plan-stat-fresh');
+    const view = new StatView(fresh);
+    const lstat = jest.spyOn(fs, 'lstatSync');
+    const stat = jest.spyOn(fs, 'statSync');
+    try {
+      const p = planHydrate(input({ localRoot: fresh, local: view, objects: Array.from({ length: 50 }, (_, i) => obj(`s${i % 5}/f${i}.csv`, 1)) }));
+      expect(p.download).toHaveLength(50);
+      expect(lstat.mock.calls.length + stat.mock.calls.length).toBe(1);
+    } finally {
+      lstat.mockRestore();
+      stat.mockRestore();
+    }
+  });
 });
