@@ -14,7 +14,8 @@ import { compositeEtag, verifyMethod, type VerifyMethod } from '../s3/etag.js';
 const HASH_RANGE = `(fs, crypto, buf, file, start, length, partSize) => {
   const fd = fs.openSync(file, 'r');
   try {
-    const whole = crypto.createHash('md5');
+    // With a part size only the parts' MD5s are wanted: no second pass over the bytes for the whole.
+    const whole = partSize ? undefined : crypto.createHash('md5');
     const parts = [];
     let part = partSize ? crypto.createHash('md5') : undefined;
     let inPart = 0;
@@ -23,7 +24,7 @@ const HASH_RANGE = `(fs, crypto, buf, file, start, length, partSize) => {
       const n = fs.readSync(fd, buf, 0, Math.min(buf.length, length - done), start + done);
       if (n <= 0) break;
       const chunk = buf.subarray(0, n);
-      whole.update(chunk);
+      if (whole) whole.update(chunk);
       for (let off = 0; part && off < n; ) {
         const take = Math.min(partSize - inPart, n - off);
         part.update(chunk.subarray(off, off + take));
@@ -34,7 +35,7 @@ const HASH_RANGE = `(fs, crypto, buf, file, start, length, partSize) => {
       done += n;
     }
     if (part && (inPart > 0 || parts.length === 0)) parts.push(part.digest());
-    return { bytes: done, md5: whole.digest('hex'), parts };
+    return { bytes: done, md5: whole ? whole.digest('hex') : '', parts };
   } finally {
     fs.closeSync(fd);
   }
@@ -63,6 +64,7 @@ const hashRangeHere = new Function(`return ${HASH_RANGE}`)() as HashRange;
 
 export interface RangeHash {
   bytes: number;
+  /** MD5 of the range; empty when a part size was given (the parts are what is wanted). */
   md5: string;
   /** Per-part MD5s when a part size was given. */
   parts: Buffer[];

@@ -46,7 +46,8 @@ test('a worker holds at most 32 MiB of jobs; once told to help, this thread hash
     const got = await Promise.all(jobs);
     got.forEach((h, i) => {
       const slice = body.subarray(i * size, (i + 1) * size);
-      expect(h.md5).toBe(md5(slice).toString('hex'));
+      // With a part size only the parts are hashed (a multipart ETag needs nothing else).
+      expect(h.md5).toBe(i % 2 ? '' : md5(slice).toString('hex'));
       expect(h.bytes).toBe(size);
       if (i % 2) expect(h.parts).toEqual([0, 1, 2, 3].map((k) => md5(slice.subarray(k * 1024 * 1024, (k + 1) * 1024 * 1024))));
     });
