@@ -15,8 +15,8 @@ import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/e
 import { listEach, type PageEnd, type RemoteObject } from '../s3/list.js';
 import { ListingHints } from './listing-hints.js';
 import { LocalState, STATE_DIR, statePath } from './local-state.js';
-import { DOWNLOADING_MARKER, sweepPartials, walkLocal, type LocalTree } from './local-tree.js';
-import { StatView, walkedView } from './local-view.js';
+import { DOWNLOADING_MARKER, sweepPartials } from './local-tree.js';
+import { StatView } from './local-view.js';
 import { Planner, type Plan, type PlanItem } from './plan.js';
 import { Backlog, TaskQueue } from './task-queue.js';
 import { ManifestBuilder } from './manifest.js';
@@ -195,15 +195,14 @@ export async function hydrate(
       () => undefined,
       (err: unknown) => ({ err }),
     );
-    // The state is opened (a killed run's journal merged) and, with delete, the local folders walked
-    // while the store answers, once the requests are on their way: both are synchronous and would
-    // otherwise hold them back. Without delete there is no walk: each listed path is looked up as
-    // its page is planned, so a no-op over 100,000 objects holds nothing per file.
-    let local: { state: LocalState; tree: LocalTree | undefined } | undefined;
-    const readLocal = () => ({ state: LocalState.load(statePath(cfg.localRoot)), tree: cfg.delete ? walkLocal(cfg.localRoot, cfg.dirs) : undefined });
+    // The state is opened (a killed run's journal merged) while the store answers, once the requests
+    // are on their way: it is synchronous and would otherwise hold them back. There is no walk: each
+    // listed path is looked up (state and lstat) as its page is planned, so a no-op over 100,000
+    // objects holds nothing per file.
+    let opened: LocalState | undefined;
     if (!hooks.afterListing) {
       await new Promise((resolve) => setImmediate(resolve));
-      local = readLocal();
+      opened = LocalState.load(statePath(cfg.localRoot));
     }
     // Without streaming: the complete listings, before anything else.
     let hash = '';
@@ -213,14 +212,8 @@ export async function hydrate(
       hash = manifest.digest(cfg.prefix);
       if (hooks.afterListing) await hooks.afterListing(hash);
     }
-    const { state, tree } = local ?? readLocal();
-    const planner = new Planner({
-      ...cfg,
-      state,
-      local: tree ? walkedView(tree) : new StatView(cfg.localRoot),
-      unmatched: tree ? () => tree.files.keys() : undefined,
-      keepItems: cfg.dryRun,
-    });
+    const state = opened ?? LocalState.load(statePath(cfg.localRoot));
+    const planner = new Planner({ ...cfg, state, local: new StatView(cfg.localRoot), keepItems: cfg.dryRun });
     const plan = planner.plan;
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
 
@@ -266,10 +259,8 @@ export async function hydrate(
           log.warn(`Could not save listing hints: ${(e as Error).message}`);
         }
       }
-      // The plan holds what the transfers need: the listings and the walk are let go (at 100,000
-      // objects they are most of the memory, and a download runs for minutes).
+      // Without streaming, the plan holds what the transfers need: the listings are let go.
       complete?.clear();
-      tree?.files.clear();
     };
     const noObjects = (): ConfigurationError => new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
 
@@ -287,18 +278,9 @@ export async function hydrate(
       return result;
     }
 
-    // A killed run's temporary files: the walk met them, or the marker says a run was cut short.
+    // A killed run's temporary files: its marker says to look for them.
     const marker = path.join(cfg.localRoot, STATE_DIR, DOWNLOADING_MARKER);
-    if (tree) {
-      for (const p of tree.partials) {
-        try {
-          fs.unlinkSync(p);
-          result.staleTempFilesRemoved++;
-        } catch {
-          // gone already
-        }
-      }
-    } else if (fs.existsSync(marker)) result.staleTempFilesRemoved += sweepPartials(cfg.localRoot, cfg.dirs);
+    if (fs.existsSync(marker)) result.staleTempFilesRemoved += sweepPartials(cfg.localRoot, cfg.dirs);
     let marked = false;
     const markDownloading = (): void => {
       if (marked) return;

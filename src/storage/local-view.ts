@@ -1,13 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { LocalFile, LocalTree } from './local-tree.js';
+import type { LocalFile } from './local-tree.js';
 
 /** What the planner asks of the local side, one listed path at a time. */
 export interface LocalView {
-  /** The regular file at `rel` (lstat: size and mtime), or undefined. A walk lets go of it: what stays is what the bucket lacks. */
+  /** The regular file at `rel` (lstat: size and mtime), or undefined. */
   take(rel: string): LocalFile | undefined;
-  /** A listed path the plan leaves alone (filtered out): a walk lets go of it too. */
-  skip(rel: string): void;
   /** A symlink between the pulled folder and `rel` (the pulled folder itself may be one), or undefined. */
   linkAbove(rel: string): string | undefined;
 }
@@ -20,24 +18,6 @@ function* parentsBelowTop(rel: string): Generator<string> {
     yield rel.slice(0, i);
     i = rel.indexOf('/', i + 1);
   }
-}
-
-/** The planner over a walk held in memory: needed with delete on, to find what the bucket lacks. */
-export function walkedView(tree: LocalTree): LocalView {
-  return {
-    take(rel) {
-      const f = tree.files.get(rel);
-      tree.files.delete(rel);
-      return f;
-    },
-    skip(rel) {
-      tree.files.delete(rel);
-    },
-    linkAbove(rel) {
-      for (const p of parentsBelowTop(rel)) if (tree.symlinks.has(p)) return p;
-      return undefined;
-    },
-  };
 }
 
 type DirKind = 'dir' | 'link' | 'none';
@@ -65,8 +45,6 @@ export class StatView implements LocalView {
       return undefined;
     }
   }
-
-  skip(): void {}
 
   linkAbove(rel: string): string | undefined {
     if (this.kind(rel.slice(0, rel.indexOf('/'))) === 'none') return undefined;

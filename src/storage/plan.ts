@@ -4,6 +4,8 @@ import { unsafeKeyReason } from './key-safety.js';
 import type { RemoteObject } from '../s3/list.js';
 import type { LocalState } from './local-state.js';
 import type { LocalView } from './local-view.js';
+import { ListedPaths } from './listed-paths.js';
+import { filesNotKept } from './local-tree.js';
 
 export interface PlanItem {
   /** Full object key. */
@@ -38,8 +40,6 @@ export interface PlanInput {
   localRoot: string;
   /** The local side, asked one listed path at a time. */
   local: LocalView;
-  /** With delete: the local files `local` was not asked about once every listing is in (a walk's leftovers). */
-  unmatched?: () => Iterable<string>;
   state: LocalState;
   include: string[];
   exclude: string[];
@@ -66,10 +66,12 @@ export class Planner {
   private readonly wanted: (rel: string) => boolean;
   /** Real objects (not folder markers) seen per folder. */
   private readonly seen = new Map<string, number>();
+  /** With delete: every listed path, 8 bytes each, to tell what the bucket lacks once the listings are in. */
+  private readonly listed: ListedPaths | undefined;
 
   constructor(private readonly input: PlanInput) {
-    if (input.delete && !input.unmatched) throw new Error('Planner: delete needs the local files left unmatched (a walk)');
     this.wanted = pathFilter(input.include, input.exclude);
+    if (input.delete) this.listed = new ListedPaths();
   }
 
   /** Classifies `objects` listed under `dir`; returns what to download or adopt among them, largest first. */
@@ -83,6 +85,8 @@ export class Planner {
       if (o.key.endsWith('/') && o.size === 0) continue; // a folder marker
       real++;
       const rest = o.key.slice(dirPrefix.length);
+      // Every listed path, refused or filtered out too: a file the bucket has is never deleted.
+      this.listed?.add(`${dir}/${rest}`);
       const reason = unsafeKeyReason(rest, `${input.localRoot}/${dir}`);
       if (reason) {
         plan.refused.push({ key: o.key, reason });
@@ -95,7 +99,6 @@ export class Planner {
         continue;
       }
       if (this.wanted(rel)) wanted.push({ o, rel });
-      else input.local.skip(rel);
     }
     this.seen.set(dir, real);
     // One pass over the state's slice for the whole page (its keys are in order).
@@ -126,17 +129,20 @@ export class Planner {
     return out;
   }
 
-  /** Once every folder's listing is complete: folders with no object, and (with delete) local files gone from the bucket (what `add` never asked about). */
+  /**
+   * Once every folder's listing is complete: folders with no object, and (with delete) local files
+   * gone from the bucket, found by reading the folders' names (a few at a time) against the listed
+   * paths. Files this run writes meanwhile are listed; its temporary files are passed over.
+   */
   finish(dirs: Iterable<string>): Plan {
     const { input, plan } = this;
     const all = [...dirs];
     for (const d of all) if (!this.seen.get(d)) plan.missingDirs.push(d);
-    if (input.delete && input.unmatched) {
+    const listed = this.listed;
+    if (listed) {
+      // A folder the bucket has nothing under is never emptied: it may be a wrong prefix.
       const present = all.filter((d) => this.seen.get(d));
-      for (const rel of input.unmatched()) {
-        const dir = present.find((d) => rel.startsWith(`${d}/`));
-        if (dir && this.wanted(rel)) plan.delete.push(rel);
-      }
+      for (const rel of filesNotKept(input.localRoot, present, (r) => listed.has(r) || !this.wanted(r))) plan.delete.push(rel);
     }
     return plan;
   }

@@ -2,8 +2,8 @@ import { jest } from '@jest/globals';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LocalState } from '../../src/storage/local-state.js';
-import type { LocalTree } from '../../src/storage/local-tree.js';
-import { StatView, walkedView } from '../../src/storage/local-view.js';
+import type { LocalFile } from '../../src/storage/local-tree.js';
+import { StatView, type LocalView } from '../../src/storage/local-view.js';
 import { tempDir } from '../integration/helpers.js';
 import type { RemoteObject } from '../../src/s3/list.js';
 import { pathFilter, Planner, type Plan, type PlanInput } from '../../src/storage/plan.js';
@@ -21,18 +21,22 @@ function planHydrate(input: PlanInput & { listings: Map<string, RemoteObject[]> 
 const E1 = '0123456789abcdef0123456789abcdef';
 const E2 = 'fedcba9876543210fedcba9876543210';
 
-/** The local side as a walk (`files`, `tree`) unless `local` is given. */
-function input(
-  over: Partial<PlanInput> & { objects?: RemoteObject[]; files?: [string, number, number][]; tree?: LocalTree },
-): PlanInput & { listings: Map<string, RemoteObject[]> } {
-  const tree: LocalTree = over.tree ?? { files: new Map(), partials: [], symlinks: new Set() };
-  for (const [rel, size, mtimeMs] of over.files ?? []) tree.files.set(rel, { size, mtimeMs });
+/** A local side held in memory: `files` by path, and symlinked folders. */
+function memoryView(files: [string, number, number][] = [], symlinks: string[] = []): LocalView {
+  const byRel = new Map<string, LocalFile>(files.map(([rel, size, mtimeMs]) => [rel, { size, mtimeMs }]));
+  return {
+    take: (rel) => byRel.get(rel),
+    linkAbove: (rel) => symlinks.find((l) => rel.startsWith(`${l}/`)),
+  };
+}
+
+/** The local side in memory (`files`) unless `local` is given. */
+function input(over: Partial<PlanInput> & { objects?: RemoteObject[]; files?: [string, number, number][] }): PlanInput & { listings: Map<string, RemoteObject[]> } {
   return {
     prefix: 'stock/',
     localRoot: over.localRoot ?? '/ws',
     listings: new Map([['td', over.objects ?? []]]),
-    local: over.local ?? walkedView(tree),
-    unmatched: over.unmatched ?? (() => tree.files.keys()),
+    local: over.local ?? memoryView(over.files),
     state: over.state ?? new LocalState('/nonexistent'),
     include: over.include ?? [],
     exclude: over.exclude ?? [],
@@ -75,26 +79,38 @@ describe('planHydrate', () => {
   });
 
   test('hostile keys and writes through symlinks are refused', () => {
-    const tree: LocalTree = { files: new Map(), partials: [], symlinks: new Set(['td/link']) };
-    const plan = planHydrate(input({ tree, objects: [obj('../../etc/x', 1), obj('a\\b', 1), obj('link/x.csv', 1), obj('ok.csv', 1)] }));
+    const plan = planHydrate(input({ local: memoryView([], ['td/link']), objects: [obj('../../etc/x', 1), obj('a\\b', 1), obj('link/x.csv', 1), obj('ok.csv', 1)] }));
     expect(plan.refused.map((r) => r.key)).toEqual(['stock/td/../../etc/x', 'stock/td/a\\b', 'stock/td/link/x.csv']);
     expect(plan.download.map((d) => d.rel)).toEqual(['td/ok.csv']);
   });
 
-  test('delete removes only files gone from the bucket that pass the filters', () => {
+  test('delete removes only files gone from the bucket that pass the filters, never through a symlink', () => {
+    const root = tempDir('plan-delete');
+    const files = ['td/a.csv', 'td/gone.csv', 'td/local.keep', 'td/sub/gone2.csv', 'td/sub/b.csv', 'td/.x.csv.1-1.marketsim-partial', 'td/a\\b', 'other/x.csv', 'away/y.csv'];
+    for (const f of files) {
+      fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      fs.writeFileSync(path.join(root, f), 'x');
+    }
+    fs.symlinkSync(path.join(root, 'away'), path.join(root, 'td', 'link'));
     const plan = planHydrate(
       input({
+        localRoot: root,
+        local: new StatView(root),
         delete: true,
         exclude: ['**/*.keep'],
-        objects: [obj('a.csv', 1)],
-        files: [['td/a.csv', 1, 1], ['td/gone.csv', 1, 1], ['td/local.keep', 1, 1]],
+        // A refused key still names a file the bucket has: not deleted.
+        objects: [obj('a.csv', 1), obj('sub/b.csv', 1), obj('a\\b', 1)],
       }),
     );
-    expect(plan.delete).toEqual(['td/gone.csv']);
+    expect(plan.refused.map((r) => r.key)).toEqual(['stock/td/a\\b']);
+    expect(plan.delete.sort()).toEqual(['td/gone.csv', 'td/sub/gone2.csv']);
   });
 
   test('an empty or missing folder is reported and never emptied locally', () => {
-    const plan = planHydrate(input({ delete: true, objects: [], files: [['td/mine.csv', 1, 1]] }));
+    const root = tempDir('plan-delete-empty');
+    fs.mkdirSync(path.join(root, 'td'));
+    fs.writeFileSync(path.join(root, 'td', 'mine.csv'), 'x');
+    const plan = planHydrate(input({ localRoot: root, local: new StatView(root), delete: true, objects: [] }));
     expect(plan.missingDirs).toEqual(['td']);
     expect(plan.delete).toEqual([]);
   });
