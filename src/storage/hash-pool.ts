@@ -3,6 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compositeEtag, verifyMethod, type VerifyMethod } from '../s3/etag.js';
+import { md5LanesWorker } from './md5-lanes.js';
+import { MD5_LANES_WASM } from './md5-lanes-wasm.js';
+
+/** Whether this runtime runs the SIMD module (checked once, on first use). */
+let lanesOk: boolean | undefined;
+function lanesSupported(): boolean {
+  if (lanesOk === undefined) lanesOk = WebAssembly.validate(Buffer.from(MD5_LANES_WASM, 'base64'));
+  return lanesOk;
+}
 
 /**
  * MD5 of written files on worker threads, so the JavaScript thread that parses bodies and feeds the
@@ -41,6 +50,13 @@ const HASH_RANGE = `(fs, crypto, buf, file, start, length, partSize) => {
   }
 }`;
 
+/** The worker when WebAssembly SIMD is there (every x64 and arm64 Node 20+): MD5 streams in lanes. */
+const LANES_WORKER_CODE = `
+const { parentPort, workerData } = require('node:worker_threads');
+(${md5LanesWorker.toString()})(workerData, require('node:fs'), require('node:crypto'), parentPort);
+`;
+
+/** Without SIMD: OpenSSL, one job after the other. */
 const WORKER_CODE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
@@ -108,11 +124,16 @@ export class HashPool {
   private buf: Buffer | undefined;
 
   /** Workers start with the first job: a run whose objects all carry our CRC needs none (~10 MB of RSS each). */
-  constructor(private readonly size: number) {}
+  constructor(
+    private readonly size: number,
+    /** MD5 streams in SIMD lanes (off: OpenSSL one job at a time, as without SIMD). */
+    private readonly lanes = lanesSupported() && process.env.MARKETSIM_MD5_LANES !== '0',
+  ) {}
 
   private spawn(): void {
     for (let i = 0; i < this.size; i++) {
-      const slot = { w: new Worker(WORKER_CODE, { eval: true }), inFlight: 0, bytes: 0 };
+      const w = this.lanes ? new Worker(LANES_WORKER_CODE, { eval: true, workerData: MD5_LANES_WASM }) : new Worker(WORKER_CODE, { eval: true });
+      const slot = { w, inFlight: 0, bytes: 0 };
       slot.w.on('message', (m: Reply) => {
         const p = this.waiting.get(m.id);
         slot.inFlight--;

@@ -7,12 +7,15 @@ import { bytes, tempDir } from '../integration/helpers.js';
 
 const md5 = (b: Buffer): Buffer => createHash('md5').update(b).digest();
 
-test('workers hash what was written: whole-file MD5, a range, and the multipart composite; a missing file is an error, not a hang', async () => {
+test.each([
+  ['MD5 in SIMD lanes', true],
+  ['OpenSSL one job at a time (no SIMD)', false],
+])('workers hash what was written (%s): whole-file MD5, a range, and the multipart composite; a missing file is an error, not a hang', async (_name, lanes) => {
   const dir = tempDir('hashpool');
   const body = bytes(5 * 1024 * 1024 + 123, 9);
   const file = path.join(dir, 'obj');
   fs.writeFileSync(file, body);
-  const pool = new HashPool(2);
+  const pool = new HashPool(2, lanes);
   try {
     const whole = await pool.verify(file, body.length, md5(body).toString('hex'));
     expect(whole).toEqual({ method: 'md5', bytes: body.length, actual: md5(body).toString('hex') });
