@@ -829,9 +829,10 @@ function rank(unit) {
 /* harmony export */   Pt: () => (/* binding */ normalizeEtag),
 /* harmony export */   _w: () => (/* binding */ listAll),
 /* harmony export */   i0: () => (/* binding */ splitPointsFromPages),
-/* harmony export */   ks: () => (/* binding */ listPage)
+/* harmony export */   ks: () => (/* binding */ listPage),
+/* harmony export */   pq: () => (/* binding */ LIST_RANGES_IN_FLIGHT)
 /* harmony export */ });
-/* unused harmony exports decodeXmlText, parseListPage, LIST_RANGES_IN_FLIGHT */
+/* unused harmony exports decodeXmlText, parseListPage */
 /* harmony import */ var p_limit__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(370);
 /* harmony import */ var _key_order_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5900);
 /* harmony import */ var _s3_http_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8164);

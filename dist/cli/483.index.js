@@ -375,7 +375,7 @@ addFlags(program.command('hydrate').description('pull the data folders from the 
     .action(async (opts) => {
     await attempt(global(), 'hydrate', async (rt) => {
         // Each command loads only its own code: a no-op hydrate never parses the AWS SDK.
-        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(912), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 4912));
+        const { hydrateStep } = await Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(71), __webpack_require__.e(466)]).then(__webpack_require__.bind(__webpack_require__, 9071));
         await hydrateStep(rt, await storageEnv(flagsToEnv(opts, HYDRATE, process.env)));
     }, opts.dryRun ? { dryRun: true } : {});
 });
@@ -410,7 +410,7 @@ addFlags(program.command('run'), RUN)
             throw new errors/* ConfigurationError */.j1('run: a command is required after --, e.g. marketsim run -- python -m marketsimulator.runner (to sync only, use hydrate and persist-logs)');
         if (dashes < 0)
             throw new errors/* ConfigurationError */.j1(`run: put the command after --, e.g. marketsim run [options] -- ${cmd.join(' ')}`);
-        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(606), __webpack_require__.e(912), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
+        const [{ shellJoin }, { syncAndRun }] = await Promise.all([__webpack_require__.e(/* import() */ 456).then(__webpack_require__.bind(__webpack_require__, 6456)), Promise.all(/* import() */[__webpack_require__.e(557), __webpack_require__.e(332), __webpack_require__.e(606), __webpack_require__.e(71), __webpack_require__.e(942)]).then(__webpack_require__.bind(__webpack_require__, 7942))]);
         const env = await storageEnv(flagsToEnv(opts, RUN, process.env));
         env[(0,reader/* inputVar */.So)('hydrate')] = opts.hydrate === false ? 'false' : 'true';
         env[(0,reader/* inputVar */.So)('run')] = cmd.length === 1 ? (cmd[0] ?? '') : shellJoin(cmd);

@@ -150,8 +150,8 @@ __webpack_require__.d(__webpack_exports__, {
 var reader = __webpack_require__(178);
 // EXTERNAL MODULE: ./lib/inputs/storage-inputs.js + 1 modules
 var storage_inputs = __webpack_require__(9447);
-// EXTERNAL MODULE: ./lib/actions/r2-hydrate/step.js + 18 modules
-var step = __webpack_require__(4912);
+// EXTERNAL MODULE: ./lib/actions/r2-hydrate/step.js + 19 modules
+var step = __webpack_require__(9071);
 // EXTERNAL MODULE: ./lib/actions/r2-persist-logs/step.js
 var r2_persist_logs_step = __webpack_require__(1049);
 // EXTERNAL MODULE: external "node:fs"

@@ -12,11 +12,12 @@ import { SmallFileWriter } from './small-writer.js';
 import { BufferPool } from './file-writer.js';
 import { DEFAULT_TUNING, downloadObject, headParts, type DownloadContext, type DownloadTuning } from './download.js';
 import { EtagHasher, hashPath, multipartParts, type VerifyMethod } from '../s3/etag.js';
-import { listEach, type PageEnd, type RemoteObject } from '../s3/list.js';
+import { LIST_RANGES_IN_FLIGHT, listEach, type PageEnd, type RemoteObject } from '../s3/list.js';
 import { ListingHints } from './listing-hints.js';
 import { LocalState, STATE_DIR, statePath } from './local-state.js';
 import { DOWNLOADING_MARKER, sweepPartials } from './local-tree.js';
 import { StatView } from './local-view.js';
+import { ReadAhead } from './read-ahead.js';
 import { Planner, type Plan, type PlanItem } from './plan.js';
 import { Backlog, TaskQueue } from './task-queue.js';
 import { ManifestBuilder } from './manifest.js';
@@ -167,8 +168,15 @@ export async function hydrate(
     const complete = streaming ? undefined : new Map(cfg.dirs.map((d) => [d, [] as RemoteObject[][]]));
     // Set once the run ends early: a listing still paging stops at its next page.
     let stopped = false;
+    // Local files are looked up as pages are planned; the state's records at the start of each
+    // range are read ahead until the first page arrives (from then on, planning pages is the work).
+    const view = new StatView(cfg.localRoot);
+    let readAhead: ReadAhead | undefined;
+    let stopReadAhead = false;
     const onPage = (dir: string, objects: RemoteObject[]): Promise<void> | undefined => {
       if (stopped) throw new Error('hydrate stopped');
+      stopReadAhead = true;
+      readAhead?.stop();
       const l = listed.get(dir)!;
       l.count += objects.length;
       if (objects.length) l.pages.push({ last: objects[objects.length - 1]!.key, count: objects.length });
@@ -203,6 +211,14 @@ export async function hydrate(
     if (!hooks.afterListing) {
       await new Promise((resolve) => setImmediate(resolve));
       opened = LocalState.load(statePath(cfg.localRoot));
+      if (!stopReadAhead) {
+        // Where each folder's listing ranges start (the first 32 of each: the ranges listed first).
+        const ranges: [string, string][] = [];
+        const starts = cfg.dirs.map((d) => [`${d}/`, ...hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`).map((k) => k.slice(cfg.prefix.length))].slice(0, LIST_RANGES_IN_FLIGHT));
+        for (let i = 0; starts.some((s) => i < s.length); i++) for (const [k, s] of starts.entries()) if (i < s.length) ranges.push([s[i]!, cfg.dirs[k]!]);
+        readAhead = new ReadAhead(opened, view, ranges);
+        void readAhead.run().catch(() => undefined);
+      }
     }
     // Without streaming: the complete listings, before anything else.
     let hash = '';
@@ -213,7 +229,7 @@ export async function hydrate(
       if (hooks.afterListing) await hooks.afterListing(hash);
     }
     const state = opened ?? LocalState.load(statePath(cfg.localRoot));
-    const planner = new Planner({ ...cfg, state, local: new StatView(cfg.localRoot), keepItems: cfg.dryRun });
+    const planner = new Planner({ ...cfg, state, local: view, readAhead, keepItems: cfg.dryRun });
     const plan = planner.plan;
     const where = `s3://${cfg.store.bucket}/${cfg.prefix}`;
 
@@ -259,8 +275,10 @@ export async function hydrate(
           log.warn(`Could not save listing hints: ${(e as Error).message}`);
         }
       }
-      // Without streaming, the plan holds what the transfers need: the listings are let go.
+      // Without streaming, the plan holds what the transfers need: the listings are let go, and
+      // what was read ahead for keys the listings did not name.
       complete?.clear();
+      readAhead?.clear();
     };
     const noObjects = (): ConfigurationError => new ConfigurationError(`dirs: none of ${cfg.dirs.join(', ')} has any object under ${where} (check bucket and prefix)`);
 

@@ -169,6 +169,39 @@ export class LocalState {
     return out;
   }
 
+  /**
+   * Up to `max` records after the path `after` (exclusive) and under its folder `dir`, in key order:
+   * what a listing range will most likely name first (the read-ahead of a no-op).
+   */
+  *recordsAfter(after: string, dir: string, max: number): Generator<[string, StateEntry]> {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'r');
+    } catch {
+      return;
+    }
+    const count = (n: number): void => {
+      this.bytesRead += n;
+    };
+    try {
+      const size = fs.fstatSync(fd).size;
+      const head = Buffer.alloc(DATA_START);
+      if (fs.readSync(fd, head, 0, DATA_START, 0) !== DATA_START || head.toString('utf8') !== `${HEADER}\n`) return;
+      let n = 0;
+      for (const line of linesFrom(fd, seekLine(fd, DATA_START, size, after, count), count)) {
+        const key = keyOfLine(line);
+        if (key === undefined || compareKeys(key, after) <= 0) continue;
+        if (!key.startsWith(`${dir}/`)) return;
+        const e = entryOf(line);
+        if (!e) continue;
+        yield [key, e];
+        if (++n >= max) return;
+      }
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+
   /** One record; see `lookup`. */
   get(rel: string): StateEntry | undefined {
     return this.lookup([rel])[0];

@@ -4,6 +4,7 @@ import { unsafeKeyReason } from './key-safety.js';
 import type { RemoteObject } from '../s3/list.js';
 import type { LocalState } from './local-state.js';
 import type { LocalView } from './local-view.js';
+import type { ReadAheadHit } from './read-ahead.js';
 import { ListedPaths } from './listed-paths.js';
 import { filesNotKept } from './local-tree.js';
 
@@ -40,6 +41,8 @@ export interface PlanInput {
   localRoot: string;
   /** The local side, asked one listed path at a time. */
   local: LocalView;
+  /** Records and lstats read while the listing was on its way: asked first. */
+  readAhead?: { take(rel: string): ReadAheadHit | undefined };
   state: LocalState;
   include: string[];
   exclude: string[];
@@ -101,12 +104,16 @@ export class Planner {
       if (this.wanted(rel)) wanted.push({ o, rel });
     }
     this.seen.set(dir, real);
-    // One pass over the state's slice for the whole page (its keys are in order).
-    const states = input.state.lookup(wanted.map((w) => w.rel));
+    // Read ahead, or one pass over the state's slice for the rest of the page (its keys are in order).
+    const hits = wanted.map((w) => input.readAhead?.take(w.rel));
+    const misses = wanted.filter((_, i) => !hits[i]);
+    const looked = input.state.lookup(misses.map((w) => w.rel));
+    let m = 0;
     for (let i = 0; i < wanted.length; i++) {
       const { o, rel } = wanted[i]!;
-      const st = states[i];
-      const local = input.local.take(rel);
+      const hit = hits[i];
+      const st = hit ? hit.entry : looked[m++];
+      const local = hit ? hit.local : input.local.take(rel);
       const untouched = local !== undefined && st !== undefined && local.size === st.size && local.mtimeMs === st.mtimeMs;
       if (untouched && st.etag === o.etag && st.size === o.size) {
         plan.unchanged.files++;
