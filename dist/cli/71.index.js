@@ -1712,21 +1712,11 @@ class LocalState {
             return out;
         // Already in this order when they come from a listing page: the sort is one pass then.
         want.sort((i, j) => (0,key_order/* compareKeys */.Y)(rels[i], rels[j]));
-        let fd;
-        try {
-            fd = external_node_fs_.openSync(this.file, 'r');
-        }
-        catch {
+        const snap = this.openSnapshot();
+        if (!snap)
             return out;
-        }
-        const count = (n) => {
-            this.bytesRead += n;
-        };
+        const { fd, size, count } = snap;
         try {
-            const size = external_node_fs_.fstatSync(fd).size;
-            const head = Buffer.alloc(DATA_START);
-            if (external_node_fs_.readSync(fd, head, 0, DATA_START, 0) !== DATA_START || head.toString('utf8') !== `${HEADER}\n`)
-                return out;
             let k = 0;
             for (const line of linesFrom(fd, seekLine(fd, DATA_START, size, rels[want[0]], count), count)) {
                 const key = keyOfLine(line);
@@ -1750,21 +1740,11 @@ class LocalState {
      * what a listing range will most likely name first (the read-ahead of a no-op).
      */
     *recordsAfter(after, dir, max) {
-        let fd;
-        try {
-            fd = external_node_fs_.openSync(this.file, 'r');
-        }
-        catch {
+        const snap = this.openSnapshot();
+        if (!snap)
             return;
-        }
-        const count = (n) => {
-            this.bytesRead += n;
-        };
+        const { fd, size, count } = snap;
         try {
-            const size = external_node_fs_.fstatSync(fd).size;
-            const head = Buffer.alloc(DATA_START);
-            if (external_node_fs_.readSync(fd, head, 0, DATA_START, 0) !== DATA_START || head.toString('utf8') !== `${HEADER}\n`)
-                return;
             let n = 0;
             for (const line of linesFrom(fd, seekLine(fd, DATA_START, size, after, count), count)) {
                 const key = keyOfLine(line);
@@ -1783,6 +1763,27 @@ class LocalState {
         finally {
             external_node_fs_.closeSync(fd);
         }
+    }
+    /** The snapshot open for reading, when there is one with our header (closed here otherwise); `count` adds to bytesRead. */
+    openSnapshot() {
+        let fd;
+        try {
+            fd = external_node_fs_.openSync(this.file, 'r');
+        }
+        catch {
+            return undefined;
+        }
+        try {
+            const head = Buffer.alloc(DATA_START);
+            if (external_node_fs_.readSync(fd, head, 0, DATA_START, 0) === DATA_START && head.toString('utf8') === `${HEADER}\n`) {
+                return { fd, size: external_node_fs_.fstatSync(fd).size, count: (n) => (this.bytesRead += n) };
+            }
+        }
+        catch {
+            // unreadable: as if absent
+        }
+        external_node_fs_.closeSync(fd);
+        return undefined;
     }
     /** One record; see `lookup`. */
     get(rel) {

@@ -142,19 +142,10 @@ export class LocalState {
     if (want.length === 0) return out;
     // Already in this order when they come from a listing page: the sort is one pass then.
     want.sort((i, j) => compareKeys(rels[i]!, rels[j]!));
-    let fd: number;
+    const snap = this.openSnapshot();
+    if (!snap) return out;
+    const { fd, size, count } = snap;
     try {
-      fd = fs.openSync(this.file, 'r');
-    } catch {
-      return out;
-    }
-    const count = (n: number): void => {
-      this.bytesRead += n;
-    };
-    try {
-      const size = fs.fstatSync(fd).size;
-      const head = Buffer.alloc(DATA_START);
-      if (fs.readSync(fd, head, 0, DATA_START, 0) !== DATA_START || head.toString('utf8') !== `${HEADER}\n`) return out;
       let k = 0;
       for (const line of linesFrom(fd, seekLine(fd, DATA_START, size, rels[want[0]!]!, count), count)) {
         const key = keyOfLine(line);
@@ -174,19 +165,10 @@ export class LocalState {
    * what a listing range will most likely name first (the read-ahead of a no-op).
    */
   *recordsAfter(after: string, dir: string, max: number): Generator<[string, StateEntry]> {
-    let fd: number;
+    const snap = this.openSnapshot();
+    if (!snap) return;
+    const { fd, size, count } = snap;
     try {
-      fd = fs.openSync(this.file, 'r');
-    } catch {
-      return;
-    }
-    const count = (n: number): void => {
-      this.bytesRead += n;
-    };
-    try {
-      const size = fs.fstatSync(fd).size;
-      const head = Buffer.alloc(DATA_START);
-      if (fs.readSync(fd, head, 0, DATA_START, 0) !== DATA_START || head.toString('utf8') !== `${HEADER}\n`) return;
       let n = 0;
       for (const line of linesFrom(fd, seekLine(fd, DATA_START, size, after, count), count)) {
         const key = keyOfLine(line);
@@ -200,6 +182,26 @@ export class LocalState {
     } finally {
       fs.closeSync(fd);
     }
+  }
+
+  /** The snapshot open for reading, when there is one with our header (closed here otherwise); `count` adds to bytesRead. */
+  private openSnapshot(): { fd: number; size: number; count: (n: number) => void } | undefined {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'r');
+    } catch {
+      return undefined;
+    }
+    try {
+      const head = Buffer.alloc(DATA_START);
+      if (fs.readSync(fd, head, 0, DATA_START, 0) === DATA_START && head.toString('utf8') === `${HEADER}\n`) {
+        return { fd, size: fs.fstatSync(fd).size, count: (n) => (this.bytesRead += n) };
+      }
+    } catch {
+      // unreadable: as if absent
+    }
+    fs.closeSync(fd);
+    return undefined;
   }
 
   /** One record; see `lookup`. */
