@@ -36,12 +36,12 @@ test.each([
   expect(hashPoolSize({ MARKETSIM_HASH_WORKERS: '3' })).toBe(3);
 });
 
-test('a worker holds at most 32 MiB of jobs; once told to help, this thread hashes queued jobs too, with the same results', async () => {
+test('OpenSSL workers: a worker holds at most 32 MiB of jobs; once told to help, this thread hashes queued jobs too, with the same results', async () => {
   const dir = tempDir('hashpool-help');
   const body = bytes(40 * 1024 * 1024, 3);
   const file = path.join(dir, 'big');
   fs.writeFileSync(file, body);
-  const pool = new HashPool(1);
+  const pool = new HashPool(1, false);
   try {
     const size = 4 * 1024 * 1024;
     const jobs = Array.from({ length: 10 }, (_, i) => pool.hash(file, i * size, size, i % 2 ? 1024 * 1024 : undefined));
@@ -57,6 +57,25 @@ test('a worker holds at most 32 MiB of jobs; once told to help, this thread hash
     // 8 jobs (32 MiB) went to the worker at once; the 2 left waiting were this thread's to take.
     expect(pool.helped).toBeGreaterThanOrEqual(1);
     await expect(Promise.all([pool.hash(path.join(dir, 'missing'), 0, 10), pool.hash(path.join(dir, 'missing'), 0, 10)])).rejects.toThrow(/hashing failed: ENOENT/);
+  } finally {
+    await pool.close();
+  }
+});
+
+test('MD5 lanes: this thread never takes jobs from the lanes (it hashes 3-4x costlier), and the worker holds them all', async () => {
+  const dir = tempDir('hashpool-lanes-help');
+  const body = bytes(40 * 1024 * 1024, 4);
+  const file = path.join(dir, 'big');
+  fs.writeFileSync(file, body);
+  const pool = new HashPool(1, true);
+  try {
+    const size = 4 * 1024 * 1024;
+    // 160 MiB: past what the worker holds (128 MiB), so jobs wait where this thread could take them.
+    const jobs = Array.from({ length: 40 }, (_, i) => pool.hash(file, (i % 10) * size, size));
+    pool.help();
+    const got = await Promise.all(jobs);
+    got.forEach((h, i) => expect(h.md5).toBe(md5(body.subarray((i % 10) * size, ((i % 10) + 1) * size)).toString('hex')));
+    expect(pool.helped).toBe(0);
   } finally {
     await pool.close();
   }
