@@ -21,6 +21,8 @@ beforeAll(async () => {
   await s3.createBucket('models');
   for (let i = 0; i < 25; i++) data[`trainingdata/AAPL-${i}.csv`] = bytes(3000 + i, i);
   data['trainingdatadaily/SPY.csv'] = bytes(70_000, 100);
+  // Above one buffer, MD5 ETags: hashed on the worker, several at once (the bundled MD5 lanes).
+  for (let i = 0; i < 8; i++) data[`trainingdatadaily/M${i}.csv`] = bytes(600_000 + i * 4099, 200 + i);
   data['hyperparams/best.json'] = Buffer.from('{"window":20}');
   data['compiled_models/policy.bin'] = bytes(2 * 1024 * 1024, 101);
   for (const [rel, b] of Object.entries(data)) await s3.put('models', `stock/${rel}`, b);
@@ -46,20 +48,20 @@ test('r2-hydrate bundle: from the users\' variables alone, outputs, summary tabl
   expect(run.errors).toEqual([]);
   expect(run.code).toBe(0);
   expect(treeDigest(root)).toEqual(Object.fromEntries(Object.entries(data).map(([k, v]) => [k, digestOf(v)])));
-  expect(run.outputs['files-downloaded']).toBe('28');
+  expect(run.outputs['files-downloaded']).toBe('36');
   expect(run.outputs['bytes-downloaded']).toBe(String(Object.values(data).reduce((n, b) => n + b.length, 0)));
   expect(run.outputs['manifest-hash']).toMatch(/^[0-9a-f]{64}$/);
   expect(run.outputs['cache-hit']).toBe('false');
   expect(run.stdout).toContain('::warning::Folder s3://models/stock/trainingdatahourly/ is empty or missing');
   expect(run.summary).toMatch(/<table>.*folder.*objects.*downloaded.*MB\/s/s);
   expect(run.summary).toContain('MD5 of the body = single-part ETag');
-  expect(run.stdout).toMatch(/hydrate: 28\/28 files/);
+  expect(run.stdout).toMatch(/hydrate: 36\/36 files/);
   expect(secretLeaks(run, SECRET)).toEqual([]);
   expect(run.stdout).toContain(`::add-mask::${SECRET}`);
 
   const again = await runBundle('r2-hydrate', { action: 'actions/r2-hydrate/action.yml', env: userEnv(root) });
   expect(again.outputs['files-downloaded']).toBe('0');
-  expect(again.outputs['files-skipped']).toBe('28');
+  expect(again.outputs['files-skipped']).toBe('36');
   expect(again.outputs['manifest-hash']).toBe(run.outputs['manifest-hash']);
 });
 
