@@ -52,10 +52,13 @@ test('MD5 in SIMD lanes equals OpenSSL for every length and part size, with jobs
     }
   }
 
-  // One job alone: OpenSSL; a short file reports the bytes it had; a missing file, its error.
+  // One job at a time: each waits for company, then goes to OpenSSL alone; a short file reports
+  // the bytes it had; a missing file, its error.
   const alone = lanes();
   alone.send({ id: 1, file, start: 100, length: 2 * CH + 5 });
+  await alone.idle(1);
   alone.send({ id: 2, file, start: body.length - 1000, length: 5000 });
+  await alone.idle(2);
   alone.send({ id: 3, file: path.join(dir, 'missing'), start: 0, length: 10 });
   await alone.idle(3);
   expect(alone.replies.get(1)).toMatchObject({ bytes: 2 * CH + 5, md5: md5(body.subarray(100, 100 + 2 * CH + 5)).toString('hex') });
