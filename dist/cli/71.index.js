@@ -1623,6 +1623,11 @@ function parseJournalLine(line) {
     }
     return undefined;
 }
+/** A journal line as a merge takes it: a removal has no line. */
+function keyedOf(line) {
+    const j = parseJournalLine(line);
+    return j && { key: j[0], line: j.length === 1 ? null : line };
+}
 function entryOf(line) {
     const j = parseJournalLine(line);
     return j && j.length === 5 ? { size: j[1], etag: j[2], mtimeMs: j[3], method: j[4] } : undefined;
@@ -1683,18 +1688,13 @@ class LocalState {
     }
     /** A version 1 state (one JSON object) becomes a sorted snapshot, once. */
     upgradeVersion1() {
+        const snap = this.openSnapshot();
+        if (snap) {
+            external_node_fs_.closeSync(snap.fd);
+            return;
+        }
         let raw;
         try {
-            const fd = external_node_fs_.openSync(this.file, 'r');
-            try {
-                const head = Buffer.alloc(DATA_START);
-                const n = external_node_fs_.readSync(fd, head, 0, DATA_START, 0);
-                if (head.toString('utf8', 0, n) === `${HEADER}\n`)
-                    return;
-            }
-            finally {
-                external_node_fs_.closeSync(fd);
-            }
             raw = external_node_fs_.readFileSync(this.file, 'utf8');
         }
         catch {
@@ -1862,10 +1862,10 @@ class LocalState {
                 chunk = [];
             };
             for (const line of linesOf(this.journal)) {
-                const j = parseJournalLine(line);
-                if (!j)
+                const rec = keyedOf(line);
+                if (!rec)
                     continue;
-                chunk.push({ key: j[0], line: j.length === 1 ? null : line });
+                chunk.push(rec);
                 if (chunk.length >= this.sortChunk)
                     spill();
             }
@@ -1886,17 +1886,18 @@ class LocalState {
         }
     }
     *snapshotRecords() {
-        let first = true;
-        for (const line of linesOf(this.file)) {
-            if (first) {
-                first = false;
-                if (line !== HEADER)
-                    return;
-                continue;
+        const snap = this.openSnapshot();
+        if (!snap)
+            return;
+        try {
+            for (const line of linesFrom(snap.fd, DATA_START)) {
+                const key = keyOfLine(line);
+                if (key !== undefined)
+                    yield { key, line };
             }
-            const key = keyOfLine(line);
-            if (key !== undefined)
-                yield { key, line };
+        }
+        finally {
+            external_node_fs_.closeSync(snap.fd);
         }
     }
     usable() {
@@ -1906,9 +1907,9 @@ class LocalState {
 }
 function* runRecords(file) {
     for (const line of linesOf(file)) {
-        const j = parseJournalLine(line);
-        if (j)
-            yield { key: j[0], line: j.length === 1 ? null : line };
+        const rec = keyedOf(line);
+        if (rec)
+            yield rec;
     }
 }
 function endsWithNewline(file) {

@@ -37,6 +37,12 @@ function parseJournalLine(line: string): JournalLine | undefined {
   return undefined;
 }
 
+/** A journal line as a merge takes it: a removal has no line. */
+function keyedOf(line: string): KeyedLine | undefined {
+  const j = parseJournalLine(line);
+  return j && { key: j[0], line: j.length === 1 ? null : line };
+}
+
 function entryOf(line: string): StateEntry | undefined {
   const j = parseJournalLine(line);
   return j && j.length === 5 ? { size: j[1], etag: j[2], mtimeMs: j[3], method: j[4] } : undefined;
@@ -100,16 +106,13 @@ export class LocalState {
 
   /** A version 1 state (one JSON object) becomes a sorted snapshot, once. */
   private upgradeVersion1(): void {
+    const snap = this.openSnapshot();
+    if (snap) {
+      fs.closeSync(snap.fd);
+      return;
+    }
     let raw: string;
     try {
-      const fd = fs.openSync(this.file, 'r');
-      try {
-        const head = Buffer.alloc(DATA_START);
-        const n = fs.readSync(fd, head, 0, DATA_START, 0);
-        if (head.toString('utf8', 0, n) === `${HEADER}\n`) return;
-      } finally {
-        fs.closeSync(fd);
-      }
       raw = fs.readFileSync(this.file, 'utf8');
     } catch {
       return;
@@ -260,9 +263,9 @@ export class LocalState {
         chunk = [];
       };
       for (const line of linesOf(this.journal)) {
-        const j = parseJournalLine(line);
-        if (!j) continue;
-        chunk.push({ key: j[0], line: j.length === 1 ? null : line });
+        const rec = keyedOf(line);
+        if (!rec) continue;
+        chunk.push(rec);
         if (chunk.length >= this.sortChunk) spill();
       }
       if (runs.length && chunk.length) spill();
@@ -277,15 +280,15 @@ export class LocalState {
   }
 
   private *snapshotRecords(): Generator<KeyedLine> {
-    let first = true;
-    for (const line of linesOf(this.file)) {
-      if (first) {
-        first = false;
-        if (line !== HEADER) return;
-        continue;
+    const snap = this.openSnapshot();
+    if (!snap) return;
+    try {
+      for (const line of linesFrom(snap.fd, DATA_START)) {
+        const key = keyOfLine(line);
+        if (key !== undefined) yield { key, line };
       }
-      const key = keyOfLine(line);
-      if (key !== undefined) yield { key, line };
+    } finally {
+      fs.closeSync(snap.fd);
     }
   }
 
@@ -296,8 +299,8 @@ export class LocalState {
 
 function* runRecords(file: string): Generator<KeyedLine> {
   for (const line of linesOf(file)) {
-    const j = parseJournalLine(line);
-    if (j) yield { key: j[0], line: j.length === 1 ? null : line };
+    const rec = keyedOf(line);
+    if (rec) yield rec;
   }
 }
 
