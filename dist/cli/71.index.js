@@ -2103,21 +2103,15 @@ class ReadAhead {
     async run() {
         let inSlice = 0;
         for (const [after, dir] of this.ranges) {
-            const records = this.state.recordsAfter(after, dir, PER_RANGE);
-            try {
-                for (const [rel, entry] of records) {
-                    if (this.stopped || this.got.size >= this.max)
-                        return;
-                    this.got.set(rel, { entry, local: this.local.take(rel) });
-                    if (++inSlice === SLICE) {
-                        inSlice = 0;
-                        await new Promise((resolve) => setImmediate(resolve));
-                    }
+            // Leaving the loop early closes the state file (for-of returns the generator).
+            for (const [rel, entry] of this.state.recordsAfter(after, dir, PER_RANGE)) {
+                if (this.stopped || this.got.size >= this.max)
+                    return;
+                this.got.set(rel, { entry, local: this.local.take(rel) });
+                if (++inSlice === SLICE) {
+                    inSlice = 0;
+                    await new Promise((resolve) => setImmediate(resolve));
                 }
-            }
-            finally {
-                // Closes the state file when the loop ends early.
-                records.return(undefined);
             }
         }
     }
@@ -2301,14 +2295,14 @@ class Planner {
                 continue; // a folder marker
             real++;
             const rest = o.key.slice(dirPrefix.length);
+            const rel = `${dir}/${rest}`;
             // Every listed path, refused or filtered out too: a file the bucket has is never deleted.
-            this.listed?.add(`${dir}/${rest}`);
+            this.listed?.add(rel);
             const reason = unsafeKeyReason(rest, `${input.localRoot}/${dir}`);
             if (reason) {
                 plan.refused.push({ key: o.key, reason });
                 continue;
             }
-            const rel = `${dir}/${rest}`;
             const link = input.local.linkAbove(rel);
             if (link) {
                 plan.refused.push({ key: o.key, reason: `would be written through the symlink ${link}` });
@@ -2766,7 +2760,8 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         // Folders that took several pages last time are listed in parallel ranges split at last run's
         // keys: the hints are a tiny file of their own, so the requests go out before the state is read.
         const hints = ListingHints.load(cfg.localRoot);
-        const listing = Promise.all(cfg.dirs.map((d) => (0,list/* listEach */.Ok)(http, `${cfg.prefix}${d}/`, (objects) => onPage(d, objects), { firstPageRetry: access_check/* FIRST_REQUEST_RETRY */.m, splitAfter: hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`), maxKeys: tuning.listPageSize }))).then(() => undefined, (err) => ({ err }));
+        const splitAfter = cfg.dirs.map((d) => hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`));
+        const listing = Promise.all(cfg.dirs.map((d, k) => (0,list/* listEach */.Ok)(http, `${cfg.prefix}${d}/`, (objects) => onPage(d, objects), { firstPageRetry: access_check/* FIRST_REQUEST_RETRY */.m, splitAfter: splitAfter[k], maxKeys: tuning.listPageSize }))).then(() => undefined, (err) => ({ err }));
         // The state is opened (a killed run's journal merged) while the store answers, once the requests
         // are on their way: it is synchronous and would otherwise hold them back. There is no walk: each
         // listed path is looked up (state and lstat) as its page is planned, so a no-op over 100,000
@@ -2778,7 +2773,7 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             if (!stopReadAhead) {
                 // Where each folder's listing ranges start (the first 32 of each: the ranges listed first).
                 const ranges = [];
-                const starts = cfg.dirs.map((d) => [`${d}/`, ...hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`).map((k) => k.slice(cfg.prefix.length))].slice(0, list/* LIST_RANGES_IN_FLIGHT */.pq));
+                const starts = cfg.dirs.map((d, k) => [`${d}/`, ...splitAfter[k].map((key) => key.slice(cfg.prefix.length))].slice(0, list/* LIST_RANGES_IN_FLIGHT */.pq));
                 for (let i = 0; starts.some((s) => i < s.length); i++)
                     for (const [k, s] of starts.entries())
                         if (i < s.length)

@@ -195,10 +195,9 @@ export async function hydrate(
     // Folders that took several pages last time are listed in parallel ranges split at last run's
     // keys: the hints are a tiny file of their own, so the requests go out before the state is read.
     const hints = ListingHints.load(cfg.localRoot);
+    const splitAfter = cfg.dirs.map((d) => hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`));
     const listing = Promise.all(
-      cfg.dirs.map((d) =>
-        listEach(http, `${cfg.prefix}${d}/`, (objects) => onPage(d, objects), { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter: hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`), maxKeys: tuning.listPageSize }),
-      ),
+      cfg.dirs.map((d, k) => listEach(http, `${cfg.prefix}${d}/`, (objects) => onPage(d, objects), { firstPageRetry: FIRST_REQUEST_RETRY, splitAfter: splitAfter[k], maxKeys: tuning.listPageSize })),
     ).then(
       () => undefined,
       (err: unknown) => ({ err }),
@@ -214,7 +213,7 @@ export async function hydrate(
       if (!stopReadAhead) {
         // Where each folder's listing ranges start (the first 32 of each: the ranges listed first).
         const ranges: [string, string][] = [];
-        const starts = cfg.dirs.map((d) => [`${d}/`, ...hints.splitAfter(cfg.store.bucket, `${cfg.prefix}${d}/`).map((k) => k.slice(cfg.prefix.length))].slice(0, LIST_RANGES_IN_FLIGHT));
+        const starts = cfg.dirs.map((d, k) => [`${d}/`, ...splitAfter[k]!.map((key) => key.slice(cfg.prefix.length))].slice(0, LIST_RANGES_IN_FLIGHT));
         for (let i = 0; starts.some((s) => i < s.length); i++) for (const [k, s] of starts.entries()) if (i < s.length) ranges.push([s[i]!, cfg.dirs[k]!]);
         readAhead = new ReadAhead(opened, view, ranges);
         void readAhead.run().catch(() => undefined);

@@ -88,14 +88,14 @@ export class Planner {
       if (o.key.endsWith('/') && o.size === 0) continue; // a folder marker
       real++;
       const rest = o.key.slice(dirPrefix.length);
+      const rel = `${dir}/${rest}`;
       // Every listed path, refused or filtered out too: a file the bucket has is never deleted.
-      this.listed?.add(`${dir}/${rest}`);
+      this.listed?.add(rel);
       const reason = unsafeKeyReason(rest, `${input.localRoot}/${dir}`);
       if (reason) {
         plan.refused.push({ key: o.key, reason });
         continue;
       }
-      const rel = `${dir}/${rest}`;
       const link = input.local.linkAbove(rel);
       if (link) {
         plan.refused.push({ key: o.key, reason: `would be written through the symlink ${link}` });

@@ -37,19 +37,14 @@ export class ReadAhead {
   async run(): Promise<void> {
     let inSlice = 0;
     for (const [after, dir] of this.ranges) {
-      const records = this.state.recordsAfter(after, dir, PER_RANGE);
-      try {
-        for (const [rel, entry] of records) {
-          if (this.stopped || this.got.size >= this.max) return;
-          this.got.set(rel, { entry, local: this.local.take(rel) });
-          if (++inSlice === SLICE) {
-            inSlice = 0;
-            await new Promise((resolve) => setImmediate(resolve));
-          }
+      // Leaving the loop early closes the state file (for-of returns the generator).
+      for (const [rel, entry] of this.state.recordsAfter(after, dir, PER_RANGE)) {
+        if (this.stopped || this.got.size >= this.max) return;
+        this.got.set(rel, { entry, local: this.local.take(rel) });
+        if (++inSlice === SLICE) {
+          inSlice = 0;
+          await new Promise((resolve) => setImmediate(resolve));
         }
-      } finally {
-        // Closes the state file when the loop ends early.
-        records.return(undefined);
       }
     }
   }
