@@ -149,6 +149,15 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
         done(s, h.digest(), bytes);
     };
     const word = (j, r) => ST + (j >> 2) * 64 + r * 16 + (j & 3) * 4;
+    /** Lane `j`'s state to the single-stream state md5x1 works on, and back. */
+    const toSingle = (j) => {
+        for (let r = 0; r < 4; r++)
+            view.setUint32(ST1 + r * 4, view.getUint32(word(j, r), true), true);
+    };
+    const fromSingle = (j) => {
+        for (let r = 0; r < 4; r++)
+            view.setUint32(word(j, r), view.getUint32(ST1 + r * 4, true), true);
+    };
     /** The stream in lane `j` has no whole block left and no more bytes: its last bytes, the padding, the digest. */
     const finish = (j) => {
         const s = lanes[j];
@@ -161,8 +170,7 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
         mem[TAIL + rest] = 0x80;
         view.setUint32(TAIL + blocks * 64 - 8, (total * 8) >>> 0, true);
         view.setUint32(TAIL + blocks * 64 - 4, Math.floor(total / 0x20000000), true);
-        for (let r = 0; r < 4; r++)
-            view.setUint32(ST1 + r * 4, view.getUint32(word(j, r), true), true);
+        toSingle(j);
         exports.md5x1(ST1, TAIL, blocks);
         done(s, Buffer.from(mem.subarray(ST1, ST1 + 16)), total);
     };
@@ -256,11 +264,9 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
             const at = (j) => (lanes[j] ? region(j) + lanes[j].used : DUMMY);
             if (active === 1) {
                 const j = lanes.findIndex((s) => s);
-                for (let r = 0; r < 4; r++)
-                    view.setUint32(ST1 + r * 4, view.getUint32(word(j, r), true), true);
+                toSingle(j);
                 exports.md5x1(ST1, at(j), blocks);
-                for (let r = 0; r < 4; r++)
-                    view.setUint32(word(j, r), view.getUint32(ST1 + r * 4, true), true);
+                fromSingle(j);
             }
             else if (!high)
                 exports.md5x4(ST, at(0), at(1), at(2), at(3), blocks);

@@ -150,6 +150,13 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
   };
 
   const word = (j: number, r: number): number => ST + (j >> 2) * 64 + r * 16 + (j & 3) * 4;
+  /** Lane `j`'s state to the single-stream state md5x1 works on, and back. */
+  const toSingle = (j: number): void => {
+    for (let r = 0; r < 4; r++) view.setUint32(ST1 + r * 4, view.getUint32(word(j, r), true), true);
+  };
+  const fromSingle = (j: number): void => {
+    for (let r = 0; r < 4; r++) view.setUint32(word(j, r), view.getUint32(ST1 + r * 4, true), true);
+  };
 
   /** The stream in lane `j` has no whole block left and no more bytes: its last bytes, the padding, the digest. */
   const finish = (j: number): void => {
@@ -163,7 +170,7 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
     mem[TAIL + rest] = 0x80;
     view.setUint32(TAIL + blocks * 64 - 8, (total * 8) >>> 0, true);
     view.setUint32(TAIL + blocks * 64 - 4, Math.floor(total / 0x20000000), true);
-    for (let r = 0; r < 4; r++) view.setUint32(ST1 + r * 4, view.getUint32(word(j, r), true), true);
+    toSingle(j);
     exports.md5x1(ST1, TAIL, blocks);
     done(s, Buffer.from(mem.subarray(ST1, ST1 + 16)), total);
   };
@@ -244,9 +251,9 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
       const at = (j: number): number => (lanes[j] ? region(j) + lanes[j]!.used : DUMMY);
       if (active === 1) {
         const j = lanes.findIndex((s) => s);
-        for (let r = 0; r < 4; r++) view.setUint32(ST1 + r * 4, view.getUint32(word(j, r), true), true);
+        toSingle(j);
         exports.md5x1(ST1, at(j), blocks);
-        for (let r = 0; r < 4; r++) view.setUint32(word(j, r), view.getUint32(ST1 + r * 4, true), true);
+        fromSingle(j);
       } else if (!high) exports.md5x4(ST, at(0), at(1), at(2), at(3), blocks);
       else if (!low) exports.md5x4(ST + 64, at(4), at(5), at(6), at(7), blocks);
       else exports.md5x8(ST, at(0), at(1), at(2), at(3), at(4), at(5), at(6), at(7), blocks);
