@@ -913,7 +913,6 @@ function parseListPage(xml) {
         throw new Error('ListObjectsV2 answer is truncated but has no continuation token');
     return { objects, nextToken: truncated ? decodeXmlText(token) : undefined };
 }
-
 /**
  * Split points for listing one prefix in parallel, about every `perSegment` keys: from the pages of
  * the last listing (their last keys and counts, in any order: ranges arrive interleaved), so a

@@ -89,8 +89,6 @@ export function parseListPage(xml: string): ListPage {
   return { objects, nextToken: truncated ? decodeXmlText(token!) : undefined };
 }
 
-export { compareKeys };
-
 /** One listing page as the split points need it: its last key and how many keys it held. */
 export interface PageEnd {
   last: string;

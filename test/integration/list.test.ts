@@ -1,5 +1,6 @@
 import { jest } from '@jest/globals';
-import { compareKeys, listAll, splitPointsFromPages } from '../../src/s3/list.js';
+import { compareKeys } from '../../src/s3/key-order.js';
+import { listAll, splitPointsFromPages } from '../../src/s3/list.js';
 
 /** Split points every `n`-th of `keys` in listing order: pages of one key each. */
 const splitPoints = (keys: string[], n?: number): string[] => splitPointsFromPages(keys.map((last) => ({ last, count: 1 })), n);
