@@ -8,7 +8,7 @@ import { normalizeEtag } from '../s3/list.js';
 import { PARTIAL_SUFFIX } from './local-tree.js';
 import type { PlanItem } from './plan.js';
 import { withRetry } from '../net/retry.js';
-import type { HashPool } from './hash-pool.js';
+import type { HashPool, HashStream } from './hash-pool.js';
 import { READ_BUFFER } from '../s3/body-client.js';
 import { FileWriter, type BufferPool } from './file-writer.js';
 import type { SmallFileWriter } from './small-writer.js';
@@ -260,8 +260,8 @@ interface Fetched {
  * Streams `bytes start..end` of the object (the whole body when `range` is absent), pinned to the
  * listed ETag with If-Match, into `fd` at the same offsets through a FileWriter. Every chunk is
  * given to `hash` first, and to a CRC-32 when the answer carries our CRC metadata (zlib.crc32:
- * ~3 ms per 8 MiB range on this thread). A short, long or replaced body throws; progress of a
- * failed attempt is taken back.
+ * ~3 ms per 8 MiB range on this thread). `stream` is told of the bytes as they are written. A short,
+ * long or replaced body throws; progress of a failed attempt is taken back.
  */
 async function fetchToFile(
   ctx: DownloadContext,
@@ -269,9 +269,11 @@ async function fetchToFile(
   fd: number,
   range: [number, number] | undefined,
   hash: { update(chunk: Uint8Array): void } | undefined,
+  stream?: HashStream,
 ): Promise<Fetched> {
   const [start, end] = range ?? [0, item.size - 1];
   const writer = new FileWriter(fd, start, ctx.buffers, READ_BUFFER);
+  if (stream) writer.onWritten = (pos) => stream.written(pos - start);
   let pos = start;
   const out: Fetched = { crc: 0 };
   try {
@@ -386,6 +388,7 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
     const ranges: [number, number][] = [];
     for (let start = 0; start < item.size; start += step) ranges.push([start, Math.min(item.size, start + step) - 1]);
     const partMd5s: Buffer[] = new Array<Buffer>(ranges.length);
+    const partHashes: (HashStream | undefined)[] = new Array<HashStream | undefined>(ranges.length);
     const fetched: Fetched[] = new Array<Fetched>(ranges.length);
     let failed = false;
     const pool = ctx.hashes;
@@ -399,8 +402,16 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
               `${what(ctx, item)} bytes ${range[0]}-${range[1]}`,
               async () => {
                 const md5 = inline && !pool ? createHash('md5') : undefined;
-                fetched[i] = await fetchToFile(ctx, item, fh.fd, range, md5);
+                // With a pool, a worker hashes the part as its bytes are written (each attempt anew).
+                const stream = inline && pool ? pool.stream(tmp, range[0], range[1] - range[0] + 1) : undefined;
+                try {
+                  fetched[i] = await fetchToFile(ctx, item, fh.fd, range, md5, stream);
+                } catch (e) {
+                  stream?.cancel();
+                  throw e;
+                }
                 if (md5) partMd5s[i] = md5.digest();
+                partHashes[i] = stream;
               },
               ctx.http.retryPolicy,
               ctx.onRetry,
@@ -409,9 +420,10 @@ async function downloadRanged(ctx: DownloadContext, item: PlanItem, tmp: string,
               throw e;
             });
           })
-          // A worker hashes the part once written, while the request slot goes to the next range.
+          // The part's last bytes are hashed while the request slot goes to the next range.
           .then(async () => {
-            if (inline && pool) partMd5s[i] = Buffer.from((await pool.hash(tmp, range[0], range[1] - range[0] + 1)).md5, 'hex');
+            const stream = partHashes[i];
+            if (stream) partMd5s[i] = Buffer.from((await stream.result).md5, 'hex');
           }),
       ),
     );

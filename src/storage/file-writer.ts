@@ -42,6 +42,10 @@ export class FileWriter {
   private onIdle: (() => void) | undefined;
   /** Called when the writer can take bytes again after `write` returned false. */
   onDrain: (() => void) | undefined;
+  /** Called with the file offset up to which every byte given so far is written (writes may complete out of order). */
+  onWritten: ((pos: number) => void) | undefined;
+  /** Ends of the writes in flight, in file order, and whether each is done. */
+  private readonly ends: { end: number; done: boolean }[] = [];
   private paused = false;
 
   constructor(
@@ -106,13 +110,21 @@ export class FileWriter {
     const at = this.pos;
     this.pos += len;
     this.inflight++;
-    this.writeAll(buf, 0, len, at);
+    const end = { end: this.pos, done: false };
+    this.ends.push(end);
+    this.writeAll(buf, 0, len, at, end);
   }
 
-  private writeAll(buf: Buffer, off: number, len: number, at: number): void {
+  private writeAll(buf: Buffer, off: number, len: number, at: number, end: { end: number; done: boolean }): void {
     fs.write(this.fd, buf, off, len, at, (err, n) => {
-      if (!err && n < len) return this.writeAll(buf, off + n, len - n, at + n);
+      if (!err && n < len) return this.writeAll(buf, off + n, len - n, at + n, end);
       if (err) this.error ??= err;
+      else {
+        end.done = true;
+        let written: number | undefined;
+        while (this.ends[0]?.done) written = this.ends.shift()!.end;
+        if (written !== undefined) this.onWritten?.(written);
+      }
       this.pool.give(buf);
       this.inflight--;
       if (this.inflight === 0) {

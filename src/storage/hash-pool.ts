@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { compositeEtag, verifyMethod, type VerifyMethod } from '../s3/etag.js';
-import { md5LanesWorker } from './md5-lanes.js';
+import { md5LanesWorker, type LaneJob, type LaneProgress } from './md5-lanes.js';
 import { MD5_LANES_WASM } from './md5-lanes-wasm.js';
 
 /** Whether this runtime runs the SIMD module (checked once, on first use). */
@@ -102,6 +102,21 @@ interface Job {
   partSize?: number;
 }
 
+/** The MD5 of a range taken while it is being written (see `HashPool.stream`). */
+export interface HashStream {
+  /** `n` bytes from the range's start are written; called with growing `n`, last with the range's length. */
+  written(n: number): void;
+  /** The range will be written again (its fetch is retried): this hash is dropped, its result never settles. */
+  cancel(): void;
+  readonly result: Promise<RangeHash>;
+}
+
+/**
+ * A stream tells the worker of written bytes in steps of this much (and at its end): a message per
+ * 256 KiB write would cost this thread ~2 per MiB; the worker hashes 256 KiB per lane per step anyway.
+ */
+const STREAM_STEP = 1024 * 1024;
+
 /**
  * Bytes a worker holds at once: ~50 ms of hashing, so it never waits for this thread to hand it the
  * next job (with 2 jobs each, a busy event loop starved the worker: loopback 1.33 -> 1.49 s).
@@ -116,9 +131,15 @@ const PER_WORKER_BYTES_LANES = 128 * 1024 * 1024;
 /** The largest job this thread takes while helping: it blocks the event loop while it runs (8 MiB: ~13 ms). */
 const HELP_MAX = 8 * 1024 * 1024;
 
+interface Slot {
+  w: Worker;
+  inFlight: number;
+  bytes: number;
+}
+
 export class HashPool {
-  private readonly workers: { w: Worker; inFlight: number; bytes: number }[] = [];
-  /** Each job's caller, and its length (what it counts against a worker's bytes once handed over). */
+  private readonly workers: Slot[] = [];
+  /** Each job's caller, and its length (what it counts against a worker's bytes once handed over; for a stream, what is written so far). */
   private readonly waiting = new Map<number, { resolve: (h: RangeHash) => void; reject: (e: Error) => void; length: number }>();
   /** Jobs not handed to a worker yet (workers take the oldest). */
   private readonly queue: Job[] = [];
@@ -142,8 +163,8 @@ export class HashPool {
       const slot = { w, inFlight: 0, bytes: 0 };
       slot.w.on('message', (m: Reply) => {
         const p = this.waiting.get(m.id);
-        slot.inFlight--;
         if (p) {
+          slot.inFlight--;
           slot.bytes -= p.length;
           this.waiting.delete(m.id);
           if (m.error !== undefined) p.reject(new Error(`hashing failed: ${m.error}`));
@@ -169,6 +190,57 @@ export class HashPool {
       this.queue.push({ id, file, start, length, partSize });
       this.pump();
     });
+  }
+
+  /**
+   * MD5 of `length` bytes of `file` from `start`, taken while they are written: with MD5 lanes, a
+   * worker hashes the bytes as `written` reports them, so a part is verified moments after its last
+   * byte lands. Without lanes the range is hashed once all of it is written, as `hash` does.
+   */
+  stream(file: string, start: number, length: number): HashStream {
+    let sent = 0;
+    let whole: Promise<RangeHash> | undefined;
+    let settle: { resolve: (h: RangeHash) => void; reject: (e: Error) => void } | undefined;
+    const result = new Promise<RangeHash>((resolve, reject) => (settle = { resolve, reject }));
+    // Rejected before anyone awaits it (a read error while the range still downloads) is not an unhandled rejection.
+    result.catch(() => undefined);
+    if (!this.lanes) {
+      let cancelled = false;
+      return {
+        written: (n) => {
+          if (n !== length || whole || cancelled) return;
+          whole = this.hash(file, start, length);
+          whole.then(settle!.resolve, settle!.reject);
+        },
+        cancel: () => void (cancelled = true),
+        result,
+      };
+    }
+    if (this.workers.length === 0) this.spawn();
+    const slot = this.workers.reduce((a, b) => (b.bytes < a.bytes ? b : a));
+    const id = this.nextId++;
+    const entry = { ...settle!, length: 0 };
+    this.waiting.set(id, entry);
+    slot.inFlight++;
+    // Straight to a worker, whatever it holds: the bytes count against it only as they are written.
+    slot.w.postMessage({ id, file, start, length, written: 0 } satisfies LaneJob);
+    return {
+      written: (n) => {
+        if (!this.waiting.has(id) || n <= sent || (n - sent < STREAM_STEP && n !== length)) return;
+        slot.bytes += n - sent;
+        entry.length += n - sent;
+        sent = n;
+        slot.w.postMessage({ id, written: n } satisfies LaneProgress);
+      },
+      cancel: () => {
+        if (!this.waiting.delete(id)) return;
+        slot.inFlight--;
+        slot.bytes -= entry.length;
+        slot.w.postMessage({ id, cancel: true } satisfies LaneProgress);
+        this.pump();
+      },
+      result,
+    };
   }
 
   /**

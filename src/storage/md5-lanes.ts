@@ -8,6 +8,15 @@ export interface LaneJob {
   start: number;
   length: number;
   partSize?: number;
+  /** Bytes from `start` written so far, when the range is still being written (see LaneProgress); else all. */
+  written?: number;
+}
+
+/** More of a job's range is written (`written` bytes from its start), or the job is called off. */
+export interface LaneProgress {
+  id: number;
+  written?: number;
+  cancel?: boolean;
 }
 
 /** The answer to a job: bytes read (fewer than asked when the file is shorter), MD5 hex (none with a part size), part MD5s in base64. */
@@ -20,7 +29,7 @@ export interface LaneReply {
 }
 
 export interface LanePort {
-  on(event: 'message', listener: (job: LaneJob) => void): void;
+  on(event: 'message', listener: (m: LaneJob | LaneProgress) => void): void;
   postMessage(reply: LaneReply): void;
 }
 
@@ -32,6 +41,12 @@ export interface LanePort {
  * once run `md5x4` (1.4 GB/s). A stream alone from its start waits 2 ms for company, then is hashed
  * by OpenSSL, which is faster than one lane; a stream left alone mid-way finishes in `md5x1` (0.46 GB/s). Work goes in steps of
  * at most 256 KiB per lane so that jobs arriving meanwhile join the lanes.
+ *
+ * A range still being written (a part of a ranged download) is hashed as its bytes land: the job
+ * says how much is written and LaneProgress messages say more. A stream that has hashed all that is
+ * written leaves its lane (its state kept) to one that has bytes, and comes back when told of more.
+ * Hashing after the last byte instead left the worker idle while 32 parts downloaded side by side,
+ * then 256 MiB to hash while the rest of the run waited (traced: ~150 ms of a 1.4 s run).
  *
  * Self-contained: its source text is the worker's code (no imports, no outside names).
  */
@@ -52,7 +67,11 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
 
   interface Job {
     id: number;
+    /** The open file (-1 once closed). */
     fd: number;
+    start: number;
+    /** Its streams (all of them, done or not), for progress messages. */
+    all: Stream[];
     streams: number;
     bytes: number;
     md5: string;
@@ -63,9 +82,12 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
     job: Job;
     /** Part index, or -1 for the whole range. */
     part: number;
-    /** File offset of the next read, and of the end. */
+    /** File offset of the next read, of the end, and up to which the file is written. */
     pos: number;
     end: number;
+    written: number;
+    /** Its MD5 state while out of a lane part-way (a b c d). */
+    saved: number[] | undefined;
     /** Bytes in the lane's region, and how many of them are hashed. */
     loaded: number;
     used: number;
@@ -82,11 +104,16 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
     setImmediate(step);
   };
 
+  const close = (job: Job): void => {
+    jobs.delete(job.id);
+    if (job.fd >= 0) fs.closeSync(job.fd);
+    job.fd = -1;
+  };
   const fail = (job: Job, e: unknown): void => {
     if (job.failed) return;
     job.failed = true;
     try {
-      fs.closeSync(job.fd);
+      close(job);
     } catch {
       // closed already
     }
@@ -99,11 +126,26 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
     if (s.part < 0) job.md5 = digest.toString('hex');
     else job.parts[s.part] = digest;
     if (--job.streams > 0) return;
-    fs.closeSync(job.fd);
+    close(job);
     port.postMessage({ id: job.id, bytes: job.bytes, md5: job.md5, parts: job.parts.map((p) => p.toString('base64')) });
   };
 
-  port.on('message', (m) => {
+  const jobs = new Map<number, Job>();
+  port.on('message', (msg) => {
+    if (!('file' in msg)) {
+      const job = jobs.get(msg.id);
+      if (!job || job.failed) return;
+      if (msg.cancel) {
+        // Called off (the range is fetched again): nothing is answered.
+        job.failed = true;
+        close(job);
+        return;
+      }
+      for (const s of job.all) s.written = Math.min(s.end, job.start + (msg.written ?? Infinity));
+      schedule();
+      return;
+    }
+    const m = msg;
     let fd: number;
     try {
       fd = fs.openSync(m.file, 'r');
@@ -111,10 +153,14 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
       port.postMessage({ id: m.id, error: String((e as Error)?.message ?? e) });
       return;
     }
-    const job: Job = { id: m.id, fd, streams: 0, bytes: 0, md5: '', parts: [], failed: false };
+    const job: Job = { id: m.id, fd, start: m.start, all: [], streams: 0, bytes: 0, md5: '', parts: [], failed: false };
+    jobs.set(job.id, job);
+    const written = m.start + (m.written ?? m.length);
     const add = (part: number, from: number, to: number): void => {
       job.streams++;
-      waiting.push({ job, part, pos: m.start + from, end: m.start + to, loaded: 0, used: 0, hashed: 0, waited: false });
+      const s: Stream = { job, part, pos: m.start + from, end: m.start + to, written: Math.min(m.start + to, written), saved: undefined, loaded: 0, used: 0, hashed: 0, waited: false };
+      job.all.push(s);
+      waiting.push(s);
     };
     if (m.partSize) {
       let k = 0;
@@ -124,10 +170,10 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
   });
 
   /** Reads until `want` bytes are in or the file ends: returns how many. */
-  const readFull = (fd: number, into: Uint8Array, at: number, want: number, pos: number): number => {
+  const readFull = (job: Job, into: Uint8Array, at: number, want: number, pos: number): number => {
     let got = 0;
     while (got < want) {
-      const n = fs.readSync(fd, into, at + got, want - got, pos + got);
+      const n = fs.readSync(job.fd, into, at + got, want - got, pos + got);
       if (n === 0) break;
       got += n;
     }
@@ -140,7 +186,7 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
     const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, s.end - s.pos)));
     let bytes = 0;
     while (s.pos < s.end) {
-      const n = readFull(s.job.fd, buf, 0, Math.min(buf.length, s.end - s.pos), s.pos);
+      const n = readFull(s.job, buf, 0, Math.min(buf.length, s.end - s.pos), s.pos);
       if (n === 0) break;
       h.update(buf.subarray(0, n));
       s.pos += n;
@@ -175,26 +221,43 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
     done(s, Buffer.from(mem.subarray(ST1, ST1 + 16)), total);
   };
 
+  /** Bytes the stream may read now: whole blocks of what is written, or the rest once all of it is. */
+  const readable = (s: Stream): number => {
+    const n = Math.min(CHUNK, s.written - s.pos);
+    return s.written >= s.end ? n : n - (n % 64);
+  };
+  /** A stream out of a lane has work: written bytes to hash, or only its end left. */
+  const ready = (s: Stream): boolean => s.written >= s.end || s.written - s.pos >= 64;
+
   function step(): void {
     scheduled = false;
-    // Streams of a failed job are dropped; free lanes take waiting streams, lowest first (group 0 fills first).
-    for (let j = 0; j < LANES; j++) if (lanes[j]?.job.failed) lanes[j] = undefined;
-    for (let j = 0; j < LANES && waiting.length > 0; j++) {
-      if (lanes[j]) continue;
-      const s = waiting.shift()!;
-      if (s.job.failed) {
-        j--;
-        continue;
+    // Streams of a failed job are dropped. A stream that has hashed all that is written leaves its
+    // lane, its state kept; free lanes take ready streams, oldest first, lowest lane first (group 0 fills first).
+    for (let j = 0; j < LANES; j++) {
+      const s = lanes[j];
+      if (s?.job.failed) lanes[j] = undefined;
+      else if (s && s.used === s.loaded && !ready(s)) {
+        s.saved = [0, 1, 2, 3].map((r) => view.getUint32(word(j, r), true));
+        lanes[j] = undefined;
+        waiting.push(s);
       }
+    }
+    if (waiting.some((s) => s.job.failed)) waiting.splice(0, waiting.length, ...waiting.filter((s) => !s.job.failed));
+    for (let j = 0, k = 0; j < LANES && k < waiting.length; j++) {
+      if (lanes[j]) continue;
+      while (k < waiting.length && !ready(waiting[k]!)) k++;
+      if (k === waiting.length) break;
+      const s = waiting.splice(k, 1)[0]!;
       lanes[j] = s;
-      for (let r = 0; r < 4; r++) view.setUint32(word(j, r), INIT[r]!, true);
+      for (let r = 0; r < 4; r++) view.setUint32(word(j, r), s.saved?.[r] ?? INIT[r]!, true);
+      s.saved = undefined;
     }
     let active = lanes.reduce((n, s) => n + (s ? 1 : 0), 0);
     if (active === 0) return;
-    if (active === 1 && waiting.length === 0) {
+    if (active === 1 && !waiting.some(ready)) {
       const j = lanes.findIndex((s) => s);
       const s = lanes[j]!;
-      if (s.hashed === 0 && s.loaded === 0) {
+      if (s.hashed === 0 && s.loaded === 0 && s.written >= s.end) {
         if (!s.waited) {
           // Files finish downloading a few ms apart: a short wait often brings a second stream to
           // share the lanes with, cheaper than OpenSSL alone (client CPU -4 to -5 %, wall -1 to -3 %,
@@ -221,8 +284,8 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
       if (!s || s.job.failed || s.loaded - s.used >= 64) continue;
       if (s.pos < s.end && s.used === s.loaded) {
         try {
-          const want = Math.min(CHUNK, s.end - s.pos);
-          const n = readFull(s.job.fd, mem, region(j), want, s.pos);
+          const want = readable(s);
+          const n = readFull(s.job, mem, region(j), want, s.pos);
           s.loaded = n;
           s.used = 0;
           s.pos += n;
@@ -263,6 +326,7 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
         s.hashed += blocks * 64;
       }
     }
-    if (active > 0 || waiting.length > 0) schedule();
+    // Streams waiting for bytes to be written are woken by the progress message that brings them.
+    if (active > 0 || waiting.some(ready)) schedule();
   }
 }

@@ -323,6 +323,14 @@ test('R2-style multipart ETags are verified from the part size (HEAD partNumber=
     const ranges = fx.proxy.log.filter((x) => x.path.endsWith('/model.bin') && x.headers.range).map((x) => x.headers.range).sort();
     expect(ranges).toEqual(['bytes=0-524287', 'bytes=1048576-1572863', 'bytes=1572864-2097151', 'bytes=2097152-2097156', 'bytes=524288-1048575']);
 
+    // A part cut mid-body is fetched again and hashed anew: what the cut attempt wrote is never part of the MD5.
+    fs.rmSync(root, { recursive: true });
+    fx.proxy.inject((x) => x.method === 'GET' && x.path.endsWith('/model.bin') && x.headers.range === 'bytes=1048576-1572863', { kind: 'reset-mid-body' }, 2);
+    const cut = await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);
+    expect(cut.failures).toEqual([]);
+    expect(cut.verification).toEqual({ 'multipart-md5': 2 });
+    expect(digestOf(fs.readFileSync(path.join(root, 'compiled_models/model.bin')))).toBe(digestOf(body));
+
     fs.rmSync(root, { recursive: true });
     fx.proxy.inject((x) => x.method === 'GET' && x.path.endsWith('/model.bin') && x.headers.range === 'bytes=524288-1048575', { kind: 'corrupt' }, 99);
     const bad = await hydrate(cfg, new RecordingLogger(), new RecordingProgress(), {}, TUNING);

@@ -90,3 +90,25 @@ test('a whole small body takes the smallest buffer class that holds it (1/16, 1/
   pool.give(Buffer.alloc(1000));
   expect(pool.take(1000).length).toBe(16 * 1024);
 });
+
+test('onWritten reports only offsets below which every byte is written, up to the end', async () => {
+  const file = tmp();
+  const fd = fs.openSync(file, 'w+');
+  const data = Buffer.from(Array.from({ length: 1_500_000 }, (_, i) => (i * 7) % 253));
+  const w = new FileWriter(fd, 1000, new BufferPool(128 * 1024, 4), 32 * 1024);
+  const reported: number[] = [];
+  w.onWritten = (pos) => {
+    reported.push(pos);
+    // Everything below `pos` is in the file already.
+    const got = Buffer.alloc(pos - 1000);
+    fs.readSync(fd, got, 0, got.length, 1000);
+    expect(got.equals(data.subarray(0, pos - 1000))).toBe(true);
+  };
+  await feed(w, data, 30_000);
+  await w.end();
+  fs.closeSync(fd);
+  expect(fs.readFileSync(file).subarray(1000).equals(data)).toBe(true);
+  expect(reported.length).toBeGreaterThan(5);
+  expect(reported.at(-1)).toBe(1000 + data.length);
+  expect(reported).toEqual([...reported].sort((a, b) => a - b));
+});

@@ -80,3 +80,46 @@ test('MD5 lanes: this thread never takes jobs from the lanes (it hashes 3-4x cos
     await pool.close();
   }
 });
+
+test.each([
+  ['MD5 lanes: hashed as written', true],
+  ['OpenSSL: hashed once all is written', false],
+])('a range hashed while it is written (%s); a cancelled stream never settles and holds nothing', async (_name, lanes) => {
+  const dir = tempDir('hashpool-stream');
+  const body = bytes(9 * 1024 * 1024 + 3, 6);
+  const file = path.join(dir, 'growing');
+  fs.writeFileSync(file, '');
+  const fd = fs.openSync(file, 'r+');
+  const pool = new HashPool(1, lanes);
+  try {
+    const half = 4 * 1024 * 1024;
+    const a = pool.stream(file, 0, half);
+    const b = pool.stream(file, half, body.length - half);
+    const cut = pool.stream(file, 0, half);
+    let settled = false;
+    void cut.result.then(() => (settled = true));
+    // Written in uneven pieces, interleaved, each reported as the file writer does (offsets from the range's start).
+    for (let off = 0, i = 0; off < half; i++) {
+      const n = Math.min(half - off, 100_000 + i * 77_777);
+      fs.writeSync(fd, body, off, n, off);
+      fs.writeSync(fd, body, half + off, n, half + off);
+      off += n;
+      a.written(off);
+      b.written(off);
+      if (i === 2) cut.cancel();
+      else cut.written(off);
+      await new Promise((r) => setImmediate(r));
+    }
+    fs.writeSync(fd, body, 2 * half, body.length - 2 * half, 2 * half);
+    b.written(body.length - half);
+    expect((await a.result).md5).toBe(md5(body.subarray(0, half)).toString('hex'));
+    expect(await b.result).toMatchObject({ bytes: body.length - half, md5: md5(body.subarray(half)).toString('hex') });
+    // The worker is free for the next jobs: nothing of the cancelled stream is held against it.
+    expect((await pool.hash(file, 0, body.length)).md5).toBe(md5(body).toString('hex'));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+  } finally {
+    fs.closeSync(fd);
+    await pool.close();
+  }
+});
