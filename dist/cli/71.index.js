@@ -1019,10 +1019,28 @@ class FileWriter {
         this.pool = pool;
         this.maxChunk = maxChunk;
     }
+    /**
+     * The free end of the buffer being filled, for the socket to read into: a chunk that `write` then
+     * gets there is taken without a copy. Empty while paused or failed.
+     */
+    room() {
+        if (this.error || this.paused)
+            return undefined;
+        if (!this.cur) {
+            this.cur = this.pool.take();
+            this.fill = 0;
+        }
+        return this.cur.subarray(this.fill);
+    }
     /** Copies `chunk` (which may be reused by the caller afterwards); false means "pause until onDrain". */
     write(chunk) {
         if (this.error)
             throw this.error;
+        if (this.cur && chunk.buffer === this.cur.buffer && chunk.byteOffset === this.cur.byteOffset + this.fill && chunk.length <= this.cur.length - this.fill) {
+            // Read into our room: already in place.
+            this.fill += chunk.length;
+            return this.afterFill();
+        }
         if (!this.cur) {
             this.cur = this.pool.take();
             this.fill = 0;
@@ -1035,7 +1053,12 @@ class FileWriter {
         }
         this.cur.set(chunk, this.fill);
         this.fill += chunk.length;
-        if (this.cur.length - this.fill < this.maxChunk) {
+        return this.afterFill();
+    }
+    /** Writes the buffer once it has less room than a chunk; false when two writes are in flight already. */
+    afterFill() {
+        const cur = this.cur;
+        if (cur.length - this.fill < this.maxChunk) {
             this.flush();
             if (this.inflight >= 2) {
                 this.paused = true;
@@ -1309,11 +1332,14 @@ async function downloadSmall(ctx, item, dest, partSize) {
                 data: (chunk) => {
                     if (!hasher || !body || got + chunk.length > size)
                         throw new CorruptObjectError(`${item.key}: body longer than its Content-Length`);
-                    body.set(chunk, got);
+                    // Read straight into the body's room (see `room`): nothing to copy.
+                    if (chunk.buffer !== body.buffer || chunk.byteOffset !== body.byteOffset + got)
+                        body.set(chunk, got);
                     got += chunk.length;
                     hasher.update(chunk);
                     return true;
                 },
+                room: () => body?.subarray(got, size),
             });
             if (!hasher || !body)
                 throw new CorruptObjectError(`${item.key}: no answer`);
@@ -1396,6 +1422,7 @@ async function fetchToFile(ctx, item, fd, range, hash, stream) {
                 out.want = (0,s3_crc/* parseCrcMeta */.Dm)(headers[s3_crc/* CRC_META */.hb]);
                 writer.onDrain = resume;
             },
+            room: () => writer.room(),
             data: (chunk) => {
                 if (pos + chunk.length > end + 1)
                     throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);

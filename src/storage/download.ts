@@ -196,11 +196,13 @@ async function downloadSmall(ctx: DownloadContext, item: PlanItem, dest: string,
             },
             data: (chunk) => {
               if (!hasher || !body || got + chunk.length > size) throw new CorruptObjectError(`${item.key}: body longer than its Content-Length`);
-              body.set(chunk, got);
+              // Read straight into the body's room (see `room`): nothing to copy.
+              if (chunk.buffer !== body.buffer || chunk.byteOffset !== body.byteOffset + got) body.set(chunk, got);
               got += chunk.length;
               hasher.update(chunk);
               return true;
             },
+            room: () => body?.subarray(got, size),
           });
           if (!hasher || !body) throw new CorruptObjectError(`${item.key}: no answer`);
           ctx.onSmallLatency?.(Date.now() - asked);
@@ -293,6 +295,7 @@ async function fetchToFile(
           out.want = parseCrcMeta(headers[CRC_META]);
           writer.onDrain = resume;
         },
+        room: () => writer.room(),
         data: (chunk) => {
           if (pos + chunk.length > end + 1) throw new CorruptObjectError(`${item.key}: range ${start}-${end} ran long`);
           hash?.update(chunk);

@@ -56,9 +56,27 @@ export class FileWriter {
     private readonly maxChunk: number,
   ) {}
 
+  /**
+   * The free end of the buffer being filled, for the socket to read into: a chunk that `write` then
+   * gets there is taken without a copy. Empty while paused or failed.
+   */
+  room(): Uint8Array | undefined {
+    if (this.error || this.paused) return undefined;
+    if (!this.cur) {
+      this.cur = this.pool.take();
+      this.fill = 0;
+    }
+    return this.cur.subarray(this.fill);
+  }
+
   /** Copies `chunk` (which may be reused by the caller afterwards); false means "pause until onDrain". */
   write(chunk: Uint8Array): boolean {
     if (this.error) throw this.error;
+    if (this.cur && chunk.buffer === this.cur.buffer && chunk.byteOffset === this.cur.byteOffset + this.fill && chunk.length <= this.cur.length - this.fill) {
+      // Read into our room: already in place.
+      this.fill += chunk.length;
+      return this.afterFill();
+    }
     if (!this.cur) {
       this.cur = this.pool.take();
       this.fill = 0;
@@ -71,7 +89,13 @@ export class FileWriter {
     }
     this.cur.set(chunk, this.fill);
     this.fill += chunk.length;
-    if (this.cur.length - this.fill < this.maxChunk) {
+    return this.afterFill();
+  }
+
+  /** Writes the buffer once it has less room than a chunk; false when two writes are in flight already. */
+  private afterFill(): boolean {
+    const cur = this.cur!;
+    if (cur.length - this.fill < this.maxChunk) {
       this.flush();
       if (this.inflight >= 2) {
         this.paused = true;

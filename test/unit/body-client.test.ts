@@ -201,7 +201,48 @@ test('waiters beyond maxSockets get a socket as soon as one is free', async () =
   c.close();
 });
 
-testWith('the TLS body-client test', ['openssl'])('https: the body arrives through TLS into the reused read buffer', async () => {
+/** A sink that offers `size` bytes of room for the body (plus 64 bytes marked 0xAB past it), as a whole-read small download does; `inPlace` counts the bytes read straight into it. */
+function intoRoom(size: number): BodySink & { body: () => Buffer; inPlace: number; slack: () => Buffer } {
+  const mem = Buffer.alloc(size + 64, 0xab);
+  let got = 0;
+  const sink = {
+    inPlace: 0,
+    start: () => undefined,
+    data(c: Buffer) {
+      if (c.buffer === mem.buffer && c.byteOffset === mem.byteOffset + got) sink.inPlace += c.length;
+      else c.copy(mem, got);
+      got += c.length;
+      return true;
+    },
+    // More room than the body: the client must still never read past the body's end into it.
+    room: () => mem.subarray(got),
+    body: () => mem.subarray(0, got),
+    slack: () => mem.subarray(size),
+  };
+  return sink;
+}
+
+test('a sink with room gets the body read straight into it, never a byte past the body; without room the socket buffer is used', async () => {
+  const payload = Buffer.from(Array.from({ length: 900_000 }, (_, i) => (i * 13) % 241));
+  // Junk after the body in the same write: a server out of step. It must land in the socket's buffer, not the sink's room.
+  const srv = await rawServer((sock, _req, n) => sock.write(Buffer.concat([Buffer.from(`HTTP/1.1 200 OK\r\nContent-Length: ${payload.length}\r\n\r\n`), payload, n === 1 ? Buffer.alloc(50, 0x11) : Buffer.alloc(0)])));
+  const c = client(srv.port);
+  const sink = intoRoom(payload.length);
+  expect(await c.get('/b/k', { host: 'x' }, [200], sink)).toBe(200);
+  expect(sink.body().equals(payload)).toBe(true);
+  // All but what came with the head (read into the socket's buffer, then copied).
+  expect(sink.inPlace).toBeGreaterThan(payload.length / 2);
+  expect(sink.slack().equals(Buffer.alloc(64, 0xab))).toBe(true);
+  // The junk reached the socket once it was idle: it is dropped, and the next request goes on a new one.
+  await new Promise((r) => setTimeout(r, 50));
+  const next = collect();
+  await c.get('/b/k', { host: 'x' }, [200], next);
+  expect(next.body().equals(payload)).toBe(true);
+  expect(srv.connections()).toBe(2);
+  c.close();
+});
+
+testWith('the TLS body-client test', ['openssl'])('https: the body arrives through TLS into the reused read buffer, or into a sink\'s room', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-'));
   execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', `${dir}/k.pem`, '-out', `${dir}/c.pem`, '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
   const cert = fs.readFileSync(`${dir}/c.pem`);
@@ -215,6 +256,11 @@ testWith('the TLS body-client test', ['openssl'])('https: the body arrives throu
   const sink = collect({ pause: true });
   expect(await c.get('/', { host: 'localhost' }, [200], sink)).toBe(200);
   expect(sink.body().equals(payload)).toBe(true);
+  // TLS decrypts straight into a sink's room as well.
+  const roomy = intoRoom(payload.length);
+  expect(await c.get('/', { host: 'localhost' }, [200], roomy)).toBe(200);
+  expect(roomy.body().equals(payload)).toBe(true);
+  expect(roomy.inPlace).toBeGreaterThan(payload.length / 2);
   c.close();
   const untrusting = new BodyClient({ protocol: 'https:', hostname: '127.0.0.1', port: srv.port, maxSockets: 2, timeoutMs: 5000 });
   await expect(untrusting.get('/', { host: 'localhost' }, [200], collect())).rejects.toThrow(/self.signed|certificate/i);

@@ -112,3 +112,35 @@ test('onWritten reports only offsets below which every byte is written, up to th
   expect(reported.at(-1)).toBe(1000 + data.length);
   expect(reported).toEqual([...reported].sort((a, b) => a - b));
 });
+
+test('bytes read into room() are taken in place, at their offsets; while paused there is no room', async () => {
+  const file = tmp();
+  const fd = fs.openSync(file, 'w+');
+  const data = Buffer.from(Array.from({ length: 1_500_000 }, (_, i) => (i * 7) % 253));
+  const w = new FileWriter(fd, 1000, new BufferPool(128 * 1024, 4), 32 * 1024);
+  let inPlace = 0;
+  for (let off = 0, i = 0; off < data.length; i++) {
+    const room = w.room();
+    // As a socket does: a read of what arrived, at most the room; while paused there is no room (the read goes to its own buffer).
+    const n = Math.min(data.length - off, 5000 + ((i * 7919) % 60_000));
+    let ok: boolean;
+    if (room && room.length > 0) {
+      const take = Math.min(n, room.length);
+      data.copy(room, 0, off, off + take);
+      ok = w.write(room.subarray(0, take));
+      off += take;
+      inPlace++;
+    } else {
+      ok = w.write(data.subarray(off, off + n));
+      off += n;
+    }
+    if (!ok) {
+      expect(w.room()).toBeUndefined();
+      await new Promise<void>((resolve) => (w.onDrain = resolve));
+    }
+  }
+  await w.end();
+  fs.closeSync(fd);
+  expect(fs.readFileSync(file).subarray(1000).equals(data)).toBe(true);
+  expect(inPlace).toBeGreaterThan(10);
+});
