@@ -60,6 +60,7 @@ var s3_etag = __webpack_require__(973);
 function md5LanesWorker(wasmBase64, fs, crypto, port) {
     const LANES = 8;
     const LONE_WAIT_MS = 2;
+    const ALONE_STEP = 1024 * 1024;
     const CHUNK = 256 * 1024;
     const ST = 0; // lane states: group g at ST + 64 g, words a, b, c, d of its four lanes
     const ST1 = 256; // one stream's state, for md5x1
@@ -166,20 +167,36 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
         }
         return got;
     };
-    /** A stream alone from its start: OpenSSL in one go. */
-    const hashAlone = (s) => {
-        const h = crypto.createHash('md5');
-        const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, s.end - s.pos)));
-        let bytes = 0;
-        while (s.pos < s.end) {
-            const n = readFull(s.job, buf, 0, Math.min(buf.length, s.end - s.pos), s.pos);
-            if (n === 0)
-                break;
-            h.update(buf.subarray(0, n));
-            s.pos += n;
-            bytes += n;
+    /**
+     * A stream alone from its start, hashed by OpenSSL ALONE_STEP bytes per step: what arrives
+     * meanwhile (jobs, progress, small-file writes served by this thread) waits ~2 ms at most.
+     */
+    let alone;
+    let aloneBuf;
+    const stepAlone = () => {
+        const { s, h } = alone;
+        try {
+            aloneBuf ??= Buffer.allocUnsafe(ALONE_STEP);
+            if (!s.job.failed && s.pos < s.end) {
+                const n = readFull(s.job, aloneBuf, 0, Math.min(ALONE_STEP, s.end - s.pos), s.pos);
+                if (n === 0)
+                    s.end = s.pos; // the file is shorter: the stream ends here
+                h.update(aloneBuf.subarray(0, n));
+                s.pos += n;
+                alone.bytes += n;
+            }
+            if (s.job.failed)
+                alone = undefined;
+            else if (s.pos >= s.end) {
+                const bytes = alone.bytes;
+                alone = undefined;
+                done(s, h.digest(), bytes);
+            }
         }
-        done(s, h.digest(), bytes);
+        catch (e) {
+            alone = undefined;
+            fail(s.job, e);
+        }
     };
     const word = (j, r) => ST + (j >> 2) * 64 + r * 16 + (j & 3) * 4;
     /** Lane `j`'s state to the single-stream state md5x1 works on, and back. */
@@ -216,6 +233,8 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
     const ready = (s) => s.written >= s.end || s.written - s.pos >= 64;
     function step() {
         scheduled = false;
+        if (alone)
+            stepAlone();
         // Streams of a failed job are dropped. A stream that has hashed all that is written leaves its
         // lane, its state kept; free lanes take ready streams, oldest first, lowest lane first (group 0 fills first).
         for (let j = 0; j < LANES; j++) {
@@ -244,9 +263,12 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
             s.saved = undefined;
         }
         let active = lanes.reduce((n, s) => n + (s ? 1 : 0), 0);
-        if (active === 0)
+        if (active === 0) {
+            if (alone)
+                schedule();
             return;
-        if (active === 1 && !waiting.some(ready)) {
+        }
+        if (active === 1 && !alone && !waiting.some(ready)) {
             const j = lanes.findIndex((s) => s);
             const s = lanes[j];
             if (s.hashed === 0 && s.loaded === 0 && s.written >= s.end) {
@@ -260,12 +282,7 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
                     return;
                 }
                 lanes[j] = undefined;
-                try {
-                    hashAlone(s);
-                }
-                catch (e) {
-                    fail(s.job, e);
-                }
+                alone = { s, h: crypto.createHash('md5'), bytes: 0 };
                 schedule();
                 return;
             }
@@ -333,7 +350,7 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
             }
         }
         // Streams waiting for bytes to be written are woken by the progress message that brings them.
-        if (active > 0 || waiting.some(ready))
+        if (active > 0 || alone || waiting.some(ready))
             schedule();
     }
 }
@@ -585,7 +602,110 @@ const MD5_LANES_WASM = 'AGFzbQEAAAABHQNgBn9/f39/fwBgCn9/f39/f39/f38AYAN/f38AAwQD
     'IAQgBiAFIANBf3Nyc2pBkaeb3H4gFGpqQRV3aiEEIAMgB2ohAyAEIAhqIQQgBSAJaiEFIAYgCmohBiABQcAAaiEBIAJBAWshAgwA' +
     'CwsgACADNgIAIAAgBDYCBCAAIAU2AgggACAGNgIMCw==';
 
+;// CONCATENATED MODULE: ./lib/storage/small-writer.js
+
+/**
+ * Writes whole small files on a worker thread: create the temporary file, write, fstat, close,
+ * rename, all synchronous there. On the JavaScript thread the same five steps were five thread-pool
+ * round trips per file, each a cross-thread wake-up, and four pool threads creating files in one
+ * folder spin on its lock in the kernel. Inline code (node builtins only), so every bundle carries
+ * it; the hash worker serves the same requests (see WriterHost).
+ */
+const WRITE_SMALL = `(fs, { id, tmp, dest, body }) => {
+  let fd;
+  let created = false;
+  try {
+    fd = fs.openSync(tmp, 'wx', 0o644);
+    created = true;
+    for (let off = 0; off < body.length; ) {
+      const n = fs.writeSync(fd, body, off, body.length - off, off);
+      if (n <= 0) throw new Error('write made no progress');
+      off += n;
+    }
+    const mtimeMs = fs.fstatSync(fd).mtimeMs;
+    fs.closeSync(fd);
+    fd = undefined;
+    fs.renameSync(tmp, dest);
+    return { id, mtimeMs };
+  } catch (e) {
+    if (fd !== undefined) try { fs.closeSync(fd); } catch {}
+    if (created) try { fs.unlinkSync(tmp); } catch {}
+    return { id, error: String((e && e.message) || e), code: e && e.code };
+  }
+}`;
+const WORKER_CODE = `
+const { parentPort } = require('node:worker_threads');
+const fs = require('node:fs');
+const writeSmall = ${WRITE_SMALL};
+parentPort.on('message', (m) => parentPort.postMessage(writeSmall(fs, m)));
+`;
+class SmallFileWriter {
+    host;
+    worker;
+    waiting = new Map();
+    nextId = 0;
+    constructor(host) {
+        this.host = host;
+    }
+    /** Writes handed over and not finished yet. */
+    get pending() {
+        return this.waiting.size;
+    }
+    start() {
+        const onReply = (m) => {
+            const p = this.waiting.get(m.id);
+            if (!p)
+                return;
+            this.waiting.delete(m.id);
+            if (m.error === undefined)
+                p.resolve(m.mtimeMs ?? 0);
+            else
+                p.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
+        };
+        const port = this.host?.();
+        if (port) {
+            port.on('message', onReply);
+            // The host thread ended (it failed, or its pool was closed).
+            port.on('close', () => this.failAll(new Error('file writer thread ended')));
+            return port;
+        }
+        const w = new external_node_worker_threads_.Worker(WORKER_CODE, { eval: true });
+        w.on('message', onReply);
+        w.on('error', (e) => this.failAll(e));
+        w.on('exit', (code) => this.failAll(new Error(`file writer exited with code ${code}`)));
+        return w;
+    }
+    failAll(e) {
+        this.worker = undefined;
+        for (const p of this.waiting.values())
+            p.reject(e);
+        this.waiting.clear();
+    }
+    /**
+     * `body` into a new file `tmp`, renamed to `dest` once closed. A view of a SharedArrayBuffer (the
+     * pooled buffers) reaches the worker without a copy; the caller must not touch it until this
+     * settles. Resolves with the file's mtime; on failure nothing it wrote is left at `tmp`.
+     */
+    write(tmp, dest, body) {
+        this.worker ??= this.start();
+        const id = this.nextId++;
+        return new Promise((resolve, reject) => {
+            this.waiting.set(id, { resolve, reject });
+            this.worker.postMessage({ id, tmp, dest, body });
+        });
+    }
+    async close() {
+        const w = this.worker;
+        this.worker = undefined;
+        if (w instanceof external_node_worker_threads_.Worker)
+            await w.terminate();
+        else
+            w?.close();
+    }
+}
+
 ;// CONCATENATED MODULE: ./lib/storage/hash-pool.js
+
 
 
 
@@ -636,13 +756,26 @@ const HASH_RANGE = `(fs, crypto, buf, file, start, length, partSize) => {
     fs.closeSync(fd);
   }
 }`;
-/** The worker when WebAssembly SIMD is there (every x64 and arm64 Node 20+): MD5 streams in lanes. */
+/**
+ * The worker when WebAssembly SIMD is there (every x64 and arm64 Node 20+): MD5 streams in lanes.
+ * Given a port (`{ writerPort }`), it also writes small files for a SmallFileWriter, between its steps.
+ */
 const LANES_WORKER_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
-(${md5LanesWorker.toString()})(workerData, require('node:fs'), require('node:crypto'), parentPort);
+const fs = require('node:fs');
+const writeSmall = ${WRITE_SMALL};
+const jobs = {
+  on: (_event, listener) => parentPort.on('message', (m) => {
+    if (!m.writerPort) return listener(m);
+    const port = m.writerPort;
+    port.on('message', (w) => port.postMessage(writeSmall(fs, w)));
+  }),
+  postMessage: (reply) => parentPort.postMessage(reply),
+};
+(${md5LanesWorker.toString()})(workerData, fs, require('node:crypto'), jobs);
 `;
 /** Without SIMD: OpenSSL, one job after the other. */
-const WORKER_CODE = `
+const hash_pool_WORKER_CODE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
 const crypto = require('node:crypto');
@@ -692,16 +825,21 @@ class HashPool {
     helped = 0;
     helpScheduled = false;
     buf;
-    /** Workers start with the first job: a run whose objects all carry our CRC needs none (~10 MB of RSS each). */
+    closed = false;
+    /**
+     * Workers start with the first job (~12 MB of RSS each): a run whose objects all carry our CRC
+     * needs none, or only the first, to write small files (writerPort).
+     */
     constructor(size, 
     /** MD5 streams in SIMD lanes (off: OpenSSL one job at a time, as without SIMD). */
     lanes = lanesSupported() && process.env.MARKETSIM_MD5_LANES !== '0') {
         this.size = size;
         this.lanes = lanes;
     }
-    spawn() {
-        for (let i = 0; i < this.size; i++) {
-            const w = this.lanes ? new external_node_worker_threads_.Worker(LANES_WORKER_CODE, { eval: true, workerData: MD5_LANES_WASM }) : new external_node_worker_threads_.Worker(WORKER_CODE, { eval: true });
+    /** Starts workers until there are `n` (at most the pool's size). */
+    spawn(n = this.size) {
+        while (this.workers.length < Math.min(n, this.size)) {
+            const w = this.lanes ? new external_node_worker_threads_.Worker(LANES_WORKER_CODE, { eval: true, workerData: MD5_LANES_WASM }) : new external_node_worker_threads_.Worker(hash_pool_WORKER_CODE, { eval: true });
             const slot = { w, inFlight: 0, bytes: 0 };
             slot.w.on('message', (m) => {
                 const p = this.waiting.get(m.id);
@@ -760,7 +898,7 @@ class HashPool {
                 result,
             };
         }
-        if (this.workers.length === 0)
+        if (this.workers.length < this.size)
             this.spawn();
         const slot = this.workers.reduce((a, b) => (b.bytes < a.bytes ? b : a));
         const id = this.nextId++;
@@ -790,6 +928,19 @@ class HashPool {
         };
     }
     /**
+     * A port on which the first worker also writes small files (SmallFileWriter's requests), so a run
+     * does not start a second thread for that: ~12 MB of RSS and ~40 ms of CPU. Only with lanes: a
+     * worker without them hashes one job at a time (up to 32 MiB, ~50 ms) and writes would wait behind it.
+     */
+    writerPort() {
+        if (!this.lanes || this.size === 0 || this.closed)
+            return undefined;
+        this.spawn(1);
+        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+        this.workers[0].w.postMessage({ writerPort: port2 }, [port2]);
+        return port1;
+    }
+    /**
      * From now on this thread takes queued jobs too, when the workers are busy: call it once nothing
      * is left to download but the last transfers (a loopback run ended with the worker hashing a
      * ~250 ms backlog alone while this thread idled).
@@ -804,7 +955,7 @@ class HashPool {
         this.pump();
     }
     pump() {
-        if (this.workers.length === 0 && this.queue.length > 0)
+        if (this.workers.length < this.size && this.queue.length > 0)
             this.spawn();
         for (const slot of this.workers) {
             // Always one job, then up to PER_WORKER_BYTES (with lanes, PER_WORKER_BYTES_LANES).
@@ -860,6 +1011,7 @@ class HashPool {
         return { method, bytes: size, actual: etag };
     }
     async close() {
+        this.closed = true;
         await Promise.all(this.workers.map((slot) => slot.w.terminate()));
     }
 }
@@ -869,91 +1021,6 @@ function hashPoolSize(env = process.env) {
     if (forced !== undefined && /^\d+$/.test(forced))
         return Math.min(8, Number(forced));
     return Math.max(0, Math.min(4, external_node_os_.availableParallelism() - 1));
-}
-
-;// CONCATENATED MODULE: ./lib/storage/small-writer.js
-
-/**
- * Writes whole small files on one worker thread: create the temporary file, write, fstat, close,
- * rename, all synchronous there. On the JavaScript thread the same five steps were five thread-pool
- * round trips per file, each a cross-thread wake-up, and four pool threads creating files in one
- * folder spin on its lock in the kernel. Inline code (node builtins only), so every bundle carries it.
- */
-const small_writer_WORKER_CODE = `
-const { parentPort } = require('node:worker_threads');
-const fs = require('node:fs');
-parentPort.on('message', ({ id, tmp, dest, body }) => {
-  let fd;
-  let created = false;
-  try {
-    fd = fs.openSync(tmp, 'wx', 0o644);
-    created = true;
-    for (let off = 0; off < body.length; ) {
-      const n = fs.writeSync(fd, body, off, body.length - off, off);
-      if (n <= 0) throw new Error('write made no progress');
-      off += n;
-    }
-    const mtimeMs = fs.fstatSync(fd).mtimeMs;
-    fs.closeSync(fd);
-    fd = undefined;
-    fs.renameSync(tmp, dest);
-    parentPort.postMessage({ id, mtimeMs });
-  } catch (e) {
-    if (fd !== undefined) try { fs.closeSync(fd); } catch {}
-    if (created) try { fs.unlinkSync(tmp); } catch {}
-    parentPort.postMessage({ id, error: String((e && e.message) || e), code: e && e.code });
-  }
-});
-`;
-class SmallFileWriter {
-    worker;
-    waiting = new Map();
-    nextId = 0;
-    /** Writes handed over and not finished yet. */
-    get pending() {
-        return this.waiting.size;
-    }
-    start() {
-        const w = new external_node_worker_threads_.Worker(small_writer_WORKER_CODE, { eval: true });
-        w.on('message', (m) => {
-            const p = this.waiting.get(m.id);
-            if (!p)
-                return;
-            this.waiting.delete(m.id);
-            if (m.error === undefined)
-                p.resolve(m.mtimeMs ?? 0);
-            else
-                p.reject(Object.assign(new Error(m.error), m.code ? { code: m.code } : {}));
-        });
-        w.on('error', (e) => this.failAll(e));
-        w.on('exit', (code) => this.failAll(new Error(`file writer exited with code ${code}`)));
-        return w;
-    }
-    failAll(e) {
-        this.worker = undefined;
-        for (const p of this.waiting.values())
-            p.reject(e);
-        this.waiting.clear();
-    }
-    /**
-     * `body` into a new file `tmp`, renamed to `dest` once closed. A view of a SharedArrayBuffer (the
-     * pooled buffers) reaches the worker without a copy; the caller must not touch it until this
-     * settles. Resolves with the file's mtime; on failure nothing it wrote is left at `tmp`.
-     */
-    write(tmp, dest, body) {
-        this.worker ??= this.start();
-        const id = this.nextId++;
-        return new Promise((resolve, reject) => {
-            this.waiting.set(id, { resolve, reject });
-            this.worker.postMessage({ id, tmp, dest, body });
-        });
-    }
-    async close() {
-        const w = this.worker;
-        this.worker = undefined;
-        if (w)
-            await w.terminate();
-    }
 }
 
 ;// CONCATENATED MODULE: ./lib/storage/file-writer.js
@@ -3075,6 +3142,8 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
         // Files in progress at once: the workers below, one file each (the request limits bound the I/O).
         const fileWorkers = cfg.concurrency + (cfg.adaptive ? config/* SMALL_MAX_IN_FLIGHT */.sL : 0);
         const dirs = new SafeDirs(cfg.localRoot);
+        // Worker threads take the MD5s; they start with the first job (none when every object carries our CRC).
+        const hashes = poolSize > 0 ? new HashPool(poolSize) : undefined;
         const ctx = {
             http,
             requests,
@@ -3085,7 +3154,9 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             onBytes: (n) => (bytesDone += n),
             onRetry: (m) => log.info(m),
             onNotice: (m) => log.warn(m),
-            smallWriter: new SmallFileWriter(),
+            hashes,
+            // Small files are written by the first hash worker when it can (one thread fewer), else by a thread of their own.
+            smallWriter: new SmallFileWriter(() => hashes?.writerPort()),
         };
         const finish = (item) => {
             filesDone++;
@@ -3153,9 +3224,6 @@ async function hydrate(cfg, log, progress, hooks = {}, tuning = DEFAULT_TUNING) 
             for (const i of [...got.adopt, ...got.download]) {
                 total.files++;
                 total.bytes += i.size;
-                // Worker threads hash what is larger than one buffer; started with the first such object.
-                if (i.size > tuning.smallMax && poolSize > 0)
-                    ctx.hashes ??= new HashPool(poolSize);
             }
             if (got.adopt.length + got.download.length)
                 markDownloading();

@@ -1,10 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { compositeEtag, verifyMethod, type VerifyMethod } from '../s3/etag.js';
 import { md5LanesWorker, type LaneJob, type LaneProgress } from './md5-lanes.js';
 import { MD5_LANES_WASM } from './md5-lanes-wasm.js';
+import { WRITE_SMALL } from './small-writer.js';
 
 /** Whether this runtime runs the SIMD module (checked once, on first use). */
 let lanesOk: boolean | undefined;
@@ -50,10 +51,23 @@ const HASH_RANGE = `(fs, crypto, buf, file, start, length, partSize) => {
   }
 }`;
 
-/** The worker when WebAssembly SIMD is there (every x64 and arm64 Node 20+): MD5 streams in lanes. */
+/**
+ * The worker when WebAssembly SIMD is there (every x64 and arm64 Node 20+): MD5 streams in lanes.
+ * Given a port (`{ writerPort }`), it also writes small files for a SmallFileWriter, between its steps.
+ */
 const LANES_WORKER_CODE = `
 const { parentPort, workerData } = require('node:worker_threads');
-(${md5LanesWorker.toString()})(workerData, require('node:fs'), require('node:crypto'), parentPort);
+const fs = require('node:fs');
+const writeSmall = ${WRITE_SMALL};
+const jobs = {
+  on: (_event, listener) => parentPort.on('message', (m) => {
+    if (!m.writerPort) return listener(m);
+    const port = m.writerPort;
+    port.on('message', (w) => port.postMessage(writeSmall(fs, w)));
+  }),
+  postMessage: (reply) => parentPort.postMessage(reply),
+};
+(${md5LanesWorker.toString()})(workerData, fs, require('node:crypto'), jobs);
 `;
 
 /** Without SIMD: OpenSSL, one job after the other. */
@@ -149,16 +163,21 @@ export class HashPool {
   helped = 0;
   private helpScheduled = false;
   private buf: Buffer | undefined;
+  private closed = false;
 
-  /** Workers start with the first job: a run whose objects all carry our CRC needs none (~10 MB of RSS each). */
+  /**
+   * Workers start with the first job (~12 MB of RSS each): a run whose objects all carry our CRC
+   * needs none, or only the first, to write small files (writerPort).
+   */
   constructor(
     private readonly size: number,
     /** MD5 streams in SIMD lanes (off: OpenSSL one job at a time, as without SIMD). */
     private readonly lanes = lanesSupported() && process.env.MARKETSIM_MD5_LANES !== '0',
   ) {}
 
-  private spawn(): void {
-    for (let i = 0; i < this.size; i++) {
+  /** Starts workers until there are `n` (at most the pool's size). */
+  private spawn(n = this.size): void {
+    while (this.workers.length < Math.min(n, this.size)) {
       const w = this.lanes ? new Worker(LANES_WORKER_CODE, { eval: true, workerData: MD5_LANES_WASM }) : new Worker(WORKER_CODE, { eval: true });
       const slot = { w, inFlight: 0, bytes: 0 };
       slot.w.on('message', (m: Reply) => {
@@ -216,7 +235,7 @@ export class HashPool {
         result,
       };
     }
-    if (this.workers.length === 0) this.spawn();
+    if (this.workers.length < this.size) this.spawn();
     const slot = this.workers.reduce((a, b) => (b.bytes < a.bytes ? b : a));
     const id = this.nextId++;
     const entry = { ...settle!, length: 0 };
@@ -244,6 +263,19 @@ export class HashPool {
   }
 
   /**
+   * A port on which the first worker also writes small files (SmallFileWriter's requests), so a run
+   * does not start a second thread for that: ~12 MB of RSS and ~40 ms of CPU. Only with lanes: a
+   * worker without them hashes one job at a time (up to 32 MiB, ~50 ms) and writes would wait behind it.
+   */
+  writerPort(): MessagePort | undefined {
+    if (!this.lanes || this.size === 0 || this.closed) return undefined;
+    this.spawn(1);
+    const { port1, port2 } = new MessageChannel();
+    this.workers[0]!.w.postMessage({ writerPort: port2 }, [port2]);
+    return port1;
+  }
+
+  /**
    * From now on this thread takes queued jobs too, when the workers are busy: call it once nothing
    * is left to download but the last transfers (a loopback run ended with the worker hashing a
    * ~250 ms backlog alone while this thread idled).
@@ -258,7 +290,7 @@ export class HashPool {
   }
 
   private pump(): void {
-    if (this.workers.length === 0 && this.queue.length > 0) this.spawn();
+    if (this.workers.length < this.size && this.queue.length > 0) this.spawn();
     for (const slot of this.workers) {
       // Always one job, then up to PER_WORKER_BYTES (with lanes, PER_WORKER_BYTES_LANES).
       const most = this.lanes ? PER_WORKER_BYTES_LANES : PER_WORKER_BYTES;
@@ -313,6 +345,7 @@ export class HashPool {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     await Promise.all(this.workers.map((slot) => slot.w.terminate()));
   }
 }

@@ -332,6 +332,8 @@ export async function hydrate(
     // Files in progress at once: the workers below, one file each (the request limits bound the I/O).
     const fileWorkers = cfg.concurrency + (cfg.adaptive ? SMALL_MAX_IN_FLIGHT : 0);
     const dirs = new SafeDirs(cfg.localRoot);
+    // Worker threads take the MD5s; they start with the first job (none when every object carries our CRC).
+    const hashes = poolSize > 0 ? new HashPool(poolSize) : undefined;
     const ctx: DownloadContext = {
       http,
       requests,
@@ -342,7 +344,9 @@ export async function hydrate(
       onBytes: (n) => (bytesDone += n),
       onRetry: (m) => log.info(m),
       onNotice: (m) => log.warn(m),
-      smallWriter: new SmallFileWriter(),
+      hashes,
+      // Small files are written by the first hash worker when it can (one thread fewer), else by a thread of their own.
+      smallWriter: new SmallFileWriter(() => hashes?.writerPort()),
     };
     const finish = (item: PlanItem): void => {
       filesDone++;
@@ -409,8 +413,6 @@ export async function hydrate(
       for (const i of [...got.adopt, ...got.download]) {
         total.files++;
         total.bytes += i.size;
-        // Worker threads hash what is larger than one buffer; started with the first such object.
-        if (i.size > tuning.smallMax && poolSize > 0) ctx.hashes ??= new HashPool(poolSize);
       }
       if (got.adopt.length + got.download.length) markDownloading();
       backlog.add(got.adopt.length + got.download.length);

@@ -53,6 +53,7 @@ export interface LanePort {
 export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: typeof cryptoModule, port: LanePort): void {
   const LANES = 8;
   const LONE_WAIT_MS = 2;
+  const ALONE_STEP = 1024 * 1024;
   const CHUNK = 256 * 1024;
   const ST = 0; // lane states: group g at ST + 64 g, words a, b, c, d of its four lanes
   const ST1 = 256; // one stream's state, for md5x1
@@ -180,19 +181,33 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
     return got;
   };
 
-  /** A stream alone from its start: OpenSSL in one go. */
-  const hashAlone = (s: Stream): void => {
-    const h = crypto.createHash('md5');
-    const buf = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, s.end - s.pos)));
-    let bytes = 0;
-    while (s.pos < s.end) {
-      const n = readFull(s.job, buf, 0, Math.min(buf.length, s.end - s.pos), s.pos);
-      if (n === 0) break;
-      h.update(buf.subarray(0, n));
-      s.pos += n;
-      bytes += n;
+  /**
+   * A stream alone from its start, hashed by OpenSSL ALONE_STEP bytes per step: what arrives
+   * meanwhile (jobs, progress, small-file writes served by this thread) waits ~2 ms at most.
+   */
+  let alone: { s: Stream; h: ReturnType<typeof crypto.createHash>; bytes: number } | undefined;
+  let aloneBuf: Buffer | undefined;
+  const stepAlone = (): void => {
+    const { s, h } = alone!;
+    try {
+      aloneBuf ??= Buffer.allocUnsafe(ALONE_STEP);
+      if (!s.job.failed && s.pos < s.end) {
+        const n = readFull(s.job, aloneBuf, 0, Math.min(ALONE_STEP, s.end - s.pos), s.pos);
+        if (n === 0) s.end = s.pos; // the file is shorter: the stream ends here
+        h.update(aloneBuf.subarray(0, n));
+        s.pos += n;
+        alone!.bytes += n;
+      }
+      if (s.job.failed) alone = undefined;
+      else if (s.pos >= s.end) {
+        const bytes = alone!.bytes;
+        alone = undefined;
+        done(s, h.digest(), bytes);
+      }
+    } catch (e) {
+      alone = undefined;
+      fail(s.job, e);
     }
-    done(s, h.digest(), bytes);
   };
 
   const word = (j: number, r: number): number => ST + (j >> 2) * 64 + r * 16 + (j & 3) * 4;
@@ -231,6 +246,7 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
 
   function step(): void {
     scheduled = false;
+    if (alone) stepAlone();
     // Streams of a failed job are dropped. A stream that has hashed all that is written leaves its
     // lane, its state kept; free lanes take ready streams, oldest first, lowest lane first (group 0 fills first).
     for (let j = 0; j < LANES; j++) {
@@ -253,8 +269,11 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
       s.saved = undefined;
     }
     let active = lanes.reduce((n, s) => n + (s ? 1 : 0), 0);
-    if (active === 0) return;
-    if (active === 1 && !waiting.some(ready)) {
+    if (active === 0) {
+      if (alone) schedule();
+      return;
+    }
+    if (active === 1 && !alone && !waiting.some(ready)) {
       const j = lanes.findIndex((s) => s);
       const s = lanes[j]!;
       if (s.hashed === 0 && s.loaded === 0 && s.written >= s.end) {
@@ -268,11 +287,7 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
           return;
         }
         lanes[j] = undefined;
-        try {
-          hashAlone(s);
-        } catch (e) {
-          fail(s.job, e);
-        }
+        alone = { s, h: crypto.createHash('md5'), bytes: 0 };
         schedule();
         return;
       }
@@ -327,6 +342,6 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
       }
     }
     // Streams waiting for bytes to be written are woken by the progress message that brings them.
-    if (active > 0 || waiting.some(ready)) schedule();
+    if (active > 0 || alone || waiting.some(ready)) schedule();
   }
 }

@@ -1,13 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { HashPool } from '../../src/storage/hash-pool.js';
 import { SmallFileWriter } from '../../src/storage/small-writer.js';
 
 const own = (s: string): Buffer => Buffer.from(s);
 
-describe('SmallFileWriter', () => {
+// The writer's own thread, and the first worker of a hash pool with MD5 lanes (one thread fewer).
+const pool = new HashPool(1, true);
+afterAll(() => pool.close());
+describe.each([
+  ['on a thread of its own', undefined],
+  ['on the hash worker', () => pool.writerPort()],
+])('SmallFileWriter %s', (_name, host) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marketsim-small-writer-'));
-  const writer = new SmallFileWriter();
+  const writer = new SmallFileWriter(host);
   afterAll(async () => {
     await writer.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -48,4 +56,31 @@ describe('SmallFileWriter', () => {
     await expect(writer.write(path.join(dir, '.occ.partial'), path.join(dir, 'occupied'), own('y'))).rejects.toThrow();
     expect(fs.existsSync(path.join(dir, '.occ.partial'))).toBe(false);
   });
+});
+
+test('the hash worker writes small files between its hashing steps; a closed pool hosts no writer', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marketsim-small-writer-host-'));
+  const body = Buffer.alloc(48 * 1024 * 1024, 5);
+  fs.writeFileSync(path.join(dir, 'big'), body);
+  const hashes = new HashPool(1, true);
+  const writer = new SmallFileWriter(() => hashes.writerPort());
+  try {
+    // The worker is up (a first write), then a lone 48 MiB stream is hashed by OpenSSL in 1 MiB
+    // steps (~80 ms in all): writes are served between them, long before it ends.
+    await writer.write(path.join(dir, '.first.partial'), path.join(dir, 'first'), own('first'));
+    let hashed = false;
+    const job = hashes.hash(path.join(dir, 'big'), 0, body.length).then((h) => ((hashed = true), h));
+    await new Promise((r) => setTimeout(r, 10));
+    await Promise.all(Array.from({ length: 20 }, (_, i) => writer.write(path.join(dir, `.w${i}.partial`), path.join(dir, `w${i}`), own(`w${i}`))));
+    const writesDoneFirst = !hashed;
+    expect((await job).md5).toBe(createHash('md5').update(body).digest('hex'));
+    expect(writesDoneFirst).toBe(true);
+    expect(fs.readFileSync(path.join(dir, 'w19'), 'utf8')).toBe('w19');
+    await hashes.close();
+    expect(hashes.writerPort()).toBeUndefined();
+  } finally {
+    await writer.close();
+    await hashes.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
