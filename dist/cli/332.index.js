@@ -445,8 +445,6 @@ function explainAccessError(e, store, prefix) {
 /* harmony export */   tU: () => (/* binding */ UnacceptedAnswer)
 /* harmony export */ });
 /* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7030);
-/* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1692);
-
 
 /** The least room worth a read of its own: below it the next read goes to the socket's buffer and is copied. */
 const MIN_ROOM = 16 * 1024;
@@ -775,7 +773,7 @@ class BodyClient {
         conn.socket =
             this.opts.protocol === 'https:'
                 ? // tls.connect takes onread too (Node 14.19+/15+), though @types/node does not say so.
-                    node_tls__WEBPACK_IMPORTED_MODULE_1__.connect({ host: hostname, port, servername: node_net__WEBPACK_IMPORTED_MODULE_0__.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'], ...(this.opts.ca ? { ca: this.opts.ca } : {}), onread })
+                    process.getBuiltinModule('node:tls').connect({ host: hostname, port, servername: node_net__WEBPACK_IMPORTED_MODULE_0__.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'], ...(this.opts.ca ? { ca: this.opts.ca } : {}), onread })
                 : node_net__WEBPACK_IMPORTED_MODULE_0__.connect({ host: hostname, port, onread });
         this.open++;
         conn.socket.setNoDelay(true);
@@ -1092,8 +1090,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __webpack_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __webpack_require__(4708);
 // EXTERNAL MODULE: ./lib/s3/body-client.js
 var body_client = __webpack_require__(7362);
 // EXTERNAL MODULE: external "node:crypto"
@@ -1161,7 +1157,6 @@ var retry = __webpack_require__(6705);
 // EXTERNAL MODULE: ./lib/s3/s3-errors.js
 var s3_errors = __webpack_require__(1480);
 ;// CONCATENATED MODULE: ./lib/s3/s3-http.js
-
 
 
 
@@ -1238,9 +1233,11 @@ class S3Http {
         this.basePath = u.pathname.replace(/\/+$/, '');
         this.timeoutMs = opts.timeoutMs ?? 60_000;
         this.port = u.port ? Number(u.port) : undefined;
-        this.transport = this.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        // https (and tls) load only for an https endpoint: ~1.5 ms of start a plain-http no-op does not pay.
+        const secure = this.protocol === 'https:' ? process.getBuiltinModule('node:https') : undefined;
+        this.transport = secure ?? external_node_http_;
         const agentOpts = { keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'lifo' };
-        this.agent = this.protocol === 'https:' ? new external_node_https_.Agent(agentOpts) : new external_node_http_.Agent(agentOpts);
+        this.agent = secure ? new secure.Agent(agentOpts) : new external_node_http_.Agent(agentOpts);
         this.bodies = new body_client/* BodyClient */.eH({
             protocol: this.protocol,
             hostname: this.hostname,

@@ -35,8 +35,6 @@ var access_check = __webpack_require__(651);
 var config = __webpack_require__(1275);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __webpack_require__(5919);
 // EXTERNAL MODULE: ./lib/s3/etag.js
 var s3_etag = __webpack_require__(973);
 ;// CONCATENATED MODULE: ./lib/storage/md5-lanes.js
@@ -603,7 +601,6 @@ const MD5_LANES_WASM = 'AGFzbQEAAAABHQNgBn9/f39/fwBgCn9/f39/f39/f38AYAN/f38AAwQD
     'CwsgACADNgIAIAAgBDYCBCAAIAU2AgggACAGNgIMCw==';
 
 ;// CONCATENATED MODULE: ./lib/storage/small-writer.js
-
 /**
  * Writes whole small files on a worker thread: create the temporary file, write, fstat, close,
  * rename, all synchronous there. On the JavaScript thread the same five steps were five thread-pool
@@ -639,6 +636,8 @@ const fs = require('node:fs');
 const writeSmall = ${WRITE_SMALL};
 parentPort.on('message', (m) => parentPort.postMessage(writeSmall(fs, m)));
 `;
+/** node:worker_threads, loaded when the first thread starts (~1.3 ms of start a no-op run does not pay). */
+const workerThreads = () => process.getBuiltinModule('node:worker_threads');
 class SmallFileWriter {
     host;
     worker;
@@ -669,7 +668,7 @@ class SmallFileWriter {
             port.on('close', () => this.failAll(new Error('file writer thread ended')));
             return port;
         }
-        const w = new external_node_worker_threads_.Worker(WORKER_CODE, { eval: true });
+        const w = new (workerThreads().Worker)(WORKER_CODE, { eval: true });
         w.on('message', onReply);
         w.on('error', (e) => this.failAll(e));
         w.on('exit', (code) => this.failAll(new Error(`file writer exited with code ${code}`)));
@@ -697,7 +696,7 @@ class SmallFileWriter {
     async close() {
         const w = this.worker;
         this.worker = undefined;
-        if (w instanceof external_node_worker_threads_.Worker)
+        if (w && 'terminate' in w)
             await w.terminate();
         else
             w?.close();
@@ -705,7 +704,6 @@ class SmallFileWriter {
 }
 
 ;// CONCATENATED MODULE: ./lib/storage/hash-pool.js
-
 
 
 
@@ -839,7 +837,8 @@ class HashPool {
     /** Starts workers until there are `n` (at most the pool's size). */
     spawn(n = this.size) {
         while (this.workers.length < Math.min(n, this.size)) {
-            const w = this.lanes ? new external_node_worker_threads_.Worker(LANES_WORKER_CODE, { eval: true, workerData: MD5_LANES_WASM }) : new external_node_worker_threads_.Worker(hash_pool_WORKER_CODE, { eval: true });
+            const { Worker } = workerThreads();
+            const w = this.lanes ? new Worker(LANES_WORKER_CODE, { eval: true, workerData: MD5_LANES_WASM }) : new Worker(hash_pool_WORKER_CODE, { eval: true });
             const slot = { w, inFlight: 0, bytes: 0 };
             slot.w.on('message', (m) => {
                 const p = this.waiting.get(m.id);
@@ -936,7 +935,7 @@ class HashPool {
         if (!this.lanes || this.size === 0 || this.closed)
             return undefined;
         this.spawn(1);
-        const { port1, port2 } = new external_node_worker_threads_.MessageChannel();
+        const { port1, port2 } = new (workerThreads().MessageChannel)();
         this.workers[0].w.postMessage({ writerPort: port2 }, [port2]);
         return port1;
     }

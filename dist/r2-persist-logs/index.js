@@ -32650,8 +32650,6 @@ function crc32Combine(crcA, crcB, lengthB) {
     return (multmodp(x2nmodp(lengthB, 3), crcA >>> 0) ^ crcB) >>> 0;
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 ;// CONCATENATED MODULE: ./lib/s3/etag.js
 
 
@@ -32764,7 +32762,8 @@ async function hashFile(fh, size, ...sinks) {
 }
 /** `hashFile` on a file named by path: opened for reading, always closed. */
 async function hashPath(file, size, ...sinks) {
-    const fh = await (0,promises_.open)(file, 'r');
+    // fs.promises loads on first use (with readline and more: ~2 ms a no-op run does not pay).
+    const fh = await external_node_fs_.promises.open(file, 'r');
     try {
         return await hashFile(fh, size, ...sinks);
     }
@@ -32802,14 +32801,9 @@ function rank(unit) {
 
 // EXTERNAL MODULE: external "node:http"
 var external_node_http_ = __nccwpck_require__(7067);
-// EXTERNAL MODULE: external "node:https"
-var external_node_https_ = __nccwpck_require__(4708);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
 ;// CONCATENATED MODULE: ./lib/s3/body-client.js
-
 
 /** The least room worth a read of its own: below it the next read goes to the socket's buffer and is copied. */
 const MIN_ROOM = 16 * 1024;
@@ -33138,7 +33132,7 @@ class BodyClient {
         conn.socket =
             this.opts.protocol === 'https:'
                 ? // tls.connect takes onread too (Node 14.19+/15+), though @types/node does not say so.
-                    external_node_tls_.connect({ host: hostname, port, servername: external_node_net_.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'], ...(this.opts.ca ? { ca: this.opts.ca } : {}), onread })
+                    process.getBuiltinModule('node:tls').connect({ host: hostname, port, servername: external_node_net_.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'], ...(this.opts.ca ? { ca: this.opts.ca } : {}), onread })
                 : external_node_net_.connect({ host: hostname, port, onread });
         this.open++;
         conn.socket.setNoDelay(true);
@@ -33636,7 +33630,6 @@ function networkError(e, url, timeoutMs) {
 
 
 
-
 /** SHA-256 of the empty body: the payload hash of every request we send without a body. */
 const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 function encodeKeyPath(key) {
@@ -33708,9 +33701,11 @@ class S3Http {
         this.basePath = u.pathname.replace(/\/+$/, '');
         this.timeoutMs = opts.timeoutMs ?? 60_000;
         this.port = u.port ? Number(u.port) : undefined;
-        this.transport = this.protocol === 'https:' ? external_node_https_ : external_node_http_;
+        // https (and tls) load only for an https endpoint: ~1.5 ms of start a plain-http no-op does not pay.
+        const secure = this.protocol === 'https:' ? process.getBuiltinModule('node:https') : undefined;
+        this.transport = secure ?? external_node_http_;
         const agentOpts = { keepAlive: true, maxSockets: opts.connections, maxFreeSockets: opts.connections, scheduling: 'lifo' };
-        this.agent = this.protocol === 'https:' ? new external_node_https_.Agent(agentOpts) : new external_node_http_.Agent(agentOpts);
+        this.agent = secure ? new secure.Agent(agentOpts) : new external_node_http_.Agent(agentOpts);
         this.bodies = new BodyClient({
             protocol: this.protocol,
             hostname: this.hostname,
@@ -33967,6 +33962,8 @@ async function listAll(http, prefix, opts = {}) {
     return pages.flat();
 }
 
+// EXTERNAL MODULE: external "node:https"
+var external_node_https_ = __nccwpck_require__(4708);
 ;// CONCATENATED MODULE: ./lib/s3/s3-sdk.js
 
 

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import tls from 'node:tls';
+import type tls from 'node:tls';
 
 /**
  * Where an answer's body goes. `data` gets a view of the socket's read buffer, valid only during
@@ -337,7 +337,7 @@ export class BodyClient {
     conn.socket =
       this.opts.protocol === 'https:'
         ? // tls.connect takes onread too (Node 14.19+/15+), though @types/node does not say so.
-          tls.connect({ host: hostname, port, servername: net.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'], ...(this.opts.ca ? { ca: this.opts.ca } : {}), onread } as tls.ConnectionOptions)
+          process.getBuiltinModule('node:tls').connect({ host: hostname, port, servername: net.isIP(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'], ...(this.opts.ca ? { ca: this.opts.ca } : {}), onread } as tls.ConnectionOptions)
         : net.connect({ host: hostname, port, onread });
     this.open++;
     conn.socket.setNoDelay(true);

@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
-import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import type { MessagePort, Worker } from 'node:worker_threads';
 import { compositeEtag, verifyMethod, type VerifyMethod } from '../s3/etag.js';
 import { md5LanesWorker, type LaneJob, type LaneProgress } from './md5-lanes.js';
 import { MD5_LANES_WASM } from './md5-lanes-wasm.js';
-import { WRITE_SMALL } from './small-writer.js';
+import { WRITE_SMALL, workerThreads } from './small-writer.js';
 
 /** Whether this runtime runs the SIMD module (checked once, on first use). */
 let lanesOk: boolean | undefined;
@@ -178,6 +178,7 @@ export class HashPool {
   /** Starts workers until there are `n` (at most the pool's size). */
   private spawn(n = this.size): void {
     while (this.workers.length < Math.min(n, this.size)) {
+      const { Worker } = workerThreads();
       const w = this.lanes ? new Worker(LANES_WORKER_CODE, { eval: true, workerData: MD5_LANES_WASM }) : new Worker(WORKER_CODE, { eval: true });
       const slot = { w, inFlight: 0, bytes: 0 };
       slot.w.on('message', (m: Reply) => {
@@ -270,7 +271,7 @@ export class HashPool {
   writerPort(): MessagePort | undefined {
     if (!this.lanes || this.size === 0 || this.closed) return undefined;
     this.spawn(1);
-    const { port1, port2 } = new MessageChannel();
+    const { port1, port2 } = new (workerThreads().MessageChannel)();
     this.workers[0]!.w.postMessage({ writerPort: port2 }, [port2]);
     return port1;
   }
