@@ -126,8 +126,9 @@ export interface HashStream {
 }
 
 /**
- * A stream tells the worker of written bytes in steps of this much (and at its end): a message per
- * 256 KiB write would cost this thread ~2 per MiB; the worker hashes 256 KiB per lane per step anyway.
+ * A stream tells the worker of written bytes at most once per this much (and at its end): one
+ * message per 256 KiB write would be four per MiB on this thread, for a worker that hashes 256 KiB
+ * per lane per step anyway.
  */
 const STREAM_STEP = 1024 * 1024;
 
