@@ -197,6 +197,17 @@ export class HashPool {
         for (const p of this.waiting.values()) p.reject(e);
         this.waiting.clear();
       });
+      // A worker that ended is dropped, so later jobs and writers start a new one: a message posted
+      // to an exited worker is lost without an error, and whoever waits for its answer would wait forever.
+      slot.w.on('exit', (code) => {
+        const i = this.workers.indexOf(slot);
+        if (i >= 0) this.workers.splice(i, 1);
+        // Its jobs will never be answered (an error event has rejected them already, if there was one).
+        if (slot.inFlight > 0 && !this.closed) {
+          for (const p of this.waiting.values()) p.reject(new Error(`hashing failed: the hash worker exited (code ${code})`));
+          this.waiting.clear();
+        }
+      });
       // Idle workers never hold the process open.
       slot.w.unref();
       this.workers.push(slot);

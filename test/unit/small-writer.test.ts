@@ -84,3 +84,28 @@ test('the hash worker writes small files between its hashing steps; a closed poo
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a hash worker that dies leaves nothing waiting: its jobs are rejected, the writer is told, and the next write and job go to a new worker', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'marketsim-small-writer-dead-'));
+  const hashes = new HashPool(1, true);
+  const writer = new SmallFileWriter(() => hashes.writerPort());
+  try {
+    await writer.write(path.join(dir, '.a.partial'), path.join(dir, 'a'), own('a'));
+    // As a crash would: the worker thread ends, with a hash job in flight (rejected, not left waiting).
+    fs.writeFileSync(path.join(dir, 'big'), Buffer.alloc(32 * 1024 * 1024, 1));
+    const inFlight = hashes.hash(path.join(dir, 'big'), 0, 32 * 1024 * 1024);
+    const workers = (hashes as unknown as { workers: { w: { terminate(): Promise<number> } }[] }).workers;
+    await workers[0]!.w.terminate();
+    await expect(inFlight).rejects.toThrow(/hash worker exited/);
+    await new Promise((r) => setTimeout(r, 20));
+    await writer.write(path.join(dir, '.b.partial'), path.join(dir, 'b'), own('b'));
+    expect(fs.readFileSync(path.join(dir, 'b'), 'utf8')).toBe('b');
+    // Hash jobs get a new worker too.
+    fs.writeFileSync(path.join(dir, 'h'), 'hash me');
+    expect((await hashes.hash(path.join(dir, 'h'), 0, 7)).md5).toBe(createHash('md5').update('hash me').digest('hex'));
+  } finally {
+    await writer.close();
+    await hashes.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
