@@ -1106,11 +1106,15 @@ class FileWriter {
     room() {
         if (this.error || this.paused)
             return undefined;
+        return this.filling().subarray(this.fill);
+    }
+    /** The buffer being filled: a pooled one, taken when there is none. */
+    filling() {
         if (!this.cur) {
             this.cur = this.pool.take();
             this.fill = 0;
         }
-        return this.cur.subarray(this.fill);
+        return this.cur;
     }
     /** Copies `chunk` (which may be reused by the caller afterwards); false means "pause until onDrain". */
     write(chunk) {
@@ -1121,24 +1125,20 @@ class FileWriter {
             this.fill += chunk.length;
             return this.afterFill();
         }
-        if (!this.cur) {
-            this.cur = this.pool.take();
-            this.fill = 0;
-        }
-        if (this.fill + chunk.length > this.cur.length) {
+        let cur = this.filling();
+        if (this.fill + chunk.length > cur.length) {
             // Only when a sender ignores a pause: still correct, through a one-off buffer.
             this.flush();
-            this.cur = chunk.length > this.pool.size ? Buffer.allocUnsafe(chunk.length) : this.pool.take();
+            cur = this.cur = chunk.length > this.pool.size ? Buffer.allocUnsafe(chunk.length) : this.pool.take();
             this.fill = 0;
         }
-        this.cur.set(chunk, this.fill);
+        cur.set(chunk, this.fill);
         this.fill += chunk.length;
         return this.afterFill();
     }
     /** Writes the buffer once it has less room than a chunk; false when two writes are in flight already. */
     afterFill() {
-        const cur = this.cur;
-        if (cur.length - this.fill < this.maxChunk) {
+        if (this.cur.length - this.fill < this.maxChunk) {
             this.flush();
             if (this.inflight >= 2) {
                 this.paused = true;
