@@ -155,10 +155,10 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
         schedule();
     });
     /** Reads until `want` bytes are in or the file ends: returns how many. */
-    const readFull = (job, into, at, want, pos) => {
+    const readFull = (fd, into, at, want, pos) => {
         let got = 0;
         while (got < want) {
-            const n = fs.readSync(job.fd, into, at + got, want - got, pos + got);
+            const n = fs.readSync(fd, into, at + got, want - got, pos + got);
             if (n === 0)
                 break;
             got += n;
@@ -172,23 +172,23 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
     let alone;
     let aloneBuf;
     const stepAlone = () => {
-        const { s, h } = alone;
+        const a = alone;
+        const s = a.s;
         try {
             aloneBuf ??= Buffer.allocUnsafe(ALONE_STEP);
             if (!s.job.failed && s.pos < s.end) {
-                const n = readFull(s.job, aloneBuf, 0, Math.min(ALONE_STEP, s.end - s.pos), s.pos);
+                const n = readFull(s.job.fd, aloneBuf, 0, Math.min(ALONE_STEP, s.end - s.pos), s.pos);
                 if (n === 0)
                     s.end = s.pos; // the file is shorter: the stream ends here
-                h.update(aloneBuf.subarray(0, n));
+                a.h.update(aloneBuf.subarray(0, n));
                 s.pos += n;
-                alone.bytes += n;
+                a.bytes += n;
             }
             if (s.job.failed)
                 alone = undefined;
             else if (s.pos >= s.end) {
-                const bytes = alone.bytes;
                 alone = undefined;
-                done(s, h.digest(), bytes);
+                done(s, a.h.digest(), a.bytes);
             }
         }
         catch (e) {
@@ -295,7 +295,7 @@ function md5LanesWorker(wasmBase64, fs, crypto, port) {
             if (s.pos < s.end && s.used === s.loaded) {
                 try {
                     const want = readable(s);
-                    const n = readFull(s.job, mem, region(j), want, s.pos);
+                    const n = readFull(s.job.fd, mem, region(j), want, s.pos);
                     s.loaded = n;
                     s.used = 0;
                     s.pos += n;

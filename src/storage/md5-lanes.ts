@@ -171,10 +171,10 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
   });
 
   /** Reads until `want` bytes are in or the file ends: returns how many. */
-  const readFull = (job: Job, into: Uint8Array, at: number, want: number, pos: number): number => {
+  const readFull = (fd: number, into: Uint8Array, at: number, want: number, pos: number): number => {
     let got = 0;
     while (got < want) {
-      const n = fs.readSync(job.fd, into, at + got, want - got, pos + got);
+      const n = fs.readSync(fd, into, at + got, want - got, pos + got);
       if (n === 0) break;
       got += n;
     }
@@ -188,21 +188,21 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
   let alone: { s: Stream; h: ReturnType<typeof crypto.createHash>; bytes: number } | undefined;
   let aloneBuf: Buffer | undefined;
   const stepAlone = (): void => {
-    const { s, h } = alone!;
+    const a = alone!;
+    const s = a.s;
     try {
       aloneBuf ??= Buffer.allocUnsafe(ALONE_STEP);
       if (!s.job.failed && s.pos < s.end) {
-        const n = readFull(s.job, aloneBuf, 0, Math.min(ALONE_STEP, s.end - s.pos), s.pos);
+        const n = readFull(s.job.fd, aloneBuf, 0, Math.min(ALONE_STEP, s.end - s.pos), s.pos);
         if (n === 0) s.end = s.pos; // the file is shorter: the stream ends here
-        h.update(aloneBuf.subarray(0, n));
+        a.h.update(aloneBuf.subarray(0, n));
         s.pos += n;
-        alone!.bytes += n;
+        a.bytes += n;
       }
       if (s.job.failed) alone = undefined;
       else if (s.pos >= s.end) {
-        const bytes = alone!.bytes;
         alone = undefined;
-        done(s, h.digest(), bytes);
+        done(s, a.h.digest(), a.bytes);
       }
     } catch (e) {
       alone = undefined;
@@ -300,7 +300,7 @@ export function md5LanesWorker(wasmBase64: string, fs: typeof fsModule, crypto: 
       if (s.pos < s.end && s.used === s.loaded) {
         try {
           const want = readable(s);
-          const n = readFull(s.job, mem, region(j), want, s.pos);
+          const n = readFull(s.job.fd, mem, region(j), want, s.pos);
           s.loaded = n;
           s.used = 0;
           s.pos += n;
